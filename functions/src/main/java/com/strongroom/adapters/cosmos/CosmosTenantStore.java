@@ -1,0 +1,89 @@
+package com.strongroom.adapters.cosmos;
+
+import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.CosmosItemRequestOptions;
+import com.azure.cosmos.models.PartitionKey;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.model.Region;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.TenantKeys;
+import com.strongroom.core.model.TenantStatus;
+import com.strongroom.core.port.TenantStore;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Tenants in the {@code tenants} container (partition key {@code /id}). */
+public final class CosmosTenantStore implements TenantStore {
+    public static final String CONTAINER = "tenants";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Supplier<CosmosContainer> container;
+
+    public CosmosTenantStore(Supplier<CosmosContainer> container) {
+        this.container = container;
+    }
+
+    @Override
+    public Optional<Tenant> find(TenantId id) {
+        return CosmosFailures.call("cosmos", () -> {
+            try {
+                JsonNode doc = container.get().readItem(id.value(), new PartitionKey(id.value()), JsonNode.class).getItem();
+                return Optional.of(fromDocument(doc));
+            } catch (CosmosException e) {
+                if (e.getStatusCode() == CosmosFailures.NOT_FOUND) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public void create(Tenant tenant) {
+        CosmosFailures.call("cosmos", () -> {
+            try {
+                return container.get().createItem(toDocument(tenant), new PartitionKey(tenant.id().value()),
+                        new CosmosItemRequestOptions());
+            } catch (CosmosException e) {
+                if (e.getStatusCode() == CosmosFailures.CONFLICT) {
+                    throw new ConflictException("tenant " + tenant.id() + " already exists");
+                }
+                throw e;
+            }
+        });
+    }
+
+    static ObjectNode toDocument(Tenant tenant) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("id", tenant.id().value());
+        doc.put("displayName", tenant.displayName());
+        doc.put("homeRegion", tenant.homeRegion().azureName());
+        doc.put("createdAt", tenant.createdAt().toString());
+        doc.put("createdBy", tenant.createdBy());
+        doc.put("status", tenant.status().name());
+        ObjectNode keys = doc.putObject("keys");
+        keys.put("kekId", tenant.keys().kekId());
+        keys.put("tdkVersion", tenant.keys().tdkVersion());
+        keys.put("wrappedTdk", Base64.getEncoder().encodeToString(tenant.keys().wrappedTdk()));
+        keys.put("wrappedBlindIndexKey", Base64.getEncoder().encodeToString(tenant.keys().wrappedBlindIndexKey()));
+        return doc;
+    }
+
+    static Tenant fromDocument(JsonNode doc) {
+        JsonNode keys = doc.get("keys");
+        return new Tenant(TenantId.of(doc.get("id").asText()), doc.get("displayName").asText(),
+                Region.fromAzureName(doc.get("homeRegion").asText()).orElseThrow(),
+                Instant.parse(doc.get("createdAt").asText()), doc.get("createdBy").asText(),
+                TenantStatus.valueOf(doc.get("status").asText()),
+                new TenantKeys(keys.get("kekId").asText(), keys.get("tdkVersion").asInt(),
+                        Base64.getDecoder().decode(keys.get("wrappedTdk").asText()),
+                        Base64.getDecoder().decode(keys.get("wrappedBlindIndexKey").asText())));
+    }
+}

@@ -1,0 +1,213 @@
+package com.strongroom.app;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.cosmos.CosmosClient;
+import com.azure.cosmos.CosmosClientBuilder;
+import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.CosmosDatabase;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.queue.QueueServiceClient;
+import com.azure.storage.queue.QueueServiceClientBuilder;
+import com.strongroom.adapters.auth.IssuerKeys;
+import com.strongroom.adapters.auth.JwtAuthenticator;
+import com.strongroom.adapters.cosmos.CosmosAuditTrail;
+import com.strongroom.adapters.cosmos.CosmosProbe;
+import com.strongroom.adapters.cosmos.CosmosTenantStore;
+import com.strongroom.adapters.keys.KeyVaultKeyring;
+import com.strongroom.adapters.keys.LocalKeyFileKeyring;
+import com.strongroom.adapters.storage.StorageProbes;
+import com.strongroom.config.Mode;
+import com.strongroom.config.Settings;
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.health.CheckHealth;
+import com.strongroom.core.port.Authenticator;
+import com.strongroom.core.port.DependencyProbe;
+import com.strongroom.core.port.KeyEncryptionKeys;
+import com.strongroom.core.tenant.CreateTenant;
+import com.strongroom.core.tenant.ReadTenant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: reads the settings once, builds every client once and shares it, and wires the use
+ * cases. Azure types end here; the use cases see only ports.
+ */
+public final class Strongroom {
+    public static final String DATABASE_CONTAINER_TENANTS = CosmosTenantStore.CONTAINER;
+    public static final String DATABASE_CONTAINER_AUDIT = CosmosAuditTrail.CONTAINER;
+    public static final String BLOB_CONTAINER_ASSETS = "assets";
+    /** Name of the dev issuer's public key set inside {@code LOCAL_KEYS_DIR}. */
+    public static final String DEV_ISSUER_JWKS = "dev-issuer.jwks.json";
+
+    private static volatile Strongroom fromEnvironment;
+
+    private final Settings settings;
+    private final String version;
+    private final Authenticator authenticator;
+    private final CreateTenant createTenant;
+    private final ReadTenant readTenant;
+    private final CheckHealth checkHealth;
+    private final AccessControl accessControl;
+
+    private Strongroom(Settings settings) {
+        this.settings = settings;
+        this.version = readVersion();
+        Clock clock = Clock.systemUTC();
+        TokenCredential credential = settings.mode() == Mode.AZURE ? azureCredential(settings) : null;
+
+        Lazy<CosmosDatabase> database = new Lazy<>(() -> cosmosClient(settings, credential)
+                .getDatabase(settings.cosmosDatabase()));
+        CosmosTenantStore tenants = new CosmosTenantStore(container(database, DATABASE_CONTAINER_TENANTS));
+        CosmosAuditTrail auditTrail = new CosmosAuditTrail(container(database, DATABASE_CONTAINER_AUDIT));
+        BlobServiceClient blobs = blobClient(settings, credential);
+        QueueServiceClient queues = queueClient(settings, credential);
+
+        DependencyProbe keyProbe;
+        KeyEncryptionKeys keks;
+        if (settings.mode() == Mode.AZURE) {
+            KeyVaultKeyring vault = new KeyVaultKeyring(settings.keyVaultUri().orElseThrow().toString(), credential,
+                    settings.keyVaultHsm());
+            keks = vault;
+            keyProbe = vault.probe();
+            authenticator = new JwtAuthenticator(IssuerKeys.fromOidcMetadata(settings.authOidcMetadataUrl()
+                    .orElseThrow(), settings.authIssuer()), settings.authIssuer(), settings.authAudience());
+        } else {
+            Path keysDir = settings.localKeysDir().orElseThrow();
+            LocalKeyFileKeyring local = new LocalKeyFileKeyring(keysDir);
+            keks = local;
+            keyProbe = local.probe();
+            authenticator = new JwtAuthenticator(IssuerKeys.fromJwksFile(keysDir.resolve(DEV_ISSUER_JWKS)),
+                    settings.authIssuer(), settings.authAudience());
+        }
+
+        AuditRecorder audit = new AuditRecorder(auditTrail, clock);
+        AccessControl access = new AccessControl(settings.stampRegion(), tenants, audit);
+        this.createTenant = new CreateTenant(access, tenants, keks, audit, clock);
+        this.readTenant = new ReadTenant(access, audit);
+        List<DependencyProbe> probes = List.of(new CosmosProbe("cosmos", database),
+                StorageProbes.blob(blobs, BLOB_CONTAINER_ASSETS),
+                StorageProbes.queue(queues, settings.queues().tenantJobs()), keyProbe);
+        this.checkHealth = new CheckHealth(settings.stampRegion(), version, probes, Duration.ofSeconds(5),
+                healthExecutor());
+        this.accessControl = access;
+    }
+
+    /** The process-wide instance the Functions worker uses, built from the environment on first use. */
+    public static Strongroom fromEnvironment() {
+        Strongroom current = fromEnvironment;
+        if (current == null) {
+            synchronized (Strongroom.class) {
+                current = fromEnvironment;
+                if (current == null) {
+                    current = new Strongroom(Settings.from(System.getenv()));
+                    fromEnvironment = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** An instance for explicit settings (the local host, tests). */
+    public static Strongroom start(Settings settings) {
+        return new Strongroom(settings);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    public AccessControl accessControl() {
+        return accessControl;
+    }
+
+    public CreateTenant createTenant() {
+        return createTenant;
+    }
+
+    public ReadTenant readTenant() {
+        return readTenant;
+    }
+
+    public CheckHealth checkHealth() {
+        return checkHealth;
+    }
+
+    private static TokenCredential azureCredential(Settings settings) {
+        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder();
+        settings.managedIdentityClientId().ifPresent(builder::managedIdentityClientId);
+        return builder.build();
+    }
+
+    private static CosmosClient cosmosClient(Settings settings, TokenCredential credential) {
+        CosmosClientBuilder builder = new CosmosClientBuilder().endpoint(settings.cosmosEndpoint().toString())
+                .contentResponseOnWriteEnabled(false);
+        if (settings.mode() == Mode.AZURE) {
+            builder.credential(credential);
+        } else {
+            // The local stand-in speaks only the gateway protocol and has a single region.
+            builder.key(settings.cosmosKey().orElseThrow(() -> new IllegalStateException("COSMOS_KEY is missing")))
+                    .gatewayMode().endpointDiscoveryEnabled(false);
+        }
+        return builder.buildClient();
+    }
+
+    private static Supplier<CosmosContainer> container(Lazy<CosmosDatabase> database, String name) {
+        return new Lazy<>(() -> database.get().getContainer(name));
+    }
+
+    private static BlobServiceClient blobClient(Settings settings, TokenCredential credential) {
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder();
+        if (settings.storageConnectionString().isPresent()) {
+            return builder.connectionString(settings.storageConnectionString().get()).buildClient();
+        }
+        return builder.endpoint(settings.blobServiceUri().orElseThrow().toString()).credential(credential).buildClient();
+    }
+
+    private static QueueServiceClient queueClient(Settings settings, TokenCredential credential) {
+        QueueServiceClientBuilder builder = new QueueServiceClientBuilder();
+        if (settings.storageConnectionString().isPresent()) {
+            return builder.connectionString(settings.storageConnectionString().get()).buildClient();
+        }
+        return builder.endpoint(settings.queueServiceUri().orElseThrow().toString()).credential(credential)
+                .buildClient();
+    }
+
+    private static ExecutorService healthExecutor() {
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "health-probe");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static String readVersion() {
+        try (InputStream in = Strongroom.class.getResourceAsStream("/strongroom-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package com.strongroom.config;
+
+public enum Mode { LOCAL, AZURE }

@@ -1,0 +1,44 @@
+package com.strongroom.config;
+
+/**
+ * Every application setting Strongroom reads, in one place. The names match {@code local.settings.sample.json}
+ * and the Function App's app settings in {@code infra/}.
+ */
+public enum Setting {
+    MODE("STRONGROOM_MODE", "'azure' (managed identity, Key Vault, OIDC) or 'local' (emulators, key files, dev issuer)"),
+    STAMP_REGION("STAMP_REGION", "the region of this stamp: eastus, westeurope, germanywestcentral or australiaeast"),
+    STORAGE_CONNECTION_STRING("STORAGE", "local mode only: connection string of the storage emulator"),
+    STORAGE_BLOB_SERVICE_URI("STORAGE__blobServiceUri", "azure mode: blob endpoint, reached with the managed identity"),
+    STORAGE_QUEUE_SERVICE_URI("STORAGE__queueServiceUri", "azure mode: queue endpoint, reached with the managed identity"),
+    COSMOS_ENDPOINT("COSMOS_ENDPOINT", "metadata Cosmos DB account endpoint"),
+    COSMOS_KEY("COSMOS_KEY", "local mode only: key of the Cosmos DB emulator or stand-in"),
+    COSMOS_DATABASE("COSMOS_DATABASE", "database name (default strongroom)"),
+    KEYRING_COSMOS_ENDPOINT("KEYRING_COSMOS_ENDPOINT", "keyring Cosmos DB account endpoint (short backups); defaults to COSMOS_ENDPOINT in local mode"),
+    KEY_VAULT_URI("KEY_VAULT_URI", "azure mode: the stamp's Key Vault"),
+    KEY_VAULT_HSM("KEY_VAULT_HSM", "azure mode: create tenant KEKs as RSA-HSM (default true; needs a Premium vault)"),
+    LOCAL_KEYS_DIR("LOCAL_KEYS_DIR", "local mode only: folder of the local key files (dev only)"),
+    AUTH_ISSUER("AUTH_ISSUER", "expected token issuer (iss)"),
+    AUTH_AUDIENCE("AUTH_AUDIENCE", "expected token audience (aud)"),
+    AUTH_OIDC_METADATA_URL("AUTH_OIDC_METADATA_URL", "azure mode: OpenID Connect metadata document of the issuer"),
+    AZURE_CLIENT_ID("AZURE_CLIENT_ID", "azure mode, optional: client id of a user-assigned managed identity"),
+    ERASURE_QUEUE("ERASURE_QUEUE", "queue of erasure jobs (default erasure-jobs)"),
+    TENANT_JOBS_QUEUE("TENANT_JOBS_QUEUE", "queue of tenant export and deletion jobs (default tenant-jobs)"),
+    NOTIFICATIONS_QUEUE("NOTIFICATIONS_QUEUE", "queue of notifications (default notifications)");
+
+    private final String key;
+    private final String description;
+
+    Setting(String key, String description) {
+        this.key = key;
+        this.description = description;
+    }
+
+    /** The app setting's name, as the environment carries it. */
+    public String key() {
+        return key;
+    }
+
+    public String description() {
+        return description;
+    }
+}

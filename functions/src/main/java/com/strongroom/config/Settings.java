@@ -1,0 +1,180 @@
+package com.strongroom.config;
+
+import com.strongroom.core.model.Region;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The settings, read and checked once at start-up. Local mode reaches the emulators with their well-known
+ * keys; azure mode reaches every service with the managed identity and refuses connection strings and keys.
+ */
+public record Settings(
+        Mode mode,
+        Region stampRegion,
+        Optional<String> storageConnectionString,
+        Optional<URI> blobServiceUri,
+        Optional<URI> queueServiceUri,
+        URI cosmosEndpoint,
+        Optional<String> cosmosKey,
+        String cosmosDatabase,
+        URI keyringCosmosEndpoint,
+        Optional<URI> keyVaultUri,
+        boolean keyVaultHsm,
+        Optional<Path> localKeysDir,
+        String authIssuer,
+        String authAudience,
+        Optional<URI> authOidcMetadataUrl,
+        Optional<String> managedIdentityClientId,
+        Queues queues) {
+
+    public record Queues(String erasure, String tenantJobs, String notifications) {
+    }
+
+    private static final Pattern QUEUE_NAME = Pattern.compile("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$");
+
+    public static Settings from(Map<String, String> env) {
+        return new Reader(env).read();
+    }
+
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        Settings read() {
+            Mode mode = parse(Setting.MODE, v -> Mode.valueOf(v.toUpperCase(Locale.ROOT)), "must be 'local' or 'azure'")
+                    .orElse(null);
+            if (mode == null && value(Setting.MODE).isEmpty()) {
+                missing(Setting.MODE);
+            }
+            Region region = parse(Setting.STAMP_REGION, v -> Region.fromAzureName(v).orElseThrow(),
+                    "must be one of eastus, westeurope, germanywestcentral, australiaeast").orElse(null);
+            if (region == null && value(Setting.STAMP_REGION).isEmpty()) {
+                missing(Setting.STAMP_REGION);
+            }
+            boolean local = mode == Mode.LOCAL;
+            boolean azure = mode == Mode.AZURE;
+
+            Optional<String> storageConnection = value(Setting.STORAGE_CONNECTION_STRING);
+            Optional<URI> blobUri = uri(Setting.STORAGE_BLOB_SERVICE_URI);
+            Optional<URI> queueUri = uri(Setting.STORAGE_QUEUE_SERVICE_URI);
+            Optional<String> cosmosKey = value(Setting.COSMOS_KEY);
+            if (azure) {
+                forbidden(Setting.STORAGE_CONNECTION_STRING, storageConnection, "use STORAGE__blobServiceUri and STORAGE__queueServiceUri");
+                forbidden(Setting.COSMOS_KEY, cosmosKey, "the managed identity reaches Cosmos DB");
+                require(Setting.STORAGE_BLOB_SERVICE_URI, blobUri);
+                require(Setting.STORAGE_QUEUE_SERVICE_URI, queueUri);
+            }
+            if (local) {
+                require(Setting.STORAGE_CONNECTION_STRING, storageConnection);
+                require(Setting.COSMOS_KEY, cosmosKey);
+            }
+            Optional<URI> cosmos = uri(Setting.COSMOS_ENDPOINT);
+            require(Setting.COSMOS_ENDPOINT, cosmos);
+            Optional<URI> keyring = uri(Setting.KEYRING_COSMOS_ENDPOINT);
+            if (azure) {
+                require(Setting.KEYRING_COSMOS_ENDPOINT, keyring);
+            }
+            Optional<URI> vault = uri(Setting.KEY_VAULT_URI);
+            Optional<Path> keysDir = value(Setting.LOCAL_KEYS_DIR).map(Path::of);
+            Optional<URI> metadata = uri(Setting.AUTH_OIDC_METADATA_URL);
+            if (azure) {
+                require(Setting.KEY_VAULT_URI, vault);
+                require(Setting.AUTH_OIDC_METADATA_URL, metadata);
+                forbidden(Setting.LOCAL_KEYS_DIR, keysDir, "keys live in Key Vault");
+            }
+            if (local) {
+                require(Setting.LOCAL_KEYS_DIR, keysDir);
+            }
+            boolean hsm = parse(Setting.KEY_VAULT_HSM, Settings::strictBoolean, "must be true or false").orElse(true);
+            Optional<String> issuer = value(Setting.AUTH_ISSUER);
+            require(Setting.AUTH_ISSUER, issuer);
+            Optional<String> audience = value(Setting.AUTH_AUDIENCE);
+            require(Setting.AUTH_AUDIENCE, audience);
+            Queues queues = new Queues(queue(Setting.ERASURE_QUEUE, "erasure-jobs"),
+                    queue(Setting.TENANT_JOBS_QUEUE, "tenant-jobs"),
+                    queue(Setting.NOTIFICATIONS_QUEUE, "notifications"));
+
+            if (!problems.isEmpty()) {
+                throw new SettingsException(problems);
+            }
+            return new Settings(mode, region, storageConnection, blobUri, queueUri, cosmos.orElseThrow(), cosmosKey,
+                    value(Setting.COSMOS_DATABASE).orElse("strongroom"), keyring.orElse(cosmos.orElseThrow()), vault,
+                    hsm, keysDir, issuer.orElseThrow(), audience.orElseThrow(), metadata,
+                    value(Setting.AZURE_CLIENT_ID), queues);
+        }
+
+        private Optional<String> value(Setting setting) {
+            String raw = env.get(setting.key());
+            return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw.trim());
+        }
+
+        private <T> Optional<T> parse(Setting setting, java.util.function.Function<String, T> parser, String rule) {
+            Optional<String> raw = value(setting);
+            if (raw.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(parser.apply(raw.get()));
+            } catch (RuntimeException e) {
+                problems.add(setting.key() + " " + rule);
+                return Optional.empty();
+            }
+        }
+
+        private Optional<URI> uri(Setting setting) {
+            return parse(setting, v -> {
+                URI uri = URI.create(v);
+                if (!uri.isAbsolute() || uri.getHost() == null
+                        || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                    throw new IllegalArgumentException();
+                }
+                return uri;
+            }, "must be an absolute http(s) URL");
+        }
+
+        private String queue(Setting setting, String fallback) {
+            return parse(setting, v -> {
+                if (!QUEUE_NAME.matcher(v).matches()) {
+                    throw new IllegalArgumentException();
+                }
+                return v;
+            }, "must be a valid queue name (3-63 lower-case letters, digits, single hyphens)").orElse(fallback);
+        }
+
+        private void require(Setting setting, Optional<?> value) {
+            if (value.isEmpty() && value(setting).isEmpty()) {
+                missing(setting);
+            }
+        }
+
+        private void missing(Setting setting) {
+            problems.add(setting.key() + " is missing (" + setting.description() + ")");
+        }
+
+        private void forbidden(Setting setting, Optional<?> value, String why) {
+            if (value.isPresent() || value(setting).isPresent()) {
+                problems.add(setting.key() + " must not be set in azure mode: " + why);
+            }
+        }
+    }
+
+    private static boolean strictBoolean(String v) {
+        if ("true".equalsIgnoreCase(v)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(v)) {
+            return false;
+        }
+        throw new IllegalArgumentException();
+    }
+}

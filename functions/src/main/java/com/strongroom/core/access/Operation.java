@@ -1,0 +1,41 @@
+package com.strongroom.core.access;
+
+import static com.strongroom.core.model.Role.PLATFORM_ADMIN;
+import static com.strongroom.core.model.Role.TENANT_ADMIN;
+
+import com.strongroom.core.model.AuditEvent.EventClass;
+import com.strongroom.core.model.Role;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every operation a caller can ask for, with the only roles allowed to perform it. An operation not listed
+ * here cannot be authorised, and a role not named for an operation is refused: deny by default.
+ */
+public enum Operation {
+    TENANT_CREATE("tenant.create", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
+    TENANT_READ("tenant.read", EventClass.ACCESS, EnumSet.of(PLATFORM_ADMIN, TENANT_ADMIN));
+
+    private final String action;
+    private final EventClass eventClass;
+    private final Set<Role> allowedRoles;
+
+    Operation(String action, EventClass eventClass, Set<Role> allowedRoles) {
+        this.action = action;
+        this.eventClass = eventClass;
+        this.allowedRoles = Set.copyOf(allowedRoles);
+    }
+
+    /** The name this operation carries in the audit trail. */
+    public String action() {
+        return action;
+    }
+
+    public EventClass eventClass() {
+        return eventClass;
+    }
+
+    public Set<Role> allowedRoles() {
+        return allowedRoles;
+    }
+}

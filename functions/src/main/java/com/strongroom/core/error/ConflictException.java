@@ -1,0 +1,7 @@
+package com.strongroom.core.error;
+
+public final class ConflictException extends StrongroomException {
+    public ConflictException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,7 @@
+package com.strongroom.core.error;
+
+public final class ForbiddenException extends StrongroomException {
+    public ForbiddenException(String message) {
+        super(message);
+    }
+}

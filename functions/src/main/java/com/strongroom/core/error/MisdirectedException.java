@@ -1,0 +1,17 @@
+package com.strongroom.core.error;
+
+import com.strongroom.core.model.Region;
+
+/** The tenant lives in another stamp; nothing was read or written here. */
+public final class MisdirectedException extends StrongroomException {
+    private final Region homeRegion;
+
+    public MisdirectedException(Region homeRegion) {
+        super("this tenant is served by the " + homeRegion.azureName() + " stamp");
+        this.homeRegion = homeRegion;
+    }
+
+    public Region homeRegion() {
+        return homeRegion;
+    }
+}

@@ -1,0 +1,7 @@
+package com.strongroom.core.error;
+
+public final class NotFoundException extends StrongroomException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

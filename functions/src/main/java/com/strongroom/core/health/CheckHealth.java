@@ -1,0 +1,66 @@
+package com.strongroom.core.health;
+
+import com.strongroom.core.model.Region;
+import com.strongroom.core.port.DependencyProbe;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Probes every dependency at once, each within a time limit, and reports which ones answer. */
+public final class CheckHealth {
+    public record Report(Region region, String version, Map<String, String> checks) {
+        public boolean healthy() {
+            return checks.values().stream().allMatch(OK::equals);
+        }
+    }
+
+    public static final String OK = "ok";
+
+    private final Region region;
+    private final String version;
+    private final List<DependencyProbe> probes;
+    private final Duration timeout;
+    private final ExecutorService executor;
+
+    public CheckHealth(Region region, String version, List<DependencyProbe> probes, Duration timeout,
+                       ExecutorService executor) {
+        this.region = region;
+        this.version = version;
+        this.probes = List.copyOf(probes);
+        this.timeout = timeout;
+        this.executor = executor;
+    }
+
+    public Report handle() {
+        Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
+        for (DependencyProbe probe : probes) {
+            running.put(probe.name(), CompletableFuture.supplyAsync(() -> {
+                probe.probe();
+                return OK;
+            }, executor));
+        }
+        Map<String, String> checks = new LinkedHashMap<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        running.forEach((name, future) -> checks.put(name, outcome(future, deadline)));
+        return new Report(region, version, checks);
+    }
+
+    private static String outcome(CompletableFuture<String> future, long deadlineNanos) {
+        try {
+            return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return "timeout";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (Exception e) {
+            return "unavailable";
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package com.strongroom.core.model;
+
+public enum TenantStatus { ACTIVE, CANCELLING, DELETED }

@@ -1,0 +1,42 @@
+package com.strongroom.functions;
+
+import com.microsoft.azure.functions.HttpStatus;
+
+/** The stable problem types of the API (RFC 9457). A type's URI never changes once published. */
+public enum ProblemType {
+    INVALID_REQUEST("invalid-request", "The request is malformed", HttpStatus.BAD_REQUEST),
+    UNAUTHENTICATED("unauthenticated", "Authentication is required", HttpStatus.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "The caller may not do this", HttpStatus.FORBIDDEN),
+    NOT_FOUND("not-found", "No such resource", HttpStatus.NOT_FOUND),
+    CONFLICT("conflict", "The request conflicts with the current state", HttpStatus.CONFLICT),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body has an unsupported media type",
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    MISDIRECTED("misdirected", "This tenant is served by another regional stamp", HttpStatus.valueOf(421)),
+    DEPENDENCY_UNAVAILABLE("dependency-unavailable", "A service Strongroom depends on is unavailable",
+            HttpStatus.SERVICE_UNAVAILABLE),
+    INTERNAL("internal", "An unexpected error occurred", HttpStatus.INTERNAL_SERVER_ERROR);
+
+    public static final String URI_PREFIX = "urn:strongroom:problem:";
+
+    private final String slug;
+    private final String title;
+    private final HttpStatus status;
+
+    ProblemType(String slug, String title, HttpStatus status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return URI_PREFIX + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

@@ -1,0 +1,7 @@
+package com.strongroom.functions;
+
+final class UnsupportedMediaTypeException extends RuntimeException {
+    UnsupportedMediaTypeException(String message) {
+        super(message);
+    }
+}

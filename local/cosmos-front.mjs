@@ -1,0 +1,131 @@
+// Dev-only: the Cosmos DB stand-in (@vercel/cosmosdb-server, in memory) behind a small compatibility front
+// that makes the Java SDK work against it:
+//   - answers the SDK's query-plan request with a pass-through plan over the whole key range, so the
+//     server itself runs the query (parameterised queries, ORDER BY, TOP, COUNT, IN, STARTSWITH, paging);
+//   - turns the server's 500 for a point read of a missing document into the 404 the SDK expects;
+//   - copies the partition-key header into each operation of a batch, which the Java SDK sends only there.
+// The front speaks HTTPS with the stand-in's bundled certificate; the SDK accepts it for loopback only when
+// COSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED=true.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import http from "node:http";
+import https from "node:https";
+
+const require = createRequire(import.meta.url);
+const cosmosServer = require("@vercel/cosmosdb-server");
+const packageDir = dirname(require.resolve("@vercel/cosmosdb-server/package.json"));
+
+const PASS_THROUGH_RANGE = [{ min: "", max: "FF", isMinInclusive: true, isMaxInclusive: false }];
+
+export function queryPlanFor(query) {
+  return {
+    partitionedQueryExecutionInfoVersion: 2,
+    queryInfo: {
+      distinctType: "None",
+      top: null,
+      offset: null,
+      limit: null,
+      orderBy: [],
+      orderByExpressions: [],
+      groupByExpressions: [],
+      groupByAliases: [],
+      aggregates: [],
+      groupByAliasToAggregateType: {},
+      rewrittenQuery: "",
+      hasSelectValue: /^\s*select\s+value\s/i.test(query || ""),
+      hasNonStreamingOrderBy: false,
+    },
+    queryRanges: PASS_THROUGH_RANGE,
+  };
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function isTrue(value) {
+  return String(value || "").toLowerCase() === "true";
+}
+
+async function handle(backendPort, req, res) {
+  let body = await readBody(req);
+  if (req.method === "POST" && isTrue(req.headers["x-ms-cosmos-is-query-plan-request"])) {
+    const query = body.length ? JSON.parse(body.toString("utf8")).query : "";
+    res.writeHead(200, { "content-type": "application/json", "x-ms-request-charge": "0" });
+    res.end(JSON.stringify(queryPlanFor(query)));
+    return;
+  }
+  const headers = { ...req.headers };
+  if (req.method === "POST" && isTrue(req.headers["x-ms-cosmos-is-batch-request"])) {
+    const partitionKey = req.headers["x-ms-documentdb-partitionkey"];
+    if (partitionKey) {
+      const operations = JSON.parse(body.toString("utf8"));
+      for (const op of operations) {
+        if (op.partitionKey === undefined) op.partitionKey = partitionKey;
+      }
+      body = Buffer.from(JSON.stringify(operations), "utf8");
+    }
+  }
+  headers["content-length"] = String(body.length);
+  const upstream = http.request(
+    { host: "127.0.0.1", port: backendPort, method: req.method, path: req.url, headers },
+    async (up) => {
+      const responseBody = await readBody(up);
+      let status = up.statusCode;
+      const isPointRead = req.method === "GET" && /\/docs\/[^/]+$/.test(req.url.split("?")[0]);
+      if (status === 500 && isPointRead) status = 404;
+      const outHeaders = { ...up.headers };
+      outHeaders["x-ms-alt-content-path"] = outHeaders["x-ms-alt-content-path"] || altContentPath(req.url);
+      res.writeHead(status, outHeaders);
+      res.end(responseBody);
+    },
+  );
+  upstream.on("error", (err) => {
+    res.writeHead(502, { "content-type": "application/json" });
+    res.end(JSON.stringify({ message: err.message }));
+  });
+  upstream.end(body);
+}
+
+function altContentPath(url) {
+  const match = /^\/*(dbs\/[^/]+\/colls\/[^/]+)/.exec(url.split("?")[0]);
+  return match ? match[1] : "";
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server.address().port));
+  });
+}
+
+export async function startCosmos({ host = "127.0.0.1", port = 0 } = {}) {
+  const backend = cosmosServer.createHttpServer();
+  const backendPort = await listen(backend, 0, host);
+  const front = https.createServer(
+    {
+      cert: readFileSync(join(packageDir, "cert.pem")),
+      key: readFileSync(join(packageDir, "key.pem")),
+    },
+    (req, res) => {
+      handle(backendPort, req, res).catch((err) => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ message: err.message }));
+      });
+    },
+  );
+  const frontPort = await listen(front, port, host);
+  return {
+    port: frontPort,
+    close: () => Promise.all([front, backend].map((s) => new Promise((r) => {
+      s.closeAllConnections?.();
+      s.close(() => r());
+    }))),
+  };
+}
