@@ -1,6 +1,7 @@
 package com.strongroom.functions;
 
 import com.microsoft.azure.functions.HttpStatus;
+import com.microsoft.azure.functions.HttpStatusType;
 
 /** The stable problem types of the API (RFC 9457). A type's URI never changes once published. */
 public enum ProblemType {
@@ -11,7 +12,7 @@ public enum ProblemType {
     CONFLICT("conflict", "The request conflicts with the current state", HttpStatus.CONFLICT),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body has an unsupported media type",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE),
-    MISDIRECTED("misdirected", "This tenant is served by another regional stamp", HttpStatus.valueOf(421)),
+    MISDIRECTED("misdirected", "This tenant is served by another regional stamp", HttpStatusType.custom(421)),
     DEPENDENCY_UNAVAILABLE("dependency-unavailable", "A service Strongroom depends on is unavailable",
             HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL("internal", "An unexpected error occurred", HttpStatus.INTERNAL_SERVER_ERROR);
@@ -20,9 +21,9 @@ public enum ProblemType {
 
     private final String slug;
     private final String title;
-    private final HttpStatus status;
+    private final HttpStatusType status;
 
-    ProblemType(String slug, String title, HttpStatus status) {
+    ProblemType(String slug, String title, HttpStatusType status) {
         this.slug = slug;
         this.title = title;
         this.status = status;
@@ -36,7 +37,7 @@ public enum ProblemType {
         return title;
     }
 
-    public HttpStatus status() {
+    public HttpStatusType status() {
         return status;
     }
 }

@@ -40,8 +40,9 @@ public final class JwtAuthenticator implements Authenticator {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
-        p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.of(audience),
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp", "iat"), null));
+        p.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(new HashSet<>(List.of(audience)),
+                new JWTClaimsSet.Builder().issuer(issuer).build(), new HashSet<>(List.of("exp", "iat")),
+                new HashSet<>()));
         this.processor = p;
     }
 

@@ -1,0 +1,270 @@
+package com.strongroom.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Dev only: serves every {@code @HttpTrigger} method on loopback under the route prefix, with the Java worker's
+ * limits (a request body over 100 MB is refused before it is read), plus {@code POST /dev/token}.
+ */
+final class LocalHttpServer implements AutoCloseable {
+    static final long MAX_REQUEST_BYTES = 100L * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(LocalHttpServer.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Route(FunctionCatalog.HttpFunction function, RouteTemplate template, List<String> methods) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<Route> routes = new ArrayList<>();
+    private final String prefix;
+    private final FunctionInvoker invoker;
+    private final DevIssuer devIssuer;
+    private final String stampRegion;
+
+    LocalHttpServer(int port, HostConfig host, FunctionCatalog catalog, FunctionInvoker invoker, DevIssuer devIssuer,
+                    String stampRegion) throws IOException {
+        this.prefix = "/" + host.routePrefix().replaceAll("^/+|/+$", "");
+        this.invoker = invoker;
+        this.devIssuer = devIssuer;
+        this.stampRegion = stampRegion;
+        for (FunctionCatalog.HttpFunction f : catalog.http()) {
+            List<String> methods = Arrays.stream(f.trigger().methods()).map(Enum::name).toList();
+            routes.add(new Route(f, new RouteTemplate(f.trigger().route().isEmpty() ? f.name() : f.trigger().route()),
+                    methods));
+        }
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "local-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            if ("/dev/token".equals(path)) {
+                devToken(exchange);
+            } else if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                dispatch(exchange, path.substring(prefix.length()));
+            } else {
+                problem(exchange, 404, "not-found", "No such route", "no function serves " + path);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "local host failed on a request: " + e.getClass().getName());
+        }
+    }
+
+    private void dispatch(HttpExchange exchange, String path) throws IOException {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        boolean pathMatched = false;
+        for (Route route : routes) {
+            Optional<Map<String, String>> values = route.template().match(decodePath(path));
+            if (values.isEmpty()) {
+                continue;
+            }
+            pathMatched = true;
+            if (route.methods().contains(method)) {
+                invoke(exchange, route, values.get());
+                return;
+            }
+        }
+        if (pathMatched) {
+            problem(exchange, 405, "method-not-allowed", "Method not allowed", method + " is not allowed here");
+        } else {
+            problem(exchange, 404, "not-found", "No such route", "no function serves " + prefix + path);
+        }
+    }
+
+    private void invoke(HttpExchange exchange, Route route, Map<String, String> routeValues) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && parseLong(length) > MAX_REQUEST_BYTES) {
+            problem(exchange, 413, "payload-too-large", "Request body too large",
+                    "a request body is at most " + MAX_REQUEST_BYTES + " bytes");
+            return;
+        }
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            problem(exchange, 413, "payload-too-large", "Request body too large",
+                    "a request body is at most " + MAX_REQUEST_BYTES + " bytes");
+            return;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
+        URI uri = URI.create("http://127.0.0.1:" + port() + exchange.getRequestURI().toString());
+        Object typedBody = body.length == 0 ? Optional.empty()
+                : Optional.of(wantsBytes(route.function().parameter().getParameterizedType()) ? body
+                : new String(body, StandardCharsets.UTF_8));
+        LocalHttpRequest<Object> request = new LocalHttpRequest<>(uri,
+                HttpMethod.value(exchange.getRequestMethod().toUpperCase(Locale.ROOT)), headers,
+                query(exchange.getRequestURI().getRawQuery()), typedBody);
+        try {
+            Object result = invoker.invoke(route.function().type(), route.function().method(), request,
+                    Map.copyOf(routeValues), new LocalExecutionContext(route.function().name()));
+            write(exchange, (HttpResponseMessage) result);
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "function " + route.function().name() + " threw " + e.getClass().getName());
+            problem(exchange, 500, "internal", "An unexpected error occurred", "the function failed");
+        }
+    }
+
+    private void devToken(HttpExchange exchange) throws IOException {
+        if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
+            problem(exchange, 405, "method-not-allowed", "Method not allowed", "use POST");
+            return;
+        }
+        if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+            problem(exchange, 403, "forbidden", "Forbidden", "dev tokens are issued to loopback callers only");
+            return;
+        }
+        JsonNode request;
+        try {
+            byte[] body = readBody(exchange.getRequestBody());
+            request = JSON.readTree(body == null ? new byte[0] : body);
+        } catch (IOException e) {
+            request = null;
+        }
+        if (request == null || !request.path("sub").isTextual() || request.path("sub").asText().isBlank()
+                || (request.has("roles") && !request.get("roles").isArray())) {
+            problem(exchange, 400, "invalid-request", "The request is malformed",
+                    "send {\"sub\": \"...\", \"tenant\": \"...\", \"roles\": [\"...\"]}");
+            return;
+        }
+        List<String> roles = new ArrayList<>();
+        request.path("roles").forEach(r -> roles.add(r.asText()));
+        Optional<String> tenant = Optional.ofNullable(request.get("tenant")).map(JsonNode::asText);
+        Optional<String> region = Optional.ofNullable(request.get("region")).map(JsonNode::asText)
+                .or(() -> tenant.map(t -> stampRegion));
+        long ttl = request.path("ttlSeconds").asLong(3600);
+        String token = devIssuer.mint(request.get("sub").asText(), tenant, region, roles, Duration.ofSeconds(ttl));
+        byte[] out = JSON.writeValueAsBytes(Map.of("access_token", token, "token_type", "Bearer", "expires_in", ttl));
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, out.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(out);
+        }
+    }
+
+    private static void write(HttpExchange exchange, HttpResponseMessage response) throws IOException {
+        Object body = response.getBody();
+        byte[] bytes;
+        if (body == null) {
+            bytes = new byte[0];
+        } else if (body instanceof byte[] b) {
+            bytes = b;
+        } else if (body instanceof String s) {
+            bytes = s.getBytes(StandardCharsets.UTF_8);
+        } else {
+            bytes = JSON.writeValueAsBytes(body);
+        }
+        if (response instanceof LocalHttpRequest.Response local) {
+            local.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        }
+        int status = response.getStatusCode();
+        boolean noBody = status == 204 || status == 304 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length == 0 ? -1 : bytes.length);
+        if (!noBody && bytes.length > 0) {
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(bytes);
+            }
+        }
+    }
+
+    private static void problem(HttpExchange exchange, int status, String slug, String title, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:strongroom:problem:" + slug);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", exchange.getRequestURI().getPath());
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream os = exchange.getResponseBody()) {
+            os.write(bytes);
+        }
+    }
+
+    /** Reads at most {@link #MAX_REQUEST_BYTES}; {@code null} when the body is longer (chunked uploads). */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes((int) MAX_REQUEST_BYTES + 1);
+        return body.length > MAX_REQUEST_BYTES ? null : body;
+    }
+
+    private static boolean wantsBytes(Type type) {
+        if (type instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof ParameterizedType opt) {
+            return opt.getActualTypeArguments()[0] == byte[].class;
+        }
+        return false;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            values.putIfAbsent(key, value);
+        }
+        return values;
+    }
+
+    private static String decodePath(String rawPath) {
+        return Arrays.stream(rawPath.split("/", -1))
+                .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))
+                .reduce((a, b) -> a + "/" + b).orElse("");
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

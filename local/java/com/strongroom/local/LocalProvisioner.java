@@ -1,0 +1,60 @@
+package com.strongroom.local;
+
+import com.azure.cosmos.CosmosClient;
+import com.azure.cosmos.CosmosClientBuilder;
+import com.azure.cosmos.CosmosDatabase;
+import com.azure.cosmos.models.CosmosContainerProperties;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.queue.QueueServiceClient;
+import com.azure.storage.queue.QueueServiceClientBuilder;
+import com.strongroom.config.Settings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Dev only: creates the database, containers, blob containers and queues the app expects, if missing. In Azure
+ * the Bicep templates create them and the app's identity has no right to.
+ */
+public final class LocalProvisioner {
+    /** Cosmos containers and their partition keys (DESIGN section 4). */
+    public static final Map<String, String> CONTAINERS = Map.ofEntries(
+            Map.entry("tenants", "/id"), Map.entry("assets", "/tenantId"), Map.entry("keyring", "/tenantId"),
+            Map.entry("uploads", "/tenantId"), Map.entry("grants", "/tenantId"), Map.entry("erasures", "/tenantId"),
+            Map.entry("jobs", "/tenantId"), Map.entry("audit", "/tenantId"), Map.entry("incidents", "/id"),
+            Map.entry("notifications", "/incidentId"));
+    /** Containers whose items expire by their own {@code ttl}. */
+    private static final List<String> WITH_TTL = List.of("uploads", "audit");
+    public static final List<String> BLOB_CONTAINERS = List.of("assets", "exports", "receipts", "audit-checkpoints");
+
+    private LocalProvisioner() {
+    }
+
+    public static void provision(Settings settings) {
+        try (CosmosClient cosmos = new CosmosClientBuilder().endpoint(settings.cosmosEndpoint().toString())
+                .key(settings.cosmosKey().orElseThrow()).gatewayMode().endpointDiscoveryEnabled(false).buildClient()) {
+            cosmos.createDatabaseIfNotExists(settings.cosmosDatabase());
+            CosmosDatabase database = cosmos.getDatabase(settings.cosmosDatabase());
+            CONTAINERS.forEach((name, partitionKey) -> {
+                CosmosContainerProperties properties = new CosmosContainerProperties(name, partitionKey);
+                if (WITH_TTL.contains(name)) {
+                    properties.setDefaultTimeToLiveInSeconds(-1);
+                }
+                database.createContainerIfNotExists(properties);
+            });
+        }
+        String storage = settings.storageConnectionString().orElseThrow();
+        var blobs = new BlobServiceClientBuilder().connectionString(storage).buildClient();
+        BLOB_CONTAINERS.forEach(name -> blobs.getBlobContainerClient(name).createIfNotExists());
+        QueueServiceClient queues = new QueueServiceClientBuilder().connectionString(storage).buildClient();
+        Settings.Queues names = settings.queues();
+        for (String queue : List.of(names.erasure(), names.tenantJobs(), names.notifications())) {
+            createQueue(queues, queue);
+        }
+    }
+
+    /** Creates a queue and its poison queue. */
+    public static void createQueue(QueueServiceClient queues, String queue) {
+        queues.getQueueClient(queue).createIfNotExists();
+        queues.getQueueClient(queue + "-poison").createIfNotExists();
+    }
+}

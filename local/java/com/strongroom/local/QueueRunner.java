@@ -1,0 +1,106 @@
+package com.strongroom.local;
+
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueServiceClient;
+import com.azure.storage.queue.models.QueueMessageItem;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Dev only: runs every {@code @QueueTrigger} method from the storage emulator with the Functions host's
+ * semantics: messages are base64 (per host.json); a message is hidden while it runs; on success it is deleted;
+ * on failure it becomes visible again after {@code visibilityTimeout}; once its dequeue count reaches
+ * {@code maxDequeueCount} it moves, unchanged, to {@code <queue>-poison}. Delivery is at least once.
+ */
+final class QueueRunner implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(QueueRunner.class.getName());
+    private static final Duration LEASE = Duration.ofMinutes(10);
+    private static final Duration MIN_POLL = Duration.ofMillis(100);
+
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    QueueRunner(FunctionCatalog catalog, FunctionInvoker invoker, QueueServiceClient queues, HostConfig host,
+                UnaryOperator<String> resolveSetting) {
+        for (FunctionCatalog.QueueFunction function : catalog.queue()) {
+            String queueName = resolveSetting.apply(function.trigger().queueName());
+            QueueClient queue = queues.getQueueClient(queueName);
+            QueueClient poison = queues.getQueueClient(queueName + "-poison");
+            Thread thread = new Thread(() -> poll(function, invoker, queue, poison, host), "queue-" + queueName);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    private void poll(FunctionCatalog.QueueFunction function, FunctionInvoker invoker, QueueClient queue,
+                      QueueClient poison, HostConfig host) {
+        Duration wait = MIN_POLL;
+        while (running) {
+            try {
+                List<QueueMessageItem> batch = new ArrayList<>();
+                queue.receiveMessages(host.batchSize(), LEASE, null, null).forEach(batch::add);
+                for (QueueMessageItem message : batch) {
+                    handle(function, invoker, queue, poison, host, message);
+                }
+                wait = batch.isEmpty() ? min(wait.multipliedBy(2), host.maxPollingInterval()) : MIN_POLL;
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "polling " + queue.getQueueName() + " failed: " + e.getClass().getName());
+                }
+                wait = host.maxPollingInterval();
+            }
+            sleep(wait);
+        }
+    }
+
+    private void handle(FunctionCatalog.QueueFunction function, FunctionInvoker invoker, QueueClient queue,
+                        QueueClient poison, HostConfig host, QueueMessageItem message) {
+        String raw = message.getBody().toString();
+        try {
+            String content = host.base64Messages()
+                    ? new String(Base64.getDecoder().decode(raw.trim()), StandardCharsets.UTF_8) : raw;
+            Object trigger = function.parameter().getType() == byte[].class
+                    ? content.getBytes(StandardCharsets.UTF_8) : content;
+            invoker.invoke(function.type(), function.method(), trigger,
+                    Map.of("DequeueCount", message.getDequeueCount(), "Id", message.getMessageId()),
+                    new LocalExecutionContext(function.name()));
+            queue.deleteMessage(message.getMessageId(), message.getPopReceipt());
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "function " + function.name() + " failed on message " + message.getMessageId()
+                    + " (attempt " + message.getDequeueCount() + "): " + e.getClass().getName());
+            if (message.getDequeueCount() >= host.maxDequeueCount()) {
+                poison.sendMessage(raw);
+                queue.deleteMessage(message.getMessageId(), message.getPopReceipt());
+            } else {
+                queue.updateMessage(message.getMessageId(), message.getPopReceipt(), null, host.visibilityTimeout());
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            running = false;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+    }
+}
