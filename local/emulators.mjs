@@ -96,7 +96,7 @@ try {
   children.push(azurite);
   azurite.on("exit", (code) => {
     if (!stopping) {
-      console.error(`azurite exited with ${code}`);
+      process.stderr.write(`azurite exited with ${code}\n`);
       stop(1);
     }
   });
@@ -112,6 +112,6 @@ try {
     pid: process.pid,
   }) + "\n");
 } catch (err) {
-  console.error(`emulators failed to start: ${err.message}`);
+  process.stderr.write(`emulators failed to start: ${err.message}\n`);
   stop(1);
 }

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,25 +45,35 @@ public final class FunctionCatalog {
         }
     }
 
-    /** Every class of the app's {@code functions} package, read from where the compiled app lives. */
+    /** Every class of the app's {@code functions} package, read from where the compiled app lives (folder or jar). */
     public static List<Class<?>> appFunctionClasses() {
         Class<?> anchor = com.strongroom.functions.HealthFunction.class;
         String packageName = anchor.getPackageName();
         try {
-            Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = root.resolve(packageName.replace('.', '/'));
-            try (Stream<Path> files = Files.list(dir)) {
-                List<Class<?>> classes = new ArrayList<>();
-                for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-                    String simple = file.getFileName().toString().replace(".class", "");
-                    classes.add(Class.forName(packageName + "." + simple));
-                }
-                return classes;
+            Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(location)) {
+                return classesIn(location.resolve(packageName.replace('.', '/')), packageName);
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(location)) {
+                return classesIn(jar.getPath(packageName.replace('.', '/')), packageName);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException | ClassNotFoundException e) {
-            throw new IllegalStateException("cannot list the function classes", e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the function classes", e);
+        }
+    }
+
+    private static List<Class<?>> classesIn(Path dir, String packageName) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Class<?>> classes = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                String simple = file.getFileName().toString().replace(".class", "");
+                classes.add(Class.forName(packageName + "." + simple));
+            }
+            return classes;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("cannot load a function class", e);
         }
     }
 

@@ -1,0 +1,98 @@
+package com.strongroom.it;
+
+import com.strongroom.local.Emulators;
+import com.strongroom.local.FunctionCatalog;
+import com.strongroom.local.HostConfig;
+import com.strongroom.local.LocalHost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The emulators and one local host, started once per test JVM on free loopback ports and stopped when it exits.
+ * Tests that need a stack of their own (a stopped emulator, other settings) start one with {@link #startOwn}.
+ */
+public final class TestStack {
+    public static final String STAMP = "westeurope";
+    public static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    private static TestStack shared;
+
+    private final Emulators emulators;
+    private final LocalHost host;
+    private final Map<String, String> values;
+
+    private TestStack(Emulators emulators, LocalHost host, Map<String, String> values) {
+        this.emulators = emulators;
+        this.host = host;
+        this.values = values;
+    }
+
+    public static synchronized TestStack shared() {
+        if (shared == null) {
+            shared = startOwn(Map.of(), List.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
+
+    /** A stack of its own, with extra settings and extra function classes; the caller closes it. */
+    public static TestStack startOwn(Map<String, String> overrides, List<Class<?>> extraFunctions) {
+        Emulators emulators = Emulators.start(PROJECT, Emulators.Ports.ANY, Optional.empty());
+        Map<String, String> values = settingsFor(emulators);
+        values.putAll(overrides);
+        List<Class<?>> functions = new ArrayList<>(FunctionCatalog.appFunctionClasses());
+        functions.addAll(extraFunctions);
+        HostConfig host = HostConfig.read(PROJECT.resolve("host.json")).withVisibilityTimeout(Duration.ZERO);
+        return new TestStack(emulators, LocalHost.start(values, 0, host, functions), values);
+    }
+
+    public static Map<String, String> settingsFor(Emulators emulators) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("STRONGROOM_MODE", "local");
+        values.put("STAMP_REGION", STAMP);
+        values.put("STORAGE", emulators.storageConnectionString());
+        values.put("COSMOS_ENDPOINT", emulators.cosmosEndpoint());
+        values.put("COSMOS_KEY", Emulators.COSMOS_KEY);
+        values.put("LOCAL_KEYS_DIR", tempDir().toString());
+        values.put("AUTH_ISSUER", "http://127.0.0.1/dev");
+        values.put("AUTH_AUDIENCE", "api://strongroom-test");
+        return values;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("strongroom-keys");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public LocalHost host() {
+        return host;
+    }
+
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    public Map<String, String> values() {
+        return Map.copyOf(values);
+    }
+
+    public ApiClient api() {
+        return new ApiClient(host.baseUri(), host.devIssuer());
+    }
+
+    public void close() {
+        host.close();
+        emulators.close();
+    }
+}
