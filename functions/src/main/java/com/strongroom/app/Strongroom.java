@@ -5,6 +5,7 @@ import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosClientBuilder;
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.CosmosDatabase;
+import com.azure.cosmos.CosmosEndToEndOperationLatencyPolicyConfigBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
@@ -49,6 +50,8 @@ public final class Strongroom {
     public static final String BLOB_CONTAINER_ASSETS = "assets";
     /** Name of the dev issuer's public key set inside {@code LOCAL_KEYS_DIR}. */
     public static final String DEV_ISSUER_JWKS = "dev-issuer.jwks.json";
+
+    private static final Duration COSMOS_OPERATION_TIMEOUT = Duration.ofSeconds(10);
 
     private static volatile Strongroom fromEnvironment;
 
@@ -159,7 +162,10 @@ public final class Strongroom {
 
     private static CosmosClient cosmosClient(Settings settings, TokenCredential credential) {
         CosmosClientBuilder builder = new CosmosClientBuilder().endpoint(settings.cosmosEndpoint().toString())
-                .contentResponseOnWriteEnabled(false);
+                .contentResponseOnWriteEnabled(false)
+                // A request that cannot finish in time fails as a clear 503 instead of holding the caller.
+                .endToEndOperationLatencyPolicyConfig(
+                        new CosmosEndToEndOperationLatencyPolicyConfigBuilder(COSMOS_OPERATION_TIMEOUT).build());
         if (settings.mode() == Mode.AZURE) {
             builder.credential(credential);
         } else {

@@ -1,0 +1,116 @@
+package com.strongroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every route x every role (and no token) x own tenant / other tenant / other region, against the statuses the
+ * design promises. The expectations are written out here, independently of the code's own policy table; a new
+ * route must add its rows.
+ */
+class AccessMatrixIT {
+    enum Scope { OWN_TENANT, OTHER_TENANT, OTHER_REGION }
+
+    static final String NONE = "(no token)";
+    static final List<String> CALLERS = List.of(NONE, "Asset.Reader", "Asset.Contributor", "Archive.Manager",
+            "Tenant.Admin", "Support.Engineer", "Security.Officer", "Platform.Admin");
+    static final List<String> VENDOR_ROLES = List.of("Support.Engineer", "Security.Officer", "Platform.Admin");
+
+    record Route(String method, String template, Map<String, int[]> expected) {
+    }
+
+    /** Statuses per caller for {own tenant, other tenant, other region}. */
+    static final List<Route> ROUTES = List.of(
+            new Route("GET", "/api/health", Map.of(
+                    "*", new int[] {200, 200, 200})),
+            new Route("POST", "/api/tenants", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Platform.Admin", new int[] {201, 201, 421},
+                    "*", new int[] {403, 403, 403})),
+            new Route("GET", "/api/tenants/{t}", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Platform.Admin", new int[] {200, 200, 404},
+                    "Tenant.Admin", new int[] {200, 403, 421},
+                    "*", new int[] {403, 403, 403})));
+
+    private static ApiClient api;
+    private static String ownTenant;
+    private static String otherTenant;
+
+    @BeforeAll
+    static void tenants() {
+        api = TestStack.shared().api();
+        ownTenant = api.createTenant("own-" + UUID.randomUUID().toString().substring(0, 8));
+        otherTenant = api.createTenant("other-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @TestFactory
+    List<DynamicTest> everyRouteRoleAndScope() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Route route : ROUTES) {
+            for (String caller : CALLERS) {
+                int[] statuses = route.expected().getOrDefault(caller, route.expected().get("*"));
+                for (Scope scope : Scope.values()) {
+                    int expected = statuses[scope.ordinal()];
+                    tests.add(dynamicTest(route.method() + " " + route.template() + " as " + caller + " on " + scope,
+                            () -> {
+                                ApiClient.Response r = call(route, caller, scope);
+                                assertEquals(expected, r.status(), r.raw().body());
+                                if (expected >= 400) {
+                                    TenantRoutesIT.assertProblem(r, slugFor(expected));
+                                }
+                            }));
+                }
+            }
+        }
+        return tests;
+    }
+
+    /**
+     * Own tenant: a customer caller of {@code ownTenant} on {@code ownTenant}. Other tenant: the same caller on
+     * {@code otherTenant}. Other region: a caller whose tenant is homed elsewhere (customer roles), or a tenant
+     * this stamp does not hold (vendor roles, which carry no tenant claim).
+     */
+    private static ApiClient.Response call(Route route, String caller, Scope scope) {
+        boolean vendor = VENDOR_ROLES.contains(caller);
+        String token = null;
+        if (!caller.equals(NONE)) {
+            Optional<String> tenant = vendor ? Optional.empty() : Optional.of(ownTenant);
+            Optional<String> home = vendor ? Optional.empty()
+                    : Optional.of(scope == Scope.OTHER_REGION ? "eastus" : TestStack.STAMP);
+            token = api.token("subject-" + caller, tenant, home, caller);
+        }
+        String target = switch (scope) {
+            case OWN_TENANT -> ownTenant;
+            case OTHER_TENANT -> otherTenant;
+            case OTHER_REGION -> vendor || caller.equals(NONE) ? "elsewhere-" + UUID.randomUUID().toString().substring(0, 6)
+                    : ownTenant;
+        };
+        String path = route.template().replace("{t}", target);
+        if (route.method().equals("POST") && route.template().equals("/api/tenants")) {
+            String region = scope == Scope.OTHER_REGION ? ",\"region\":\"eastus\"" : "";
+            String id = "m-" + UUID.randomUUID().toString().substring(0, 8);
+            return api.postJson(path, token, "{\"id\":\"" + id + "\",\"displayName\":\"Matrix\"" + region + "}");
+        }
+        return api.send(route.method(), path, token, null, null);
+    }
+
+    private static String slugFor(int status) {
+        return switch (status) {
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 421 -> "misdirected";
+            default -> throw new IllegalArgumentException("no problem type for " + status);
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package com.strongroom.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueClientBuilder;
+import com.azure.storage.queue.QueueMessageEncoding;
+import com.azure.storage.queue.models.QueueMessageItem;
+import com.strongroom.it.TestStack;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The local host runs queue functions with the Functions host's semantics. */
+class QueueRunnerIT {
+    private static final String QUEUE = "test-jobs";
+    private static TestStack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = TestStack.startOwn(Map.of("TEST_JOBS_QUEUE", QUEUE), List.of(RecordingQueueFunction.class));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static QueueClient queue(String name, QueueMessageEncoding encoding) {
+        return new QueueClientBuilder().connectionString(stack.values().get("STORAGE")).queueName(name)
+                .messageEncoding(encoding).buildClient();
+    }
+
+    @Test
+    void base64MessageIsDecodedDeliveredOnceAndDeleted() throws Exception {
+        queue(QUEUE, QueueMessageEncoding.BASE64).sendMessage("{\"jobId\":\"ok-1\"}");
+        waitFor(() -> deliveriesOf("ok-1").size() == 1);
+        Thread.sleep(1500);
+        List<RecordingQueueFunction.Delivery> deliveries = deliveriesOf("ok-1");
+        assertEquals(1, deliveries.size());
+        assertEquals("{\"jobId\":\"ok-1\"}", deliveries.get(0).message());
+        assertEquals(1, deliveries.get(0).dequeueCount());
+        assertEquals(0, queue(QUEUE, QueueMessageEncoding.NONE).getProperties().getApproximateMessagesCount());
+    }
+
+    @Test
+    void failingMessageIsRetriedUpToMaxDequeueCountThenPoisoned() {
+        int maxDequeueCount = HostConfig.read(TestStack.PROJECT.resolve("host.json")).maxDequeueCount();
+        queue(QUEUE, QueueMessageEncoding.BASE64).sendMessage("{\"jobId\":\"fail-1\"}");
+        QueueClient poison = queue(QUEUE + "-poison", QueueMessageEncoding.BASE64);
+        waitFor(() -> poison.peekMessage() != null);
+        List<RecordingQueueFunction.Delivery> deliveries = deliveriesOf("fail-1");
+        assertEquals(maxDequeueCount, deliveries.size());
+        for (int i = 0; i < deliveries.size(); i++) {
+            assertEquals(i + 1, deliveries.get(i).dequeueCount());
+        }
+        QueueMessageItem poisoned = poison.receiveMessage();
+        assertEquals("{\"jobId\":\"fail-1\"}", poisoned.getBody().toString());
+        poison.deleteMessage(poisoned.getMessageId(), poisoned.getPopReceipt());
+    }
+
+    @Test
+    void messageThatIsNotBase64NeverReachesTheFunctionAndEndsInPoison() {
+        queue(QUEUE, QueueMessageEncoding.NONE).sendMessage("not base64 {bad-1}");
+        QueueClient poison = queue(QUEUE + "-poison", QueueMessageEncoding.NONE);
+        waitFor(() -> {
+            QueueMessageItem m = poison.receiveMessage();
+            if (m != null && m.getBody().toString().equals("not base64 {bad-1}")) {
+                poison.deleteMessage(m.getMessageId(), m.getPopReceipt());
+                return true;
+            }
+            return false;
+        });
+        assertTrue(deliveriesOf("bad-1").isEmpty());
+    }
+
+    private static List<RecordingQueueFunction.Delivery> deliveriesOf(String marker) {
+        return RecordingQueueFunction.DELIVERIES.stream().filter(d -> d.message().contains(marker)).toList();
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
