@@ -1,0 +1,99 @@
+package com.strongroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.strongroom.config.Setting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Checks what {@code mvn package} wrote for the Functions host: one function.json per function, and the jar. */
+class FunctionPackageIT {
+    private static final Path APP = TestStack.PROJECT.resolve("target/azure-functions/strongroom");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Map<String, JsonNode> functions;
+
+    @BeforeAll
+    static void readFunctionJson() throws IOException {
+        functions = new HashMap<>();
+        try (Stream<Path> dirs = Files.list(APP)) {
+            for (Path dir : dirs.filter(d -> Files.exists(d.resolve("function.json"))).toList()) {
+                functions.put(dir.getFileName().toString(), JSON.readTree(dir.resolve("function.json").toFile()));
+            }
+        }
+    }
+
+    record Expected(String route, List<String> methods) {
+    }
+
+    @Test
+    void everyHttpFunctionHasTheRouteMethodsAndAuthLevelTheDesignFixes() {
+        Map<String, Expected> expected = Map.of(
+                "health", new Expected("health", List.of("GET")),
+                "createTenant", new Expected("tenants", List.of("POST")),
+                "getTenant", new Expected("tenants/{tenantId}", List.of("GET")));
+        assertEquals(expected.keySet(), functions.keySet());
+        expected.forEach((name, want) -> {
+            JsonNode trigger = functions.get(name).get("bindings").get(0);
+            assertEquals("httpTrigger", trigger.get("type").asText(), name);
+            assertEquals(want.route(), trigger.get("route").asText(), name);
+            assertEquals(want.methods(), JSON.convertValue(trigger.get("methods"), List.class), name);
+            assertEquals("ANONYMOUS", trigger.get("authLevel").asText(), name + ": callers authenticate with JWTs");
+            assertEquals("../strongroom-functions-0.1.0.jar", functions.get(name).get("scriptFile").asText());
+        });
+    }
+
+    @Test
+    void noFunctionServesTheDevTokenRoute() {
+        functions.forEach((name, json) -> json.get("bindings").forEach(b ->
+                assertFalse(b.path("route").asText().startsWith("dev"), name)));
+    }
+
+    @Test
+    void everySettingThatABindingNamesIsADeclaredSetting() {
+        Set<String> declared = Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.toSet());
+        Pattern reference = Pattern.compile("%([A-Za-z0-9_]+)%");
+        functions.forEach((name, json) -> {
+            Matcher m = reference.matcher(json.toString());
+            while (m.find()) {
+                assertTrue(declared.contains(m.group(1)), name + " names undeclared setting " + m.group(1));
+            }
+            json.get("bindings").forEach(b -> {
+                if (b.has("connection")) {
+                    assertEquals("STORAGE", b.get("connection").asText(), name);
+                }
+            });
+        });
+    }
+
+    @Test
+    void deploymentPackageCarriesHostJsonAndNoDevOnlyCode() throws IOException {
+        assertTrue(Files.exists(APP.resolve("host.json")));
+        try (ZipFile jar = new ZipFile(APP.resolve("strongroom-functions-0.1.0.jar").toFile())) {
+            assertTrue(jar.stream().anyMatch(e -> e.getName().equals("com/strongroom/functions/TenantFunctions.class")));
+            assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("com/strongroom/local/")),
+                    "the local host must not ship");
+            assertTrue(jar.stream().noneMatch(e -> e.getName().endsWith(".mjs")));
+        }
+        try (Stream<Path> libs = Files.list(APP.resolve("lib"))) {
+            assertTrue(libs.noneMatch(p -> p.getFileName().toString().startsWith("junit")
+                    || p.getFileName().toString().startsWith("archunit")), "test libraries must not ship");
+        }
+    }
+}
