@@ -77,11 +77,15 @@ public final class Emulators implements AutoCloseable {
         }
         System.err.println("Installing the local emulators (npm ci, first run only) ...");
         try {
+            // npm's output goes to a file: a test JVM's standard output belongs to the test runner.
             Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(localDir.toFile()).inheritIO().start();
+                    .directory(localDir.toFile())
+                    .redirectOutput(localDir.resolve("npm-ci.log").toFile())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(localDir.resolve("npm-ci.log").toFile()))
+                    .start();
             if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
                 npm.destroyForcibly();
-                throw new IllegalStateException("npm ci failed in " + localDir);
+                throw new IllegalStateException("npm ci failed in " + localDir + "; see npm-ci.log there");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run npm (is Node.js installed?)", e);
