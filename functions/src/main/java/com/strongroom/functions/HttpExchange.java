@@ -35,6 +35,9 @@ final class HttpExchange {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .findAndRegisterModules();
 
+    /** JSON commands are small; anything larger is refused before it is parsed. */
+    static final int MAX_JSON_BODY_CHARS = 64 * 1024;
+
     @FunctionalInterface
     interface Handler {
         Reply handle(Caller caller);
@@ -83,6 +86,9 @@ final class HttpExchange {
         }
         String body = request.getBody().filter(b -> !b.isBlank())
                 .orElseThrow(() -> new InvalidInputException("body", "is required"));
+        if (body.length() > MAX_JSON_BODY_CHARS) {
+            throw new PayloadTooLargeException("a JSON body is at most " + MAX_JSON_BODY_CHARS + " characters");
+        }
         try {
             T value = JSON.readValue(body, type);
             if (value == null) {
@@ -137,6 +143,8 @@ final class HttpExchange {
         if (e instanceof InvalidInputException invalid) {
             problem = new Problem(ProblemType.INVALID_REQUEST, invalid.getMessage(), instance,
                     Map.of("field", invalid.field()));
+        } else if (e instanceof PayloadTooLargeException) {
+            problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), instance);
         } else if (e instanceof UnsupportedMediaTypeException) {
             problem = new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), instance);
         } else if (e instanceof UnauthenticatedException) {

@@ -10,6 +10,7 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "The caller may not do this", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "No such resource", HttpStatus.NOT_FOUND),
     CONFLICT("conflict", "The request conflicts with the current state", HttpStatus.CONFLICT),
+    PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.PAYLOAD_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body has an unsupported media type",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     MISDIRECTED("misdirected", "This tenant is served by another regional stamp", HttpStatusType.custom(421)),
