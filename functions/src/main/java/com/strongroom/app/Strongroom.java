@@ -14,7 +14,6 @@ import com.azure.storage.queue.QueueServiceClientBuilder;
 import com.strongroom.adapters.auth.IssuerKeys;
 import com.strongroom.adapters.auth.JwtAuthenticator;
 import com.strongroom.adapters.cosmos.CosmosAuditTrail;
-import com.strongroom.adapters.cosmos.CosmosProbe;
 import com.strongroom.adapters.cosmos.CosmosTenantStore;
 import com.strongroom.adapters.keys.KeyVaultKeyring;
 import com.strongroom.adapters.keys.LocalKeyFileKeyring;
@@ -98,7 +97,7 @@ public final class Strongroom {
         AccessControl access = new AccessControl(settings.stampRegion(), tenants, audit);
         this.createTenant = new CreateTenant(access, tenants, keks, audit, clock);
         this.readTenant = new ReadTenant(access, audit);
-        List<DependencyProbe> probes = List.of(new CosmosProbe("cosmos", database),
+        List<DependencyProbe> probes = List.of(DependencyProbe.of("cosmos", () -> database.get().read()),
                 StorageProbes.blob(blobs, BLOB_CONTAINER_ASSETS),
                 StorageProbes.queue(queues, settings.queues().tenantJobs()), keyProbe);
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, probes, Duration.ofSeconds(5),

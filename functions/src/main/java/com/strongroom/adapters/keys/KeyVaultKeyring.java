@@ -65,17 +65,7 @@ public final class KeyVaultKeyring implements KeyEncryptionKeys {
 
     /** Probe for the health route: lists one page of key properties. */
     public DependencyProbe probe() {
-        return new DependencyProbe() {
-            @Override
-            public String name() {
-                return "keys";
-            }
-
-            @Override
-            public void probe() {
-                keys.listPropertiesOfKeys().iterableByPage().iterator().hasNext();
-            }
-        };
+        return DependencyProbe.of("keys", () -> keys.listPropertiesOfKeys().iterableByPage().iterator().hasNext());
     }
 
     private CryptographyClient crypto(String kekId) {

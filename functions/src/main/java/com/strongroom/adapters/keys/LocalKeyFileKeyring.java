@@ -75,19 +75,11 @@ public final class LocalKeyFileKeyring implements KeyEncryptionKeys {
 
     /** Probe for the health route: the key folder exists and can be written. */
     public DependencyProbe probe() {
-        return new DependencyProbe() {
-            @Override
-            public String name() {
-                return "keys";
+        return DependencyProbe.of("keys", () -> {
+            if (!Files.isDirectory(kekDir.getParent()) || !Files.isWritable(kekDir.getParent())) {
+                throw new IllegalStateException("local key folder is not writable");
             }
-
-            @Override
-            public void probe() {
-                if (!Files.isDirectory(kekDir.getParent()) || !Files.isWritable(kekDir.getParent())) {
-                    throw new IllegalStateException("local key folder is not writable");
-                }
-            }
-        };
+        });
     }
 
     private RSAKey load(String kekId) {

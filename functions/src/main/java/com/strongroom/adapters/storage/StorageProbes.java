@@ -10,24 +10,10 @@ public final class StorageProbes {
     }
 
     public static DependencyProbe blob(BlobServiceClient blobs, String container) {
-        return probe("blob", () -> blobs.getBlobContainerClient(container).getProperties());
+        return DependencyProbe.of("blob", () -> blobs.getBlobContainerClient(container).getProperties());
     }
 
     public static DependencyProbe queue(QueueServiceClient queues, String queue) {
-        return probe("queue", () -> queues.getQueueClient(queue).getProperties());
-    }
-
-    private static DependencyProbe probe(String name, Runnable check) {
-        return new DependencyProbe() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void probe() {
-                check.run();
-            }
-        };
+        return DependencyProbe.of("queue", () -> queues.getQueueClient(queue).getProperties());
     }
 }

@@ -6,4 +6,18 @@ public interface DependencyProbe {
 
     /** Returns when the dependency answers; throws when it does not. */
     void probe();
+
+    static DependencyProbe of(String name, Runnable check) {
+        return new DependencyProbe() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void probe() {
+                check.run();
+            }
+        };
+    }
 }
