@@ -7,7 +7,7 @@
 // The front speaks HTTPS with the stand-in's bundled certificate; the SDK accepts it for loopback only when
 // COSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED=true.
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import http from "node:http";
 import https from "node:https";
@@ -109,9 +109,94 @@ function listen(server, port, host) {
   });
 }
 
-export async function startCosmos({ host = "127.0.0.1", port = 0 } = {}) {
+// The stand-in keeps everything in memory. With a data file, the front restores the databases, containers and
+// documents from it at start, and writes them back every few seconds and at stop, so that local data survives
+// a restart the way Azurite's does.
+const SNAPSHOT_INTERVAL_MS = 5000;
+const SYSTEM_PROPERTIES = ["_rid", "_self", "_etag", "_ts", "_attachments", "_docs", "_sprocs", "_triggers",
+  "_udfs", "_conflicts"];
+
+function backendCall(port, method, path, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? null : Buffer.from(JSON.stringify(body), "utf8");
+    const req = http.request({ host: "127.0.0.1", port, method, path, headers: {
+      "content-type": "application/json", ...(payload ? { "content-length": payload.length } : {}), ...headers } },
+    async (res) => {
+      const text = (await readBody(res)).toString("utf8");
+      resolve({ status: res.statusCode, headers: res.headers, json: text ? JSON.parse(text) : null });
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+async function readAll(port, path, itemsName) {
+  const items = [];
+  let continuation;
+  do {
+    const headers = { "x-ms-max-item-count": "1000", ...(continuation ? { "x-ms-continuation": continuation } : {}) };
+    const r = await backendCall(port, "GET", path, undefined, headers);
+    items.push(...(r.json?.[itemsName] || []));
+    continuation = r.headers["x-ms-continuation"];
+  } while (continuation);
+  return items;
+}
+
+function strip(resource) {
+  const copy = { ...resource };
+  for (const p of SYSTEM_PROPERTIES) delete copy[p];
+  return copy;
+}
+
+async function snapshot(port) {
+  const databases = [];
+  for (const db of await readAll(port, "/dbs", "Databases")) {
+    const containers = [];
+    for (const coll of await readAll(port, `/dbs/${db.id}/colls`, "DocumentCollections")) {
+      const documents = await readAll(port, `/dbs/${db.id}/colls/${coll.id}/docs`, "Documents");
+      containers.push({ ...strip(coll), documents: documents.map(strip) });
+    }
+    databases.push({ id: db.id, containers });
+  }
+  return { databases };
+}
+
+async function restore(port, data) {
+  for (const db of data.databases || []) {
+    await backendCall(port, "POST", "/dbs", { id: db.id });
+    for (const { documents, ...coll } of db.containers || []) {
+      await backendCall(port, "POST", `/dbs/${db.id}/colls`, coll);
+      for (const doc of documents || []) {
+        await backendCall(port, "POST", `/dbs/${db.id}/colls/${coll.id}/docs`, doc);
+      }
+    }
+  }
+}
+
+function persist(file, data) {
+  const text = JSON.stringify(data);
+  writeFileSync(`${file}.tmp`, text, { mode: 0o600 });
+  renameSync(`${file}.tmp`, file);
+}
+
+export async function startCosmos({ host = "127.0.0.1", port = 0, dataFile = null } = {}) {
   const backend = cosmosServer.createHttpServer();
   const backendPort = await listen(backend, 0, host);
+  let timer = null;
+  let last = null;
+  const save = async () => {
+    const data = await snapshot(backendPort);
+    const text = JSON.stringify(data);
+    if (text !== last) {
+      persist(dataFile, data);
+      last = text;
+    }
+  };
+  if (dataFile) {
+    if (existsSync(dataFile)) await restore(backendPort, JSON.parse(readFileSync(dataFile, "utf8")));
+    last = JSON.stringify(await snapshot(backendPort));
+    timer = setInterval(() => save().catch(() => {}), SNAPSHOT_INTERVAL_MS);
+  }
   const front = https.createServer(
     {
       cert: readFileSync(join(packageDir, "cert.pem")),
@@ -127,9 +212,15 @@ export async function startCosmos({ host = "127.0.0.1", port = 0 } = {}) {
   const frontPort = await listen(front, port, host);
   return {
     port: frontPort,
-    close: () => Promise.all([front, backend].map((s) => new Promise((r) => {
-      s.closeAllConnections?.();
-      s.close(() => r());
-    }))),
+    close: async () => {
+      if (timer) {
+        clearInterval(timer);
+        await save().catch((err) => process.stderr.write(`cannot save the Cosmos stand-in's data: ${err.message}\n`));
+      }
+      await Promise.all([front, backend].map((s) => new Promise((r) => {
+        s.closeAllConnections?.();
+        s.close(() => r());
+      })));
+    },
   };
 }

@@ -2,6 +2,7 @@
 // Dev-only: starts the local stand-ins of Azure on loopback and prints one JSON line with their endpoints.
 //   Azurite (Blob, Queue) as a child process, data in --location DIR or in memory;
 //   the Cosmos DB stand-in in memory, behind a compatibility front (see cosmos-front.mjs).
+// With --location, the Cosmos stand-in's data is kept in cosmos.json beside that folder.
 // Stops everything it started on SIGINT/SIGTERM, and when its standard input closes (--exit-with-stdin),
 // so a parent that dies without cleaning up still leaves no process behind.
 import { spawn } from "node:child_process";
@@ -101,7 +102,8 @@ try {
     }
   });
 
-  cosmos = await startCosmos({ host, port: args.cosmosPort });
+  cosmos = await startCosmos({ host, port: args.cosmosPort,
+    dataFile: args.location ? join(args.location, "..", "cosmos.json") : null });
   await waitForPort(blobPort, 30000);
   await waitForPort(queuePort, 30000);
 
