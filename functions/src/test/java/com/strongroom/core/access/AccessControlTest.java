@@ -3,7 +3,6 @@ package com.strongroom.core.access;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.MisdirectedException;
 import com.strongroom.core.error.NotFoundException;
@@ -15,14 +14,12 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
-import com.strongroom.core.port.TenantStore;
+import com.strongroom.testing.InMemoryTenantStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,31 +29,13 @@ import org.junit.jupiter.api.Test;
 class AccessControlTest {
     static final TenantId ACME = TenantId.of("acme");
 
-    static final class CountingTenants implements TenantStore {
-        final Map<TenantId, Tenant> tenants = new HashMap<>();
-        int reads;
-
-        @Override
-        public Optional<Tenant> find(TenantId id) {
-            reads++;
-            return Optional.ofNullable(tenants.get(id));
-        }
-
-        @Override
-        public void create(Tenant tenant) {
-            if (tenants.putIfAbsent(tenant.id(), tenant) != null) {
-                throw new ConflictException("exists");
-            }
-        }
-    }
-
-    CountingTenants tenants;
+    InMemoryTenantStore tenants;
     List<AuditEvent> events;
     AccessControl access;
 
     @BeforeEach
     void setUp() {
-        tenants = new CountingTenants();
+        tenants = new InMemoryTenantStore();
         events = new ArrayList<>();
         tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Instant.EPOCH, "admin", TenantStatus.ACTIVE,
                 new TenantKeys("local:tenant-acme/00", 1, new byte[1], new byte[1])));
@@ -102,11 +81,11 @@ class AccessControlTest {
 
     @Test
     void callerHomedElsewhereIsMisdirectedWithoutReadingAnyTenant() {
-        int before = tenants.reads;
+        int before = tenants.reads();
         MisdirectedException e = assertThrows(MisdirectedException.class, () -> access.authorizeTenant(
                 customer("acme", Region.AUSTRALIA_EAST, Role.TENANT_ADMIN), Operation.TENANT_READ, ACME, "t", "r"));
         assertEquals(Region.AUSTRALIA_EAST, e.homeRegion());
-        assertEquals(before, tenants.reads, "a misdirected request reads nothing");
+        assertEquals(before, tenants.reads(), "a misdirected request reads nothing");
         assertEquals(AuditEvent.Outcome.DENIED, events.get(0).outcome());
     }
 

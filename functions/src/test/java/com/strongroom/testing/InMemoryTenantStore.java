@@ -1,0 +1,33 @@
+package com.strongroom.testing;
+
+import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.port.TenantStore;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A tenant store for unit tests of the core; held to the same contract as the Cosmos adapter. */
+public final class InMemoryTenantStore implements TenantStore {
+    private final Map<TenantId, Tenant> tenants = new ConcurrentHashMap<>();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    @Override
+    public Optional<Tenant> find(TenantId id) {
+        reads.incrementAndGet();
+        return Optional.ofNullable(tenants.get(id));
+    }
+
+    @Override
+    public void create(Tenant tenant) {
+        if (tenants.putIfAbsent(tenant.id(), tenant) != null) {
+            throw new ConflictException("tenant " + tenant.id() + " already exists");
+        }
+    }
+
+    public int reads() {
+        return reads.get();
+    }
+}

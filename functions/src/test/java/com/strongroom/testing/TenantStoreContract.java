@@ -1,0 +1,53 @@
+package com.strongroom.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.model.Region;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.TenantKeys;
+import com.strongroom.core.model.TenantStatus;
+import com.strongroom.core.port.TenantStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link TenantStore} adapter promises; one subclass per adapter. */
+public abstract class TenantStoreContract {
+    protected abstract TenantStore store();
+
+    static Tenant tenant(String id, String name) {
+        return new Tenant(TenantId.of(id), name, Region.WEST_EUROPE, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                "creator", TenantStatus.ACTIVE, new TenantKeys("local:tenant-" + id + "/00", 1, new byte[] {1, 2, 3},
+                new byte[] {4, 5}));
+    }
+
+    static String uniqueId() {
+        return "c-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void anUnknownTenantIsAbsent() {
+        assertTrue(store().find(TenantId.of(uniqueId())).isEmpty());
+    }
+
+    @Test
+    void aCreatedTenantIsFoundWithEverythingItWasCreatedWith() {
+        Tenant created = tenant(uniqueId(), "Acme");
+        store().create(created);
+        assertEquals(created, store().find(created.id()).orElseThrow());
+    }
+
+    @Test
+    void aSecondCreateOfTheSameIdConflictsAndLeavesTheFirst() {
+        String id = uniqueId();
+        Tenant first = tenant(id, "First");
+        store().create(first);
+        assertThrows(ConflictException.class, () -> store().create(tenant(id, "Second")));
+        assertEquals(first, store().find(first.id()).orElseThrow());
+    }
+}
