@@ -1,5 +1,7 @@
 package com.strongroom.local;
 
+import com.azure.cosmos.CosmosClient;
+import com.azure.cosmos.CosmosClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -110,6 +112,12 @@ public final class Emulators implements AutoCloseable {
 
     public String cosmosEndpoint() {
         return cosmosEndpoint;
+    }
+
+    /** A new Cosmos DB client for the stand-in, with the settings it needs (gateway mode, one region). */
+    public CosmosClient newCosmosClient() {
+        return new CosmosClientBuilder().endpoint(cosmosEndpoint).key(COSMOS_KEY).gatewayMode()
+                .endpointDiscoveryEnabled(false).buildClient();
     }
 
     public boolean isRunning() {

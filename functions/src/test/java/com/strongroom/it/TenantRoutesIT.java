@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.cosmos.CosmosClient;
-import com.azure.cosmos.CosmosClientBuilder;
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.SqlParameter;
@@ -19,7 +18,6 @@ import com.strongroom.core.crypto.Aes256Gcm;
 import com.strongroom.core.crypto.TamperedException;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.tenant.KeyBindings;
-import com.strongroom.local.Emulators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -41,8 +39,7 @@ class TenantRoutesIT {
     static void start() {
         stack = TestStack.shared();
         api = stack.api();
-        cosmos = new CosmosClientBuilder().endpoint(stack.emulators().cosmosEndpoint()).key(Emulators.COSMOS_KEY)
-                .gatewayMode().endpointDiscoveryEnabled(false).buildClient();
+        cosmos = stack.emulators().newCosmosClient();
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.azure.cosmos.CosmosClient;
-import com.azure.cosmos.CosmosClientBuilder;
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.PartitionKey;
@@ -23,16 +22,11 @@ class EmulatorsIT {
     @TempDir
     Path dir;
 
-    private static CosmosClient cosmos(Emulators emulators) {
-        return new CosmosClientBuilder().endpoint(emulators.cosmosEndpoint()).key(Emulators.COSMOS_KEY).gatewayMode()
-                .endpointDiscoveryEnabled(false).buildClient();
-    }
-
     @Test
     void cosmosDocumentsSurviveARestartWithADataFolder() {
         Path azurite = dir.resolve("azurite");
         try (Emulators first = Emulators.start(TestStack.PROJECT, Emulators.Ports.ANY, Optional.of(azurite));
-             CosmosClient client = cosmos(first)) {
+             CosmosClient client = first.newCosmosClient()) {
             client.createDatabaseIfNotExists("db");
             client.getDatabase("db").createContainerIfNotExists(new CosmosContainerProperties("things", "/tenantId"));
             client.getDatabase("db").getContainer("things").createItem(new ObjectMapper().createObjectNode()
@@ -40,7 +34,7 @@ class EmulatorsIT {
         }
         assertTrue(Files.exists(dir.resolve("cosmos.json")));
         try (Emulators second = Emulators.start(TestStack.PROJECT, Emulators.Ports.ANY, Optional.of(azurite));
-             CosmosClient client = cosmos(second)) {
+             CosmosClient client = second.newCosmosClient()) {
             CosmosContainer things = client.getDatabase("db").getContainer("things");
             JsonNode item = things.readItem("t1", new PartitionKey("acme"), JsonNode.class).getItem();
             assertEquals(42, item.get("value").asInt());

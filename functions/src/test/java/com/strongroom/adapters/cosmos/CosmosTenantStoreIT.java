@@ -1,10 +1,8 @@
 package com.strongroom.adapters.cosmos;
 
 import com.azure.cosmos.CosmosClient;
-import com.azure.cosmos.CosmosClientBuilder;
 import com.strongroom.core.port.TenantStore;
 import com.strongroom.it.TestStack;
-import com.strongroom.local.Emulators;
 import com.strongroom.testing.TenantStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +15,7 @@ class CosmosTenantStoreIT extends TenantStoreContract {
     @BeforeAll
     static void connect() {
         TestStack stack = TestStack.shared();
-        client = new CosmosClientBuilder().endpoint(stack.emulators().cosmosEndpoint()).key(Emulators.COSMOS_KEY)
-                .gatewayMode().endpointDiscoveryEnabled(false).buildClient();
+        client = stack.emulators().newCosmosClient();
         store = new CosmosTenantStore(() -> client.getDatabase("strongroom").getContainer(CosmosTenantStore.CONTAINER));
     }
 
