@@ -13,15 +13,23 @@ import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
 import com.strongroom.adapters.auth.IssuerKeys;
 import com.strongroom.adapters.auth.JwtAuthenticator;
-import com.strongroom.adapters.cosmos.CosmosAuditTrail;
+import com.strongroom.adapters.cosmos.CosmosAuditLog;
 import com.strongroom.adapters.cosmos.CosmosTenantStore;
+import com.strongroom.adapters.keys.JwsCheckpointSigner;
+import com.strongroom.adapters.keys.KeyVaultClients;
 import com.strongroom.adapters.keys.KeyVaultKeyring;
 import com.strongroom.adapters.keys.LocalKeyFileKeyring;
+import com.strongroom.adapters.storage.BlobCheckpointStore;
 import com.strongroom.adapters.storage.StorageProbes;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.audit.ChainedAuditTrail;
+import com.strongroom.core.audit.CheckpointAuditTrail;
+import com.strongroom.core.audit.Checkpointer;
+import com.strongroom.core.audit.QueryAuditEvents;
+import com.strongroom.core.audit.VerifyAuditTrail;
 import com.strongroom.core.health.CheckHealth;
 import com.strongroom.core.port.Authenticator;
 import com.strongroom.core.port.DependencyProbe;
@@ -45,7 +53,7 @@ import java.util.function.Supplier;
  */
 public final class Strongroom {
     public static final String DATABASE_CONTAINER_TENANTS = CosmosTenantStore.CONTAINER;
-    public static final String DATABASE_CONTAINER_AUDIT = CosmosAuditTrail.CONTAINER;
+    public static final String DATABASE_CONTAINER_AUDIT = CosmosAuditLog.CONTAINER;
     public static final String BLOB_CONTAINER_ASSETS = "assets";
     /** Name of the dev issuer's public key set inside {@code LOCAL_KEYS_DIR}. */
     public static final String DEV_ISSUER_JWKS = "dev-issuer.jwks.json";
@@ -61,6 +69,9 @@ public final class Strongroom {
     private final ReadTenant readTenant;
     private final CheckHealth checkHealth;
     private final AccessControl accessControl;
+    private final QueryAuditEvents queryAuditEvents;
+    private final VerifyAuditTrail verifyAuditTrail;
+    private final CheckpointAuditTrail checkpointAuditTrail;
 
     private Strongroom(Settings settings) {
         this.settings = settings;
@@ -71,17 +82,21 @@ public final class Strongroom {
         Lazy<CosmosDatabase> database = new Lazy<>(() -> cosmosClient(settings, credential)
                 .getDatabase(settings.cosmosDatabase()));
         CosmosTenantStore tenants = new CosmosTenantStore(container(database, DATABASE_CONTAINER_TENANTS));
-        CosmosAuditTrail auditTrail = new CosmosAuditTrail(container(database, DATABASE_CONTAINER_AUDIT));
+        CosmosAuditLog auditLog = new CosmosAuditLog(container(database, DATABASE_CONTAINER_AUDIT));
         BlobServiceClient blobs = blobClient(settings, credential);
         QueueServiceClient queues = queueClient(settings, credential);
+        BlobCheckpointStore checkpoints = new BlobCheckpointStore(
+                blobs.getBlobContainerClient(BlobCheckpointStore.CONTAINER));
 
         DependencyProbe keyProbe;
         KeyEncryptionKeys keks;
+        JwsCheckpointSigner signer;
         if (settings.mode() == Mode.AZURE) {
-            KeyVaultKeyring vault = new KeyVaultKeyring(settings.keyVaultUri().orElseThrow().toString(), credential,
-                    settings.keyVaultHsm());
-            keks = vault;
-            keyProbe = vault.probe();
+            KeyVaultClients vault = new KeyVaultClients(settings.keyVaultUri().orElseThrow().toString(), credential);
+            KeyVaultKeyring keyring = new KeyVaultKeyring(vault, settings.keyVaultHsm());
+            keks = keyring;
+            keyProbe = keyring.probe();
+            signer = JwsCheckpointSigner.keyVault(vault, settings.signingKeyName());
             authenticator = new JwtAuthenticator(IssuerKeys.fromOidcMetadata(settings.authOidcMetadataUrl()
                     .orElseThrow(), settings.authIssuer()), settings.authIssuer(), settings.authAudience());
         } else {
@@ -89,17 +104,25 @@ public final class Strongroom {
             LocalKeyFileKeyring local = new LocalKeyFileKeyring(keysDir);
             keks = local;
             keyProbe = local.probe();
+            signer = JwsCheckpointSigner.local(keysDir);
             authenticator = new JwtAuthenticator(IssuerKeys.fromJwksFile(keysDir.resolve(DEV_ISSUER_JWKS)),
                     settings.authIssuer(), settings.authAudience());
         }
 
+        Checkpointer checkpointer = new Checkpointer(auditLog, signer, checkpoints, clock);
+        ChainedAuditTrail auditTrail = new ChainedAuditTrail(auditLog, settings.auditRetention(), checkpointer,
+                settings.auditCheckpointEvery());
         AuditRecorder audit = new AuditRecorder(auditTrail, clock);
         AccessControl access = new AccessControl(settings.stampRegion(), tenants, audit);
         this.createTenant = new CreateTenant(access, tenants, keks, audit, clock);
         this.readTenant = new ReadTenant(access, audit);
+        this.queryAuditEvents = new QueryAuditEvents(access, auditLog, audit);
+        this.verifyAuditTrail = new VerifyAuditTrail(access, auditLog, checkpoints, signer, settings.auditRetention(),
+                audit, clock);
+        this.checkpointAuditTrail = new CheckpointAuditTrail(access, checkpointer, audit);
         List<DependencyProbe> probes = List.of(DependencyProbe.of("cosmos", () -> database.get().read()),
                 StorageProbes.blob(blobs, BLOB_CONTAINER_ASSETS),
-                StorageProbes.queue(queues, settings.queues().tenantJobs()), keyProbe);
+                StorageProbes.queue(queues, settings.queues().tenantJobs()), keyProbe, signer.probe());
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, probes, Duration.ofSeconds(5),
                 healthExecutor());
         this.accessControl = access;
@@ -147,6 +170,18 @@ public final class Strongroom {
 
     public ReadTenant readTenant() {
         return readTenant;
+    }
+
+    public QueryAuditEvents queryAuditEvents() {
+        return queryAuditEvents;
+    }
+
+    public VerifyAuditTrail verifyAuditTrail() {
+        return verifyAuditTrail;
+    }
+
+    public CheckpointAuditTrail checkpointAuditTrail() {
+        return checkpointAuditTrail;
     }
 
     public CheckHealth checkHealth() {

@@ -21,6 +21,11 @@ public enum Setting {
     AUTH_AUDIENCE("AUTH_AUDIENCE", "expected token audience (aud)"),
     AUTH_OIDC_METADATA_URL("AUTH_OIDC_METADATA_URL", "azure mode: OpenID Connect metadata document of the issuer"),
     AZURE_CLIENT_ID("AZURE_CLIENT_ID", "azure mode, optional: client id of a user-assigned managed identity"),
+    SIGNING_KEY_NAME("SIGNING_KEY_NAME", "azure mode: name of the stamp's RSA signing key in Key Vault (default audit-signing)"),
+    AUDIT_RETENTION_ACCESS_DAYS("AUDIT_RETENTION_ACCESS_DAYS", "days access events are kept (default 30, at least 14)"),
+    AUDIT_RETENTION_ADMIN_DAYS("AUDIT_RETENTION_ADMIN_DAYS", "days admin events are kept (default 400, at least 365)"),
+    AUDIT_RETENTION_SECURITY_DAYS("AUDIT_RETENTION_SECURITY_DAYS", "days security events are kept (default 400, at least 365)"),
+    AUDIT_CHECKPOINT_EVERY("AUDIT_CHECKPOINT_EVERY", "sign a checkpoint every this many events of a chain (default 100)"),
     ERASURE_QUEUE("ERASURE_QUEUE", "queue of erasure jobs (default erasure-jobs)"),
     TENANT_JOBS_QUEUE("TENANT_JOBS_QUEUE", "queue of tenant export and deletion jobs (default tenant-jobs)"),
     NOTIFICATIONS_QUEUE("NOTIFICATIONS_QUEUE", "queue of notifications (default notifications)");

@@ -1,6 +1,8 @@
 package com.strongroom.config;
 
+import com.strongroom.core.audit.AuditRetention;
 import com.strongroom.core.model.Region;
+import java.time.Duration;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +33,9 @@ public record Settings(
         String authAudience,
         Optional<URI> authOidcMetadataUrl,
         Optional<String> managedIdentityClientId,
+        String signingKeyName,
+        AuditRetention auditRetention,
+        int auditCheckpointEvery,
         Queues queues) {
 
     public record Queues(String erasure, String tenantJobs, String notifications) {
@@ -100,6 +105,14 @@ public record Settings(
             require(Setting.AUTH_ISSUER, issuer);
             Optional<String> audience = value(Setting.AUTH_AUDIENCE);
             require(Setting.AUTH_AUDIENCE, audience);
+            AuditRetention retention = retention();
+            int checkpointEvery = parse(Setting.AUDIT_CHECKPOINT_EVERY, v -> {
+                int n = Integer.parseInt(v);
+                if (n < 1 || n > 100_000) {
+                    throw new IllegalArgumentException();
+                }
+                return n;
+            }, "must be a whole number from 1 to 100000").orElse(100);
             Queues queues = new Queues(queue(Setting.ERASURE_QUEUE, "erasure-jobs"),
                     queue(Setting.TENANT_JOBS_QUEUE, "tenant-jobs"),
                     queue(Setting.NOTIFICATIONS_QUEUE, "notifications"));
@@ -110,7 +123,27 @@ public record Settings(
             return new Settings(mode, region, storageConnection, blobUri, queueUri, cosmos.orElseThrow(), cosmosKey,
                     value(Setting.COSMOS_DATABASE).orElse("strongroom"), keyring.orElse(cosmos.orElseThrow()), vault,
                     hsm, keysDir, issuer.orElseThrow(), audience.orElseThrow(), metadata,
-                    value(Setting.AZURE_CLIENT_ID), queues);
+                    value(Setting.AZURE_CLIENT_ID), value(Setting.SIGNING_KEY_NAME).orElse("audit-signing"), retention,
+                    checkpointEvery, queues);
+        }
+
+        private AuditRetention retention() {
+            long access = days(Setting.AUDIT_RETENTION_ACCESS_DAYS, 30, AuditRetention.MIN_ACCESS.toDays());
+            long admin = days(Setting.AUDIT_RETENTION_ADMIN_DAYS, 400, AuditRetention.MIN_ADMIN_AND_SECURITY.toDays());
+            long security = days(Setting.AUDIT_RETENTION_SECURITY_DAYS, 400,
+                    AuditRetention.MIN_ADMIN_AND_SECURITY.toDays());
+            return new AuditRetention(Duration.ofDays(access), Duration.ofDays(admin), Duration.ofDays(security));
+        }
+
+        /** A retention in days; a value below the minimum is reported and replaced so parsing can go on. */
+        private long days(Setting setting, long fallback, long minimum) {
+            return parse(setting, v -> {
+                long n = Long.parseLong(v);
+                if (n < minimum || n > 3650) {
+                    throw new IllegalArgumentException();
+                }
+                return n;
+            }, "must be a whole number of days from " + minimum + " to 3650").orElse(fallback);
         }
 
         private Optional<String> value(Setting setting) {

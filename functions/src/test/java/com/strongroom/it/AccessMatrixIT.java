@@ -40,6 +40,19 @@ class AccessMatrixIT {
                     NONE, new int[] {401, 401, 401},
                     "Platform.Admin", new int[] {200, 200, 404},
                     "Tenant.Admin", new int[] {200, 403, 421},
+                    "*", new int[] {403, 403, 403})),
+            new Route("GET", "/api/tenants/{t}/audit-events", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Tenant.Admin", new int[] {200, 403, 421},
+                    "*", new int[] {403, 403, 403})),
+            new Route("GET", "/api/tenants/{t}/audit-events/verify", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Tenant.Admin", new int[] {200, 403, 421},
+                    "*", new int[] {403, 403, 403})),
+            new Route("POST", "/api/tenants/{t}/audit-checkpoints", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Platform.Admin", new int[] {201, 201, 404},
+                    "Tenant.Admin", new int[] {201, 403, 421},
                     "*", new int[] {403, 403, 403})));
 
     private static ApiClient api;

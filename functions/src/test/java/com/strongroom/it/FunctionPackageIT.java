@@ -47,7 +47,10 @@ class FunctionPackageIT {
         Map<String, Expected> expected = Map.of(
                 "health", new Expected("health", List.of("GET")),
                 "createTenant", new Expected("tenants", List.of("POST")),
-                "getTenant", new Expected("tenants/{tenantId}", List.of("GET")));
+                "getTenant", new Expected("tenants/{tenantId}", List.of("GET")),
+                "listAuditEvents", new Expected("tenants/{tenantId}/audit-events", List.of("GET")),
+                "verifyAuditEvents", new Expected("tenants/{tenantId}/audit-events/verify", List.of("GET")),
+                "createAuditCheckpoint", new Expected("tenants/{tenantId}/audit-checkpoints", List.of("POST")));
         assertEquals(expected.keySet(), functions.keySet());
         expected.forEach((name, want) -> {
             JsonNode trigger = functions.get(name).get("bindings").get(0);

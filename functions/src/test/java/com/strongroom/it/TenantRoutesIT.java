@@ -56,7 +56,7 @@ class TenantRoutesIT {
     }
 
     private static List<JsonNode> auditEvents(String tenantId) {
-        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @t",
+        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'event'",
                 List.of(new SqlParameter("@t", tenantId)));
         return container("audit").queryItems(query, new CosmosQueryRequestOptions(), JsonNode.class)
                 .stream().toList();

@@ -14,7 +14,10 @@ import java.util.Set;
  */
 public enum Operation {
     TENANT_CREATE("tenant.create", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
-    TENANT_READ("tenant.read", EventClass.ACCESS, EnumSet.of(PLATFORM_ADMIN, TENANT_ADMIN));
+    TENANT_READ("tenant.read", EventClass.ACCESS, EnumSet.of(PLATFORM_ADMIN, TENANT_ADMIN)),
+    AUDIT_READ("audit.read", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
+    AUDIT_VERIFY("audit.verify", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
+    AUDIT_CHECKPOINT("audit.checkpoint", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN, PLATFORM_ADMIN));
 
     private final String action;
     private final EventClass eventClass;

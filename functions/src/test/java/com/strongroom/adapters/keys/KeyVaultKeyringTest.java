@@ -35,12 +35,17 @@ class KeyVaultKeyringTest extends KeyEncryptionKeysContract {
     @BeforeAll
     static void start() throws Exception {
         vault = new KeyVaultStandIn(dir);
+        keyring = new KeyVaultKeyring(clientsFor(vault), true);
+    }
+
+    /** Clients of the stand-in: trusting its certificate, quick retries, challenge resource not checked. */
+    static KeyVaultClients clientsFor(KeyVaultStandIn vault) throws Exception {
         SslContext tls = SslContextBuilder.forClient().trustManager(vault.certificate()).build();
         HttpClient http = new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create()
                 .secure(spec -> spec.sslContext(tls))).build();
         TokenCredential credential = request -> Mono.just(new AccessToken("test-token",
                 OffsetDateTime.now().plusHours(1)));
-        keyring = new KeyVaultKeyring(vault.vaultUrl(), credential, true, http, new ExponentialBackoffOptions()
+        return new KeyVaultClients(vault.vaultUrl(), credential, http, new ExponentialBackoffOptions()
                 .setMaxRetries(3).setBaseDelay(Duration.ofMillis(10)).setMaxDelay(Duration.ofMillis(50)), false);
     }
 

@@ -1,0 +1,247 @@
+package com.strongroom.adapters.cosmos;
+
+import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.CosmosItemRequestOptions;
+import com.azure.cosmos.models.CosmosItemResponse;
+import com.azure.cosmos.models.CosmosQueryRequestOptions;
+import com.azure.cosmos.models.FeedResponse;
+import com.azure.cosmos.models.PartitionKey;
+import com.azure.cosmos.models.SqlParameter;
+import com.azure.cosmos.models.SqlQuerySpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.core.audit.ChainLink;
+import com.strongroom.core.audit.ChainedEvent;
+import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.model.AuditEvent;
+import com.strongroom.core.port.AuditLog;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Audit chains in the {@code audit} container (partition key {@code /tenantId}). An event's id is
+ * {@code <chain>-<sequence, 12 digits>}, so Cosmos DB's unique ids within a partition decide which appender wins a
+ * position. The head hint is a document {@code <chain>-head} moved forward with optimistic concurrency (ETag).
+ * Each event carries a {@code ttl} from its class's retention; the head has none.
+ */
+public final class CosmosAuditLog implements AuditLog {
+    public static final String CONTAINER = "audit";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PRECONDITION_FAILED = 412;
+    private static final int HEAD_ATTEMPTS = 20;
+    private static final int MAX_CONTINUATION_CHARS = 8192;
+
+    private final Supplier<CosmosContainer> container;
+
+    public CosmosAuditLog(Supplier<CosmosContainer> container) {
+        this.container = container;
+    }
+
+    static String eventId(String chain, long sequence) {
+        return String.format("%s-%012d", chain, sequence);
+    }
+
+    static String headId(String chain) {
+        return chain + "-head";
+    }
+
+    @Override
+    public Optional<ChainLink> head(String tenantId, String chain) {
+        return readDocument(tenantId, headId(chain))
+                .map(doc -> new ChainLink(doc.getItem().get("sequence").asLong(), doc.getItem().get("hash").asText()));
+    }
+
+    @Override
+    public boolean tryAppend(ChainedEvent event, Duration retention) {
+        ObjectNode doc = toDocument(event);
+        doc.put("ttl", retention.toSeconds());
+        return CosmosFailures.call("audit", () -> {
+            try {
+                container.get().createItem(doc, new PartitionKey(event.event().tenantId()), new CosmosItemRequestOptions());
+                return true;
+            } catch (CosmosException e) {
+                if (e.getStatusCode() == CosmosFailures.CONFLICT) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Optional<ChainedEvent> read(String tenantId, String chain, long sequence) {
+        return readDocument(tenantId, eventId(chain, sequence)).map(r -> fromDocument(r.getItem()));
+    }
+
+    @Override
+    public void moveHead(String tenantId, String chain, ChainLink link) {
+        ObjectNode head = JSON.createObjectNode().put("id", headId(chain)).put("tenantId", tenantId)
+                .put("type", "head").put("chain", chain).put("sequence", link.sequence()).put("hash", link.hash());
+        CosmosFailures.call("audit", () -> {
+            for (int attempt = 0; attempt < HEAD_ATTEMPTS; attempt++) {
+                Optional<CosmosItemResponse<JsonNode>> current = readDocument(tenantId, headId(chain));
+                try {
+                    if (current.isEmpty()) {
+                        container.get().createItem(head, new PartitionKey(tenantId), new CosmosItemRequestOptions());
+                        return null;
+                    }
+                    if (current.get().getItem().get("sequence").asLong() >= link.sequence()) {
+                        return null;
+                    }
+                    container.get().replaceItem(head, headId(chain), new PartitionKey(tenantId),
+                            new CosmosItemRequestOptions().setIfMatchETag(current.get().getETag()));
+                    return null;
+                } catch (CosmosException e) {
+                    if (e.getStatusCode() != CosmosFailures.CONFLICT && e.getStatusCode() != PRECONDITION_FAILED) {
+                        throw e;
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<ChainedEvent> chain(String tenantId, String chain, long fromSequence, int limit) {
+        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @tenant AND c.type = 'event'"
+                + " AND c.chain = @chain AND c.sequence >= @from ORDER BY c.sequence ASC",
+                List.of(new SqlParameter("@tenant", tenantId), new SqlParameter("@chain", chain),
+                        new SqlParameter("@from", fromSequence)));
+        return CosmosFailures.call("audit", () -> {
+            List<ChainedEvent> events = new ArrayList<>();
+            Iterator<FeedResponse<JsonNode>> pages = container.get()
+                    .queryItems(query, options(tenantId), JsonNode.class).iterableByPage(limit).iterator();
+            while (pages.hasNext() && events.size() < limit) {
+                for (JsonNode doc : pages.next().getResults()) {
+                    if (events.size() < limit) {
+                        events.add(fromDocument(doc));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    @Override
+    public Page query(Query q) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM c WHERE c.tenantId = @tenant AND c.type = 'event'");
+        List<SqlParameter> parameters = new ArrayList<>(List.of(new SqlParameter("@tenant", q.tenantId())));
+        q.from().ifPresent(f -> {
+            sql.append(" AND c.atMs >= @from");
+            parameters.add(new SqlParameter("@from", f.toEpochMilli()));
+        });
+        q.to().ifPresent(t -> {
+            sql.append(" AND c.atMs <= @to");
+            parameters.add(new SqlParameter("@to", t.toEpochMilli()));
+        });
+        q.actor().ifPresent(a -> {
+            sql.append(" AND c.actor = @actor");
+            parameters.add(new SqlParameter("@actor", a));
+        });
+        q.action().ifPresent(a -> {
+            sql.append(" AND c.action = @action");
+            parameters.add(new SqlParameter("@action", a));
+        });
+        q.target().ifPresent(t -> {
+            sql.append(" AND c.target = @target");
+            parameters.add(new SqlParameter("@target", t));
+        });
+        sql.append(" ORDER BY c.atMs DESC");
+        String cosmosContinuation = q.continuation().map(CosmosAuditLog::decodeContinuation).orElse(null);
+        return CosmosFailures.call("audit", () -> {
+            Iterator<FeedResponse<JsonNode>> pages;
+            try {
+                pages = container.get().queryItems(new SqlQuerySpec(sql.toString(), parameters), options(q.tenantId()),
+                        JsonNode.class).iterableByPage(cosmosContinuation, q.pageSize()).iterator();
+                if (!pages.hasNext()) {
+                    return new Page(List.of(), Optional.empty());
+                }
+                FeedResponse<JsonNode> page = pages.next();
+                List<ChainedEvent> events = new ArrayList<>();
+                page.getResults().forEach(doc -> events.add(fromDocument(doc)));
+                return new Page(events, Optional.ofNullable(page.getContinuationToken()).map(CosmosAuditLog::encodeContinuation));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new InvalidInputException("continuation", "is not a continuation token of this list");
+            }
+        });
+    }
+
+    /** Cosmos DB's continuation token, made opaque and URL-safe for the caller. */
+    private static String encodeContinuation(String cosmosToken) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cosmosToken.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeContinuation(String continuation) {
+        try {
+            if (continuation.length() > MAX_CONTINUATION_CHARS) {
+                throw new IllegalArgumentException("too long");
+            }
+            return new String(Base64.getUrlDecoder().decode(continuation), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("continuation", "is not a continuation token of this list");
+        }
+    }
+
+    private static CosmosQueryRequestOptions options(String tenantId) {
+        return new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenantId));
+    }
+
+    private Optional<CosmosItemResponse<JsonNode>> readDocument(String tenantId, String id) {
+        return CosmosFailures.call("audit", () -> {
+            try {
+                return Optional.of(container.get().readItem(id, new PartitionKey(tenantId), JsonNode.class));
+            } catch (CosmosException e) {
+                if (e.getStatusCode() == CosmosFailures.NOT_FOUND) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    static ObjectNode toDocument(ChainedEvent chained) {
+        AuditEvent event = chained.event();
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("id", eventId(chained.chain(), chained.sequence()));
+        doc.put("type", "event");
+        doc.put("tenantId", event.tenantId());
+        doc.put("chain", chained.chain());
+        doc.put("sequence", chained.sequence());
+        doc.put("prevHash", chained.prevHash());
+        doc.put("hash", chained.hash());
+        doc.put("eventId", event.id());
+        doc.put("at", event.at().toString());
+        doc.put("atMs", event.at().toEpochMilli());
+        doc.put("actor", event.actor());
+        doc.put("role", event.role());
+        doc.put("action", event.action());
+        doc.put("target", event.target());
+        event.purpose().ifPresent(p -> doc.put("purpose", p));
+        event.grantId().ifPresent(g -> doc.put("grantId", g));
+        doc.put("outcome", event.outcome().name());
+        doc.put("requestId", event.requestId());
+        doc.put("eventClass", event.eventClass().name());
+        return doc;
+    }
+
+    static ChainedEvent fromDocument(JsonNode doc) {
+        AuditEvent event = new AuditEvent(doc.path("eventId").asText(), doc.path("tenantId").asText(),
+                Instant.parse(doc.path("at").asText()), doc.path("actor").asText(), doc.path("role").asText(),
+                doc.path("action").asText(), doc.path("target").asText(),
+                Optional.ofNullable(doc.get("purpose")).map(JsonNode::asText),
+                Optional.ofNullable(doc.get("grantId")).map(JsonNode::asText),
+                AuditEvent.Outcome.valueOf(doc.path("outcome").asText()), doc.path("requestId").asText(),
+                AuditEvent.EventClass.valueOf(doc.path("eventClass").asText()));
+        return new ChainedEvent(event, doc.path("chain").asText(), doc.path("sequence").asLong(),
+                doc.path("prevHash").asText(), doc.path("hash").asText());
+    }
+}

@@ -1,0 +1,80 @@
+package com.strongroom.adapters.keys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64URL;
+import com.strongroom.core.audit.Checkpoint;
+import com.strongroom.core.port.CheckpointSigner;
+import com.strongroom.core.port.DependencyProbe;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Checkpoints as compact JWS (RFC 7515): header {@code {"alg":"RS256","kid":...,"typ":"strongroom-checkpoint+jws"}},
+ * payload the checkpoint's RFC 8785 canonical JSON. Anyone holding the stamp's public key can verify one with
+ * any JOSE library. The signature is made where the key lives (Key Vault, or a local file in local mode).
+ */
+public final class JwsCheckpointSigner implements CheckpointSigner {
+    static final JOSEObjectType TYPE = new JOSEObjectType("strongroom-checkpoint+jws");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SigningKey key;
+
+    JwsCheckpointSigner(SigningKey key) {
+        this.key = key;
+    }
+
+    public static JwsCheckpointSigner local(Path keysDir) {
+        return new JwsCheckpointSigner(new LocalSigningKey(keysDir));
+    }
+
+    public static JwsCheckpointSigner keyVault(KeyVaultClients vault, String keyName) {
+        return new JwsCheckpointSigner(new KeyVaultSigningKey(vault, keyName));
+    }
+
+    @Override
+    public String sign(Checkpoint checkpoint) {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.keyId()).type(TYPE).build();
+        Payload payload = new Payload(checkpoint.payload());
+        String signingInput = header.toBase64URL() + "." + payload.toBase64URL();
+        byte[] signature = key.signRs256(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + Base64URL.encode(signature);
+    }
+
+    @Override
+    public Optional<Checkpoint> verify(String signed) {
+        try {
+            JWSObject jws = JWSObject.parse(signed.trim());
+            if (!JWSAlgorithm.RS256.equals(jws.getHeader().getAlgorithm()) || jws.getHeader().getKeyID() == null) {
+                return Optional.empty();
+            }
+            Optional<RSAPublicKey> publicKey = key.publicKey(jws.getHeader().getKeyID());
+            if (publicKey.isEmpty() || !jws.verify(new RSASSAVerifier(publicKey.get()))) {
+                return Optional.empty();
+            }
+            JsonNode p = JSON.readTree(jws.getPayload().toBytes());
+            return Optional.of(new Checkpoint(p.get("tenantId").asText(), p.get("chain").asText(),
+                    p.get("sequence").asLong(), p.get("hash").asText(), Instant.parse(p.get("eventAt").asText()),
+                    Instant.parse(p.get("signedAt").asText())));
+        } catch (ParseException | JOSEException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Probe for the health route: the signing key can be found. */
+    public DependencyProbe probe() {
+        return DependencyProbe.of("signing-key", key::keyId);
+    }
+}

@@ -1,0 +1,49 @@
+package com.strongroom.adapters.keys;
+
+import com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The stamp's signing key in Key Vault (RSA, created by the infrastructure). Signing happens in the vault; the
+ * public keys of its versions are read once and cached, so old checkpoints verify after a rotation.
+ */
+final class KeyVaultSigningKey implements SigningKey {
+    private final KeyVaultClients vault;
+    private final String name;
+    private final Map<String, RSAPublicKey> publicKeys = new ConcurrentHashMap<>();
+    private volatile String currentKeyId;
+
+    KeyVaultSigningKey(KeyVaultClients vault, String name) {
+        this.vault = vault;
+        this.name = name;
+    }
+
+    @Override
+    public String keyId() {
+        String id = currentKeyId;
+        if (id == null) {
+            id = KeyVaultClients.call(() -> vault.keys().getKey(name).getId());
+            currentKeyId = id;
+        }
+        return id;
+    }
+
+    @Override
+    public byte[] signRs256(byte[] data) {
+        return KeyVaultClients.call(() -> vault.crypto(keyId(), name + "/")
+                .signData(SignatureAlgorithm.RS256, data).getSignature());
+    }
+
+    @Override
+    public Optional<RSAPublicKey> publicKey(String keyId) {
+        String prefix = vault.vaultUrl() + "/keys/" + name + "/";
+        if (!keyId.startsWith(prefix) || keyId.substring(prefix.length()).contains("/")) {
+            return Optional.empty();
+        }
+        return Optional.of(publicKeys.computeIfAbsent(keyId, id -> KeyVaultClients.call(() -> (RSAPublicKey)
+                vault.keys().getKey(name, id.substring(prefix.length())).getKey().toRsa(false).getPublic())));
+    }
+}

@@ -1,0 +1,61 @@
+package com.strongroom.adapters.storage;
+
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.strongroom.core.audit.Checkpoint;
+import com.strongroom.core.error.DependencyUnavailableException;
+import com.strongroom.core.port.CheckpointStore;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Checkpoints as blobs {@code <tenantId>/<chain>/<sequence, 12 digits>-<signed at, epoch ms>.jws} in the
+ * {@code audit-checkpoints} container, which is immutable (WORM) in Azure. Blobs are never overwritten.
+ */
+public final class BlobCheckpointStore implements CheckpointStore {
+    public static final String CONTAINER = "audit-checkpoints";
+
+    private final BlobContainerClient container;
+
+    public BlobCheckpointStore(BlobContainerClient container) {
+        this.container = container;
+    }
+
+    @Override
+    public void put(Checkpoint checkpoint, String signed) {
+        String name = String.format("%s/%s/%012d-%d.jws", checkpoint.tenantId(), checkpoint.chain(),
+                checkpoint.sequence(), checkpoint.signedAt().toEpochMilli());
+        call(() -> {
+            container.getBlobClient(name).upload(BinaryData.fromString(signed), false);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Stored> list(String tenantId, String chain) {
+        return call(() -> {
+            List<Stored> stored = new ArrayList<>();
+            container.listBlobs(new ListBlobsOptions().setPrefix(tenantId + "/" + chain + "/"), null).forEach(blob ->
+                    stored.add(new Stored(blob.getName(), new String(container.getBlobClient(blob.getName())
+                            .downloadContent().toBytes(), StandardCharsets.UTF_8))));
+            return stored;
+        });
+    }
+
+    private static <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (BlobStorageException e) {
+            throw new DependencyUnavailableException("blob", e);
+        } catch (RuntimeException e) {
+            if (e.getClass().getName().startsWith("com.azure") || e.getClass().getName().startsWith("reactor")) {
+                throw new DependencyUnavailableException("blob", e);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.strongroom.core.audit;
+
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.access.Operation;
+import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.port.AuditLog;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A tenant's audit trail, filtered and paged, for its Tenant.Admin. Reading it is itself audited. */
+public final class QueryAuditEvents {
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    public record Command(TenantId tenant, Optional<Instant> from, Optional<Instant> to, Optional<String> actor,
+                          Optional<String> action, Optional<String> target, int pageSize,
+                          Optional<String> continuation) {
+        public Command {
+            if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+                throw new InvalidInputException("from", "must not be after to");
+            }
+            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+                throw new InvalidInputException("pageSize", "must be between 1 and " + MAX_PAGE_SIZE);
+            }
+            for (Optional<String> filter : java.util.List.of(actor, action, target)) {
+                if (filter.filter(f -> f.isBlank() || f.length() > 512).isPresent()) {
+                    throw new InvalidInputException("filter", "must be 1-512 characters");
+                }
+            }
+        }
+    }
+
+    private final AccessControl access;
+    private final AuditLog log;
+    private final AuditRecorder audit;
+
+    public QueryAuditEvents(AccessControl access, AuditLog log, AuditRecorder audit) {
+        this.access = access;
+        this.log = log;
+        this.audit = audit;
+    }
+
+    public AuditLog.Page handle(Caller caller, Command command, String requestId) {
+        String target = "tenants/" + command.tenant() + "/audit-events";
+        access.authorizeTenant(caller, Operation.AUDIT_READ, command.tenant(), target, requestId);
+        AuditLog.Page page = log.query(new AuditLog.Query(command.tenant().value(), command.from(), command.to(),
+                command.actor(), command.action(), command.target(), command.pageSize(), command.continuation()));
+        audit.success(caller, Operation.AUDIT_READ, command.tenant().value(), target, requestId);
+        return page;
+    }
+}

@@ -1,0 +1,185 @@
+package com.strongroom.core.audit;
+
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.access.Operation;
+import com.strongroom.core.model.AuditEvent.EventClass;
+import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.port.AuditLog;
+import com.strongroom.core.port.CheckpointSigner;
+import com.strongroom.core.port.CheckpointStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Recomputes a tenant's chains and checks them against the signed checkpoints. Reports, per chain, every
+ * event whose content no longer matches its hash, every broken link, every gap (deleted events), every
+ * checkpoint whose signature is not the stamp's or whose hash differs from the chain, and events missing at the
+ * end. Events that expired under their retention are not findings: the chain's start is then anchored by a
+ * checkpoint when one names the position just before it.
+ */
+public final class VerifyAuditTrail {
+    /** TTL runs from the write, a moment after the event's time; this much slack avoids false alarms. */
+    static final Duration EXPIRY_SLACK = Duration.ofHours(1);
+    private static final int BATCH = 1000;
+
+    public enum Kind { ALTERED, BROKEN_LINK, MISSING, TRUNCATED, CHECKPOINT_MISMATCH, FORGED_CHECKPOINT }
+
+    public record Finding(String chain, long sequence, Kind kind, String detail) {
+    }
+
+    public record ChainReport(String chain, long firstSequence, long lastSequence, int eventsChecked,
+                              int checkpointsVerified, String anchor, List<Finding> findings) {
+    }
+
+    public record Report(String tenantId, boolean intact, List<ChainReport> chains) {
+        public Optional<Finding> firstFinding() {
+            return chains.stream().flatMap(c -> c.findings().stream()).findFirst();
+        }
+    }
+
+    private final AccessControl access;
+    private final AuditLog log;
+    private final CheckpointStore checkpoints;
+    private final CheckpointSigner signer;
+    private final AuditRetention retention;
+    private final AuditRecorder audit;
+    private final Clock clock;
+
+    public VerifyAuditTrail(AccessControl access, AuditLog log, CheckpointStore checkpoints, CheckpointSigner signer,
+                            AuditRetention retention, AuditRecorder audit, Clock clock) {
+        this.access = access;
+        this.log = log;
+        this.checkpoints = checkpoints;
+        this.signer = signer;
+        this.retention = retention;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Report handle(Caller caller, TenantId tenant, Optional<Instant> from, Optional<Instant> to,
+                         String requestId) {
+        String target = "tenants/" + tenant + "/audit-events/verify";
+        access.authorizeTenant(caller, Operation.AUDIT_VERIFY, tenant, target, requestId);
+        Report report = verify(tenant.value(), from, to);
+        audit.success(caller, Operation.AUDIT_VERIFY, tenant.value(), target, requestId);
+        return report;
+    }
+
+    /** Verification without authorisation, for the tenant's chains as stored now. */
+    public Report verify(String tenantId, Optional<Instant> from, Optional<Instant> to) {
+        List<ChainReport> chains = new ArrayList<>();
+        for (EventClass eventClass : EventClass.values()) {
+            chains.add(verifyChain(tenantId, ChainedEvent.chainOf(eventClass), from, to));
+        }
+        boolean intact = chains.stream().allMatch(c -> c.findings().isEmpty());
+        return new Report(tenantId, intact, chains);
+    }
+
+    private ChainReport verifyChain(String tenantId, String chain, Optional<Instant> from, Optional<Instant> to) {
+        List<Finding> findings = new ArrayList<>();
+        List<ChainedEvent> events = load(tenantId, chain);
+        Map<Long, Checkpoint> verified = new HashMap<>();
+        for (CheckpointStore.Stored stored : checkpoints.list(tenantId, chain)) {
+            Optional<Checkpoint> checkpoint = signer.verify(stored.signed())
+                    .filter(c -> c.tenantId().equals(tenantId) && c.chain().equals(chain));
+            if (checkpoint.isEmpty()) {
+                findings.add(new Finding(chain, -1, Kind.FORGED_CHECKPOINT,
+                        "checkpoint " + stored.name() + " is not signed by this stamp's key for this chain"));
+            } else {
+                verified.put(checkpoint.get().sequence(), checkpoint.get());
+            }
+        }
+        Map<Long, ChainedEvent> bySequence = new HashMap<>();
+        events.forEach(e -> bySequence.put(e.sequence(), e));
+
+        String anchor = "none";
+        ChainedEvent previous = null;
+        int checked = 0;
+        for (ChainedEvent event : events) {
+            boolean inRange = from.map(f -> !event.event().at().isBefore(f)).orElse(true)
+                    && to.map(t -> !event.event().at().isAfter(t)).orElse(true);
+            if (inRange) {
+                checked++;
+                if (!event.hashMatchesContent()) {
+                    findings.add(new Finding(chain, event.sequence(), Kind.ALTERED,
+                            "the stored event does not match its hash"));
+                }
+                if (previous == null) {
+                    anchor = checkStart(event, verified, findings);
+                } else if (previous.sequence() != event.sequence() - 1) {
+                    findings.add(new Finding(chain, previous.sequence() + 1, Kind.MISSING, "events "
+                            + (previous.sequence() + 1) + " to " + (event.sequence() - 1) + " are missing"));
+                } else if (!previous.hash().equals(event.prevHash())) {
+                    findings.add(new Finding(chain, event.sequence(), Kind.BROKEN_LINK,
+                            "does not follow event " + previous.sequence()));
+                }
+            }
+            previous = event;
+        }
+        long first = events.isEmpty() ? 0 : events.get(0).sequence();
+        long last = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
+        for (Checkpoint checkpoint : verified.values()) {
+            ChainedEvent event = bySequence.get(checkpoint.sequence());
+            if (event != null) {
+                if (!event.hash().equals(checkpoint.hash())) {
+                    findings.add(new Finding(chain, checkpoint.sequence(), Kind.CHECKPOINT_MISMATCH,
+                            "the chain differs from what was signed at this position"));
+                }
+            } else if (checkpoint.sequence() > last) {
+                findings.add(new Finding(chain, last + 1, Kind.TRUNCATED, "events up to " + checkpoint.sequence()
+                        + " were signed but are no longer stored"));
+            } else if (!expired(checkpoint.eventAt(), chain)) {
+                findings.add(new Finding(chain, checkpoint.sequence(), Kind.MISSING,
+                        "the signed event at this position is gone before its retention ended"));
+            }
+        }
+        log.head(tenantId, chain).filter(head -> head.sequence() > last && bySequence.get(head.sequence()) == null)
+                .ifPresent(head -> findings.add(new Finding(chain, last + 1, Kind.TRUNCATED,
+                        "events up to " + head.sequence() + " were appended but are no longer stored")));
+        findings.sort(java.util.Comparator.comparingLong(Finding::sequence));
+        return new ChainReport(chain, first, last, checked, verified.size(), anchor, List.copyOf(findings));
+    }
+
+    private String checkStart(ChainedEvent first, Map<Long, Checkpoint> verified, List<Finding> findings) {
+        if (first.sequence() == 1) {
+            if (!ChainLink.GENESIS.hash().equals(first.prevHash())) {
+                findings.add(new Finding(first.chain(), 1, Kind.BROKEN_LINK, "the first event does not start the chain"));
+            }
+            return "genesis";
+        }
+        Checkpoint before = verified.get(first.sequence() - 1);
+        if (before != null) {
+            if (!before.hash().equals(first.prevHash())) {
+                findings.add(new Finding(first.chain(), first.sequence(), Kind.BROKEN_LINK,
+                        "does not follow the signed checkpoint " + before.sequence()));
+            }
+            return "checkpoint";
+        }
+        return "expired";
+    }
+
+    private boolean expired(Instant eventAt, String chain) {
+        return !eventAt.plus(retention.ofChain(chain)).minus(EXPIRY_SLACK).isAfter(clock.instant());
+    }
+
+    private List<ChainedEvent> load(String tenantId, String chain) {
+        List<ChainedEvent> all = new ArrayList<>();
+        long next = 1;
+        while (true) {
+            List<ChainedEvent> batch = log.chain(tenantId, chain, next, BATCH);
+            all.addAll(batch);
+            if (batch.size() < BATCH) {
+                return all;
+            }
+            next = batch.get(batch.size() - 1).sequence() + 1;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.strongroom.core.port;
+
+import com.strongroom.core.audit.Checkpoint;
+import java.util.List;
+
+/** Where signed checkpoints are kept (write-once in Azure). */
+public interface CheckpointStore {
+    void put(Checkpoint checkpoint, String signed);
+
+    /** Every stored checkpoint of a chain, by the name it was stored under, whatever its content. */
+    List<Stored> list(String tenantId, String chain);
+
+    record Stored(String name, String signed) {
+    }
+}

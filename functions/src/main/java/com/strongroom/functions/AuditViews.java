@@ -1,0 +1,41 @@
+package com.strongroom.functions;
+
+import com.strongroom.core.audit.ChainedEvent;
+import com.strongroom.core.port.AuditLog;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON shapes of the audit routes. */
+final class AuditViews {
+    private AuditViews() {
+    }
+
+    static Map<String, Object> page(AuditLog.Page page) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("events", page.events().stream().map(AuditViews::event).toList());
+        body.put("continuation", page.continuation().orElse(null));
+        return body;
+    }
+
+    static Map<String, Object> event(ChainedEvent chained) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        var event = chained.event();
+        view.put("eventId", event.id());
+        view.put("tenantId", event.tenantId());
+        view.put("eventClass", event.eventClass().name());
+        view.put("chain", chained.chain());
+        view.put("sequence", chained.sequence());
+        view.put("at", event.at().toString());
+        view.put("actor", event.actor());
+        view.put("role", event.role());
+        view.put("action", event.action());
+        view.put("target", event.target());
+        event.purpose().ifPresent(p -> view.put("purpose", p));
+        event.grantId().ifPresent(g -> view.put("grantId", g));
+        view.put("outcome", event.outcome().name());
+        view.put("requestId", event.requestId());
+        view.put("hash", chained.hash());
+        view.put("prevHash", chained.prevHash());
+        return view;
+    }
+}

@@ -1,0 +1,66 @@
+package com.strongroom.core.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.strongroom.core.model.AuditEvent;
+import com.strongroom.core.model.AuditEvent.EventClass;
+import com.strongroom.core.model.AuditEvent.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Known answers for the chain format of docs/formats.md, computed independently of this code. */
+class ChainedEventTest {
+    static final AuditEvent FIRST = new AuditEvent("evt-1", "acme", Instant.parse("2026-11-24T10:00:00Z"), "u-1",
+            "Tenant.Admin", "tenant.read", "tenants/acme", Optional.empty(), Optional.empty(), Outcome.SUCCESS,
+            "req-1", EventClass.ACCESS);
+    static final AuditEvent SECOND = new AuditEvent("evt-2", "acme", Instant.parse("2026-11-24T10:00:01.5Z"),
+            "support-7", "Support.Engineer", "asset.content.read", "assets/a1",
+            Optional.of("Ticket \"42\": r\u00e9sum\u00e9\n\u0001"), Optional.of("g-9"), Outcome.SUCCESS, "req-2",
+            EventClass.ACCESS);
+
+    @Test
+    void canonicalFormOfAnEventIsTheDocumentedOne() {
+        assertEquals("{\"action\":\"tenant.read\",\"actor\":\"u-1\",\"at\":\"2026-11-24T10:00:00Z\",\"chain\":\"access\","
+                        + "\"eventClass\":\"ACCESS\",\"eventId\":\"evt-1\",\"outcome\":\"SUCCESS\",\"requestId\":\"req-1\","
+                        + "\"role\":\"Tenant.Admin\",\"sequence\":1,\"target\":\"tenants/acme\",\"tenantId\":\"acme\"}",
+                new String(CanonicalJson.bytes(ChainedEvent.canonicalMembers(FIRST, "access", 1)), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void hashesChainFromGenesisAsDocumented() {
+        ChainedEvent first = ChainedEvent.after(ChainLink.GENESIS, FIRST);
+        assertEquals(1, first.sequence());
+        assertEquals("0".repeat(64), first.prevHash());
+        assertEquals("1bc6340ca9854afc622429e69dafca620c79452ea32643e276cfb609f02aa5b5", first.hash());
+
+        ChainedEvent second = ChainedEvent.after(first.link(), SECOND);
+        assertEquals(2, second.sequence());
+        assertEquals(first.hash(), second.prevHash());
+        assertEquals("aa29b7500ad096e2cc893215f0648a67800ace10e4748a0739b75d27290566a6", second.hash());
+    }
+
+    @Test
+    void anyChangeOfContentPositionOrPredecessorChangesTheHash() {
+        ChainedEvent first = ChainedEvent.after(ChainLink.GENESIS, FIRST);
+        assertTrue(first.hashMatchesContent());
+        AuditEvent otherActor = new AuditEvent(FIRST.id(), FIRST.tenantId(), FIRST.at(), "u-2", FIRST.role(),
+                FIRST.action(), FIRST.target(), FIRST.purpose(), FIRST.grantId(), FIRST.outcome(), FIRST.requestId(),
+                FIRST.eventClass());
+        assertFalse(new ChainedEvent(otherActor, "access", 1, first.prevHash(), first.hash()).hashMatchesContent());
+        assertFalse(new ChainedEvent(FIRST, "access", 2, first.prevHash(), first.hash()).hashMatchesContent());
+        assertFalse(new ChainedEvent(FIRST, "access", 1, "1".repeat(64), first.hash()).hashMatchesContent());
+        assertNotEquals(first.hash(), ChainedEvent.after(new ChainLink(0, "1".repeat(64)), FIRST).hash());
+    }
+
+    @Test
+    void eachRetentionClassHasItsOwnChain() {
+        assertEquals("access", ChainedEvent.chainOf(EventClass.ACCESS));
+        assertEquals("admin", ChainedEvent.chainOf(EventClass.ADMIN));
+        assertEquals("security", ChainedEvent.chainOf(EventClass.SECURITY));
+    }
+}
