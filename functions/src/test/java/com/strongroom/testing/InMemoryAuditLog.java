@@ -1,0 +1,125 @@
+package com.strongroom.testing;
+
+import com.strongroom.core.audit.ChainLink;
+import com.strongroom.core.audit.ChainedEvent;
+import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.port.AuditLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * An audit log for unit tests of the core, held to the same contract as the Cosmos adapter. Tests may also
+ * tamper with it as an attacker with write access to the store could.
+ */
+public final class InMemoryAuditLog implements AuditLog {
+    private final Map<String, ConcurrentSkipListMap<Long, ChainedEvent>> chains = new ConcurrentHashMap<>();
+    private final Map<String, ChainLink> heads = new ConcurrentHashMap<>();
+    private final Map<String, Duration> retentions = new ConcurrentHashMap<>();
+    private volatile boolean down;
+
+    private static String key(String tenantId, String chain) {
+        return tenantId + "/" + chain;
+    }
+
+    private ConcurrentSkipListMap<Long, ChainedEvent> events(String tenantId, String chain) {
+        return chains.computeIfAbsent(key(tenantId, chain), k -> new ConcurrentSkipListMap<>());
+    }
+
+    private void failIfDown() {
+        if (down) {
+            throw new com.strongroom.core.error.DependencyUnavailableException("audit", new IllegalStateException("down"));
+        }
+    }
+
+    @Override
+    public Optional<ChainLink> head(String tenantId, String chain) {
+        failIfDown();
+        return Optional.ofNullable(heads.get(key(tenantId, chain)));
+    }
+
+    @Override
+    public boolean tryAppend(ChainedEvent event, Duration retention) {
+        failIfDown();
+        boolean appended = events(event.event().tenantId(), event.chain()).putIfAbsent(event.sequence(), event) == null;
+        if (appended) {
+            retentions.put(event.event().id(), retention);
+        }
+        return appended;
+    }
+
+    @Override
+    public Optional<ChainedEvent> read(String tenantId, String chain, long sequence) {
+        failIfDown();
+        return Optional.ofNullable(events(tenantId, chain).get(sequence));
+    }
+
+    @Override
+    public void moveHead(String tenantId, String chain, ChainLink link) {
+        failIfDown();
+        heads.merge(key(tenantId, chain), link, (old, candidate) -> candidate.sequence() > old.sequence() ? candidate : old);
+    }
+
+    @Override
+    public List<ChainedEvent> chain(String tenantId, String chain, long fromSequence, int limit) {
+        failIfDown();
+        return events(tenantId, chain).tailMap(fromSequence, true).values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public Page query(Query q) {
+        failIfDown();
+        int offset = q.continuation().map(InMemoryAuditLog::offset).orElse(0);
+        List<ChainedEvent> matching = new ArrayList<>();
+        chains.forEach((key, events) -> {
+            if (key.startsWith(q.tenantId() + "/")) {
+                events.values().stream().filter(e -> matches(q, e)).forEach(matching::add);
+            }
+        });
+        matching.sort(Comparator.comparing((ChainedEvent e) -> e.event().at()).reversed());
+        List<ChainedEvent> page = matching.stream().skip(offset).limit(q.pageSize()).toList();
+        int next = offset + page.size();
+        return new Page(page, next < matching.size() ? Optional.of(Integer.toString(next)) : Optional.empty());
+    }
+
+    private static int offset(String continuation) {
+        try {
+            return Integer.parseInt(continuation);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("continuation", "is not a continuation token of this list");
+        }
+    }
+
+    private static boolean matches(Query q, ChainedEvent chained) {
+        var e = chained.event();
+        return q.from().map(f -> !e.at().isBefore(f)).orElse(true)
+                && q.to().map(t -> !e.at().isAfter(t)).orElse(true)
+                && q.actor().map(e.actor()::equals).orElse(true)
+                && q.action().map(e.action()::equals).orElse(true)
+                && q.target().map(e.target()::equals).orElse(true);
+    }
+
+    /** The retention the event was stored with. */
+    public Optional<Duration> retentionOf(String eventId) {
+        return Optional.ofNullable(retentions.get(eventId));
+    }
+
+    public void setDown(boolean down) {
+        this.down = down;
+    }
+
+    /** Tampering: replaces what is stored at a position. */
+    public void overwrite(String tenantId, String chain, long sequence, ChainedEvent replacement) {
+        events(tenantId, chain).put(sequence, replacement);
+    }
+
+    /** Tampering, or expiry: removes what is stored at a position. */
+    public void remove(String tenantId, String chain, long sequence) {
+        events(tenantId, chain).remove(sequence);
+    }
+}
