@@ -1,0 +1,71 @@
+package com.strongroom.core.audit;
+
+import com.strongroom.adapters.keys.JwsCheckpointSigner;
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.model.AuditEvent;
+import com.strongroom.core.model.AuditEvent.EventClass;
+import com.strongroom.core.model.AuditEvent.Outcome;
+import com.strongroom.core.model.Region;
+import com.strongroom.core.port.CheckpointSigner;
+import com.strongroom.testing.InMemoryAuditLog;
+import com.strongroom.testing.InMemoryCheckpointStore;
+import com.strongroom.testing.InMemoryTenantStore;
+import com.strongroom.testing.TestClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The audit core wired to in-memory ports and the local signing key, with a clock tests move. */
+final class AuditTrailFixture {
+    static final String TENANT = "acme";
+    static final AuditRetention RETENTION = new AuditRetention(Duration.ofDays(14), Duration.ofDays(365),
+            Duration.ofDays(365));
+    static final int CHECKPOINT_EVERY = 5;
+
+    final TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
+    final InMemoryAuditLog log = new InMemoryAuditLog();
+    final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
+    final CheckpointSigner signer;
+    final Checkpointer checkpointer;
+    final ChainedAuditTrail trail;
+    final VerifyAuditTrail verifier;
+
+    AuditTrailFixture(Path keysDir) {
+        this(JwsCheckpointSigner.local(keysDir));
+    }
+
+    AuditTrailFixture(CheckpointSigner signer) {
+        this.signer = signer;
+        checkpointer = new Checkpointer(log, signer, checkpoints, clock);
+        trail = new ChainedAuditTrail(log, RETENTION, checkpointer, CHECKPOINT_EVERY);
+        AuditRecorder recorder = new AuditRecorder(trail, clock);
+        verifier = new VerifyAuditTrail(new AccessControl(Region.WEST_EUROPE, new InMemoryTenantStore(), recorder), log,
+                checkpoints, signer, RETENTION, recorder, clock);
+    }
+
+    /** Records {@code count} access events a minute apart. */
+    void recordAccessEvents(int count) {
+        for (int i = 0; i < count; i++) {
+            trail.record(event(EventClass.ACCESS, "user-" + i));
+            clock.advance(Duration.ofMinutes(1));
+        }
+    }
+
+    AuditEvent event(EventClass eventClass, String actor) {
+        return new AuditEvent(UUID.randomUUID().toString(), TENANT, clock.instant(), actor, "Tenant.Admin",
+                "tenant.read", "tenants/" + TENANT, Optional.empty(), Optional.empty(), Outcome.SUCCESS,
+                "req-" + UUID.randomUUID(), eventClass);
+    }
+
+    ChainedEvent stored(long sequence) {
+        return log.read(TENANT, "access", sequence).orElseThrow();
+    }
+
+    VerifyAuditTrail.ChainReport verifyAccess() {
+        return verifier.verify(TENANT, Optional.empty(), Optional.empty()).chains().stream()
+                .filter(c -> c.chain().equals("access")).findFirst().orElseThrow();
+    }
+}
