@@ -16,9 +16,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
@@ -42,14 +44,16 @@ import javax.net.ssl.SSLContext;
 /**
  * A wire-level stand-in of the Key Vault keys REST API for tests: HTTPS on loopback with a throw-away
  * certificate, the bearer challenge (401 with {@code WWW-Authenticate} until a token is sent), create key, get key,
- * list keys, wrapkey and unwrapkey with RSA-OAEP-256. It counts calls per operation and can be told to answer the
+ * list keys, wrapkey and unwrapkey with RSA-OAEP-256, and sign with RS256. It counts calls per operation and can be told to answer the
  * next requests with an error (429 with {@code Retry-After}, or 5xx).
  */
 public final class KeyVaultStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CREATE = Pattern.compile("^/keys/([A-Za-z0-9-]+)/create$");
     private static final Pattern KEY = Pattern.compile("^/keys/([A-Za-z0-9-]+)(?:/([0-9a-f]*))?/?$");
-    private static final Pattern OPERATION = Pattern.compile("^/keys/([A-Za-z0-9-]+)/([0-9a-f]+)/(wrapkey|unwrapkey)$");
+    private static final Pattern OPERATION = Pattern.compile("^/keys/([A-Za-z0-9-]+)/([0-9a-f]+)/(wrapkey|unwrapkey|sign)$");
+    /** ASN.1 DigestInfo prefix of a SHA-256 digest (RFC 8017 section 9.2): what RS256 signs. */
+    private static final byte[] SHA256_DIGEST_INFO = HexFormat.of().parseHex("3031300d060960864801650304020105000420");
     private static final OAEPParameterSpec OAEP_256 = new OAEPParameterSpec("SHA-256", "MGF1",
             MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
 
@@ -166,6 +170,10 @@ public final class KeyVaultStandIn implements AutoCloseable {
                 return;
             }
             JsonNode request = JSON.readTree(body);
+            if (m.group(3).equals("sign")) {
+                sign(exchange, key, request);
+                return;
+            }
             if (!"RSA-OAEP-256".equals(request.path("alg").asText())) {
                 respond(exchange, 400, JSON.createObjectNode().set("error", error("BadParameter", "algorithm")));
                 return;
@@ -204,6 +212,30 @@ public final class KeyVaultStandIn implements AutoCloseable {
         }
     }
 
+    /** RS256 as Key Vault does it: the client sends the SHA-256 digest, the vault signs its DigestInfo. */
+    private void sign(HttpExchange exchange, StoredKey key, JsonNode request) throws IOException {
+        byte[] digest = Base64.getUrlDecoder().decode(request.path("value").asText());
+        if (!"RS256".equals(request.path("alg").asText()) || digest.length != 32) {
+            respond(exchange, 400, JSON.createObjectNode().set("error", error("BadParameter", "algorithm or digest")));
+            return;
+        }
+        try {
+            Signature rsa = Signature.getInstance("NONEwithRSA");
+            rsa.initSign(key.pair().getPrivate());
+            rsa.update(SHA256_DIGEST_INFO);
+            rsa.update(digest);
+            respond(exchange, 200, JSON.createObjectNode().put("kid", kid(key))
+                    .put("value", Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign())));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates (or rotates) a key directly, as the infrastructure would; returns its versioned id. */
+    public String createKey(String name) {
+        return kid(create(name, "RSA", 3072));
+    }
+
     private StoredKey create(String name, String kty, int size) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -237,7 +269,7 @@ public final class KeyVaultStandIn implements AutoCloseable {
     private ObjectNode bundle(StoredKey key) {
         RSAPublicKey pub = (RSAPublicKey) key.pair().getPublic();
         ObjectNode jwk = JSON.createObjectNode().put("kid", kid(key)).put("kty", key.kty());
-        jwk.putArray("key_ops").add("wrapKey").add("unwrapKey");
+        jwk.putArray("key_ops").add("wrapKey").add("unwrapKey").add("sign").add("verify");
         jwk.put("n", unsigned(pub.getModulus())).put("e", unsigned(pub.getPublicExponent()));
         ObjectNode bundle = JSON.createObjectNode();
         bundle.set("key", jwk);
