@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,12 @@ public final class Emulators implements AutoCloseable {
     public String storageConnectionString() {
         return "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AZURITE_KEY
                 + ";BlobEndpoint=" + blobEndpoint + ";QueueEndpoint=" + queueEndpoint + ";";
+    }
+
+    /** The ports the emulators listen on. */
+    public Ports ports() {
+        return new Ports(URI.create(blobEndpoint).getPort(), URI.create(queueEndpoint).getPort(),
+                URI.create(cosmosEndpoint).getPort());
     }
 
     public String cosmosEndpoint() {

@@ -25,12 +25,14 @@ public final class TestStack {
 
     private static TestStack shared;
 
-    private final Emulators emulators;
+    private final Optional<Path> dataDir;
     private final LocalHost host;
     private final Map<String, String> values;
+    private volatile Emulators emulators;
 
-    private TestStack(Emulators emulators, LocalHost host, Map<String, String> values) {
+    private TestStack(Emulators emulators, Optional<Path> dataDir, LocalHost host, Map<String, String> values) {
         this.emulators = emulators;
+        this.dataDir = dataDir;
         this.host = host;
         this.values = values;
     }
@@ -45,13 +47,22 @@ public final class TestStack {
 
     /** A stack of its own, with extra settings and extra function classes; the caller closes it. */
     public static TestStack startOwn(Map<String, String> overrides, List<Class<?>> extraFunctions) {
-        Emulators emulators = Emulators.start(PROJECT, Emulators.Ports.ANY, Optional.empty());
+        return start(Optional.empty(), overrides, extraFunctions);
+    }
+
+    /** A stack of its own whose emulators keep their data in a folder, so they can be stopped and started again. */
+    public static TestStack startOwnDurable(Path dataDir) {
+        return start(Optional.of(dataDir), Map.of(), List.of());
+    }
+
+    private static TestStack start(Optional<Path> dataDir, Map<String, String> overrides, List<Class<?>> extraFunctions) {
+        Emulators emulators = Emulators.start(PROJECT, Emulators.Ports.ANY, dataDir.map(d -> d.resolve("azurite")));
         Map<String, String> values = settingsFor(emulators);
         values.putAll(overrides);
         List<Class<?>> functions = new ArrayList<>(FunctionCatalog.appFunctionClasses());
         functions.addAll(extraFunctions);
         HostConfig host = HostConfig.read(PROJECT.resolve("host.json")).withVisibilityTimeout(Duration.ZERO);
-        return new TestStack(emulators, LocalHost.start(values, 0, host, functions), values);
+        return new TestStack(emulators, dataDir, LocalHost.start(values, 0, host, functions), values);
     }
 
     public static Map<String, String> settingsFor(Emulators emulators) {
@@ -73,6 +84,12 @@ public final class TestStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Starts the stopped emulators of a durable stack again, on the same ports and with the same data. */
+    public void restartEmulators() {
+        emulators.close();
+        emulators = Emulators.start(PROJECT, emulators.ports(), Optional.of(dataDir.orElseThrow().resolve("azurite")));
     }
 
     public LocalHost host() {
