@@ -56,7 +56,7 @@ public final class AuditFunctions {
             QueryParameters q = new QueryParameters(request.getQueryParameters());
             var report = app.verifyAuditTrail().handle(caller, TenantId.of(tenantId), q.instant("from"),
                     q.instant("to"), context.getInvocationId());
-            return Reply.ok(report);
+            return Reply.ok(AuditViews.report(report));
         });
     }
 

@@ -1,6 +1,7 @@
 package com.strongroom.functions;
 
 import com.strongroom.core.audit.ChainedEvent;
+import com.strongroom.core.audit.VerifyAuditTrail;
 import com.strongroom.core.port.AuditLog;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,15 @@ final class AuditViews {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("events", page.events().stream().map(AuditViews::event).toList());
         body.put("continuation", page.continuation().orElse(null));
+        return body;
+    }
+
+    static Map<String, Object> report(VerifyAuditTrail.Report report) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tenantId", report.tenantId());
+        body.put("intact", report.intact());
+        body.put("firstFinding", report.firstFinding().orElse(null));
+        body.put("chains", report.chains());
         return body;
     }
 

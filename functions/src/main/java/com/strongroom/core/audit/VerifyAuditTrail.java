@@ -3,6 +3,7 @@ package com.strongroom.core.audit;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.TenantId;
@@ -68,6 +69,9 @@ public final class VerifyAuditTrail {
                          String requestId) {
         String target = "tenants/" + tenant + "/audit-events/verify";
         access.authorizeTenant(caller, Operation.AUDIT_VERIFY, tenant, target, requestId);
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            throw new InvalidInputException("to", "must not be before from");
+        }
         Report report = verify(tenant.value(), from, to);
         audit.success(caller, Operation.AUDIT_VERIFY, tenant.value(), target, requestId);
         return report;
