@@ -2,19 +2,26 @@ package com.strongroom.adapters.keys;
 
 import com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The stamp's signing key in Key Vault (RSA, created by the infrastructure). Signing happens in the vault; the
- * public keys of its versions are read once and cached, so old checkpoints verify after a rotation.
+ * The stamp's signing key in Key Vault (RSA, created and rotated by the infrastructure). Signing happens in the
+ * vault with the current version, looked up again every {@link #CURRENT_VERSION_TTL} so a rotation is picked up;
+ * the public keys of its versions are read once and cached, so old checkpoints verify after a rotation.
  */
 final class KeyVaultSigningKey implements SigningKey {
+    static final Duration CURRENT_VERSION_TTL = Duration.ofMinutes(10);
+
+    private record Current(String keyId, long readAtNanos) {
+    }
+
     private final KeyVaultClients vault;
     private final String name;
     private final Map<String, RSAPublicKey> publicKeys = new ConcurrentHashMap<>();
-    private volatile String currentKeyId;
+    private volatile Current current;
 
     KeyVaultSigningKey(KeyVaultClients vault, String name) {
         this.vault = vault;
@@ -23,12 +30,12 @@ final class KeyVaultSigningKey implements SigningKey {
 
     @Override
     public String keyId() {
-        String id = currentKeyId;
-        if (id == null) {
-            id = KeyVaultClients.call(() -> vault.keys().getKey(name).getId());
-            currentKeyId = id;
+        Current known = current;
+        if (known == null || System.nanoTime() - known.readAtNanos() > CURRENT_VERSION_TTL.toNanos()) {
+            known = new Current(KeyVaultClients.call(() -> vault.keys().getKey(name).getId()), System.nanoTime());
+            current = known;
         }
-        return id;
+        return known.keyId();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  */
 public final class BlobCheckpointStore implements CheckpointStore {
     public static final String CONTAINER = "audit-checkpoints";
+    private static final int BLOB_EXISTS = 409;
 
     private final BlobContainerClient container;
 
@@ -30,7 +31,14 @@ public final class BlobCheckpointStore implements CheckpointStore {
         String name = String.format("%s/%s/%012d-%d.jws", checkpoint.tenantId(), checkpoint.chain(),
                 checkpoint.sequence(), checkpoint.signedAt().toEpochMilli());
         call(() -> {
-            container.getBlobClient(name).upload(BinaryData.fromString(signed), false);
+            try {
+                container.getBlobClient(name).upload(BinaryData.fromString(signed), false);
+            } catch (BlobStorageException e) {
+                if (e.getStatusCode() != BLOB_EXISTS) {
+                    throw e;
+                }
+                // the same position signed twice in one millisecond: the first one stands
+            }
             return null;
         });
     }
