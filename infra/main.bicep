@@ -1,0 +1,272 @@
+// One Strongroom stamp: everything a region needs, and nothing that places data, backups or logs outside its
+// geography. Deploy once per region with the matching file in params/.
+targetScope = 'resourceGroup'
+
+@description('Required. The stamp\'s region. Data, keys, backups and logs stay in its geography.')
+@allowed([
+  'eastus'
+  'westeurope'
+  'germanywestcentral'
+  'australiaeast'
+])
+param region string
+
+@description('Required. Environment name, part of every resource name.')
+@allowed([
+  'dev'
+  'prod'
+])
+param environment string
+
+@description('Optional. Short workload name, part of every resource name.')
+@minLength(2)
+@maxLength(6)
+param workload string = 'sr'
+
+@description('Required. Expected issuer (iss) of bearer tokens, e.g. https://login.microsoftonline.com/<tenant>/v2.0.')
+param authIssuer string
+
+@description('Required. Expected audience (aud) of bearer tokens.')
+param authAudience string
+
+@description('Required. OpenID Connect metadata document of the issuer.')
+param authOidcMetadataUrl string
+
+@description('Optional. Replicate storage (GZRS) and the metadata Cosmos DB account to the paired region of the same geography.')
+param replicateToPairedRegion bool = false
+
+@description('Optional. Put Azure Front Door Premium with WAF managed rules and a rate limit in front of the Function App.')
+param enableFrontDoor bool = false
+
+@description('Optional. Requests per client IP per minute before Front Door blocks.')
+@minValue(100)
+@maxValue(100000)
+param frontDoorRateLimitPerMinute int = 1000
+
+@description('Optional. Days access audit events are kept (at least 14).')
+@minValue(14)
+@maxValue(3650)
+param auditRetentionAccessDays int = 30
+
+@description('Optional. Days admin and security audit events are kept (at least 365).')
+@minValue(365)
+@maxValue(3650)
+param auditRetentionAdminDays int = 400
+
+@description('Optional. A chain of audit events is signed every this many events.')
+@minValue(1)
+@maxValue(100000)
+param auditCheckpointEvery int = 100
+
+@description('Optional. Most instances the Function App scales out to.')
+@minValue(1)
+@maxValue(1000)
+param functionMaximumInstances int = 100
+
+@description('Optional. Address space of the stamp\'s virtual network.')
+param vnetAddressPrefix string = '10.40.0.0/16'
+
+@description('Optional. Tags for every resource.')
+param tags object = {}
+
+// The only secondary region each stamp may use: its Azure pair inside the same geography.
+var pairedRegions = {
+  eastus: 'westus'
+  westeurope: 'northeurope'
+  germanywestcentral: 'germanynorth'
+  australiaeast: 'australiasoutheast'
+}
+var regionAbbreviations = {
+  eastus: 'eus'
+  westeurope: 'weu'
+  germanywestcentral: 'gwc'
+  australiaeast: 'aue'
+}
+var token = '${workload}-${environment}-${regionAbbreviations[region]}'
+var compactToken = '${workload}${environment}${regionAbbreviations[region]}${substring(uniqueString(resourceGroup().id), 0, 5)}'
+var stampTags = union(tags, { workload: 'strongroom', stamp: region, environment: environment })
+var signingKeyName = 'audit-signing'
+var functionAppName = 'func-${token}-${substring(uniqueString(resourceGroup().id), 0, 5)}'
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: region
+    token: token
+    tags: stampTags
+  }
+}
+
+module network 'modules/network.bicep' = {
+  name: 'network'
+  params: {
+    location: region
+    token: token
+    addressPrefix: vnetAddressPrefix
+    workspaceId: monitoring.outputs.workspaceId
+    tags: stampTags
+  }
+}
+
+module identities 'modules/identity.bicep' = {
+  name: 'identities'
+  params: {
+    location: region
+    token: token
+    tags: stampTags
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    location: region
+    name: 'kv-${compactToken}'
+    signingKeyName: signingKeyName
+    functionPrincipalId: identities.outputs.functionPrincipalId
+    storagePrincipalId: identities.outputs.storagePrincipalId
+    subnetId: network.outputs.functionSubnetId
+    workspaceId: monitoring.outputs.workspaceId
+    tags: stampTags
+  }
+}
+
+module dataStorage 'modules/storage.bicep' = {
+  name: 'storage-data'
+  params: {
+    location: region
+    name: 'st${compactToken}'
+    replicateToPairedRegion: replicateToPairedRegion
+    containerNames: [
+      'assets'
+      'exports'
+      'receipts'
+      'audit-checkpoints'
+    ]
+    immutableContainerNames: [
+      'audit-checkpoints'
+    ]
+    queueNames: [
+      'erasure-jobs'
+      'erasure-jobs-poison'
+      'tenant-jobs'
+      'tenant-jobs-poison'
+      'notifications'
+      'notifications-poison'
+    ]
+    blobRoleName: 'Storage Blob Data Contributor'
+    encryptionIdentityId: identities.outputs.storageIdentityId
+    keyVaultUri: keyVault.outputs.uri
+    encryptionKeyName: keyVault.outputs.storageKeyName
+    functionPrincipalId: identities.outputs.functionPrincipalId
+    subnetId: network.outputs.functionSubnetId
+    workspaceId: monitoring.outputs.workspaceId
+    tags: stampTags
+  }
+}
+
+module hostStorage 'modules/storage.bicep' = {
+  name: 'storage-host'
+  params: {
+    location: region
+    name: 'sth${compactToken}'
+    replicateToPairedRegion: false
+    containerNames: [
+      'deployments'
+    ]
+    immutableContainerNames: []
+    queueNames: []
+    blobRoleName: 'Storage Blob Data Owner'
+    encryptionIdentityId: identities.outputs.storageIdentityId
+    keyVaultUri: keyVault.outputs.uri
+    encryptionKeyName: keyVault.outputs.storageKeyName
+    functionPrincipalId: identities.outputs.functionPrincipalId
+    subnetId: network.outputs.functionSubnetId
+    workspaceId: monitoring.outputs.workspaceId
+    tags: stampTags
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  params: {
+    location: region
+    pairedLocation: pairedRegions[region]
+    replicateToPairedRegion: replicateToPairedRegion
+    token: compactToken
+    functionPrincipalId: identities.outputs.functionPrincipalId
+    subnetId: network.outputs.functionSubnetId
+    workspaceId: monitoring.outputs.workspaceId
+    tags: stampTags
+  }
+}
+
+module backup 'modules/backup.bicep' = {
+  name: 'backup'
+  params: {
+    location: region
+    token: token
+    storageAccountName: dataStorage.outputs.name
+    containerNames: [
+      'assets'
+      'receipts'
+      'audit-checkpoints'
+    ]
+    workspaceId: monitoring.outputs.workspaceId
+    tags: stampTags
+  }
+}
+
+module frontDoor 'modules/frontdoor.bicep' = if (enableFrontDoor) {
+  name: 'frontdoor'
+  params: {
+    token: token
+    originHostName: '${functionAppName}.azurewebsites.net'
+    rateLimitPerMinute: frontDoorRateLimitPerMinute
+    workspaceId: monitoring.outputs.workspaceId
+    tags: stampTags
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    location: region
+    name: functionAppName
+    token: token
+    identityId: identities.outputs.functionIdentityId
+    identityClientId: identities.outputs.functionClientId
+    identityPrincipalId: identities.outputs.functionPrincipalId
+    subnetId: network.outputs.functionSubnetId
+    hostStorageName: hostStorage.outputs.name
+    dataBlobEndpoint: dataStorage.outputs.blobEndpoint
+    dataQueueEndpoint: dataStorage.outputs.queueEndpoint
+    hostBlobEndpoint: hostStorage.outputs.blobEndpoint
+    cosmosEndpoint: cosmos.outputs.metadataEndpoint
+    keyringCosmosEndpoint: cosmos.outputs.keyringEndpoint
+    keyVaultUri: keyVault.outputs.uri
+    signingKeyName: signingKeyName
+    appInsightsName: monitoring.outputs.appInsightsName
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    stampRegion: region
+    authIssuer: authIssuer
+    authAudience: authAudience
+    authOidcMetadataUrl: authOidcMetadataUrl
+    auditRetentionAccessDays: auditRetentionAccessDays
+    auditRetentionAdminDays: auditRetentionAdminDays
+    auditCheckpointEvery: auditCheckpointEvery
+    maximumInstances: functionMaximumInstances
+    frontDoorId: enableFrontDoor ? frontDoor.outputs.frontDoorId : ''
+    workspaceId: monitoring.outputs.workspaceId
+    tags: stampTags
+  }
+}
+
+@description('The Function App\'s default host name.')
+output functionAppHostName string = functionApp.outputs.defaultHostName
+
+@description('The Front Door endpoint, when enabled.')
+output frontDoorHostName string = enableFrontDoor ? frontDoor.outputs.endpointHostName : ''
+
+@description('The paired region this stamp may replicate to, inside its geography.')
+output pairedRegion string = pairedRegions[region]

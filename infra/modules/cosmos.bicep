@@ -1,0 +1,279 @@
+// The two Cosmos DB accounts of a stamp. Metadata: continuous backup (point-in-time restore) in the stamp's
+// region, optionally replicated to the paired region of the same geography. Keyring (wrapped DEKs): periodic
+// backup every hour kept 48 hours in local or zone-redundant storage, so 48 hours after a DEK is destroyed no
+// copy of it exists anywhere (crypto-shredding). Both: Entra ID only, TLS 1.2, reachable only from the subnet.
+
+@description('Required. Region of the stamp.')
+param location string
+
+@description('Required. The paired region of the same geography.')
+param pairedLocation string
+
+@description('Required. Replicate the metadata account to the paired region.')
+param replicateToPairedRegion bool
+
+@description('Required. Naming token (workload, environment, region, suffix).')
+param token string
+
+@description('Required. Principal id of the Function App\'s identity.')
+param functionPrincipalId string
+
+@description('Required. Resource id of the subnet allowed through the firewall.')
+param subnetId string
+
+@description('Required. Log Analytics workspace for diagnostics.')
+param workspaceId string
+
+@description('Optional. Tags.')
+param tags object = {}
+
+var databaseName = 'strongroom'
+// Built-in data-plane role "Cosmos DB Built-in Data Contributor".
+var dataContributor = '00000000-0000-0000-0000-000000000002'
+var metadataContainers = [
+  {
+    name: 'tenants'
+    partitionKey: '/id'
+    ttl: false
+  }
+  {
+    name: 'assets'
+    partitionKey: '/tenantId'
+    ttl: false
+  }
+  {
+    name: 'uploads'
+    partitionKey: '/tenantId'
+    ttl: true
+  }
+  {
+    name: 'grants'
+    partitionKey: '/tenantId'
+    ttl: false
+  }
+  {
+    name: 'erasures'
+    partitionKey: '/tenantId'
+    ttl: false
+  }
+  {
+    name: 'jobs'
+    partitionKey: '/tenantId'
+    ttl: false
+  }
+  {
+    name: 'audit'
+    partitionKey: '/tenantId'
+    ttl: true
+  }
+  {
+    name: 'incidents'
+    partitionKey: '/id'
+    ttl: false
+  }
+  {
+    name: 'notifications'
+    partitionKey: '/incidentId'
+    ttl: false
+  }
+]
+var primaryLocation = [
+  {
+    locationName: location
+    failoverPriority: 0
+    isZoneRedundant: true
+  }
+]
+var pairedLocations = replicateToPairedRegion ? [
+  {
+    locationName: pairedLocation
+    failoverPriority: 1
+    isZoneRedundant: false
+  }
+] : []
+
+resource metadata 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: 'cosmos-${token}'
+  location: location
+  tags: tags
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: concat(primaryLocation, pairedLocations)
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Enabled'
+    isVirtualNetworkFilterEnabled: true
+    virtualNetworkRules: [
+      {
+        id: subnetId
+        ignoreMissingVNetServiceEndpoint: false
+      }
+    ]
+    networkAclBypass: 'None'
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: 'Continuous30Days'
+      }
+    }
+  }
+}
+
+resource keyring 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: 'cosmos-${token}-keyring'
+  location: location
+  tags: tags
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: primaryLocation
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Enabled'
+    isVirtualNetworkFilterEnabled: true
+    virtualNetworkRules: [
+      {
+        id: subnetId
+        ignoreMissingVNetServiceEndpoint: false
+      }
+    ]
+    networkAclBypass: 'None'
+    backupPolicy: {
+      type: 'Periodic'
+      periodicModeProperties: {
+        backupIntervalInMinutes: 60
+        backupRetentionIntervalInHours: 48
+        backupStorageRedundancy: 'Zone'
+      }
+    }
+  }
+}
+
+resource metadataDatabase 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: metadata
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+  }
+}
+
+resource metadataContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [for container in metadataContainers: {
+  parent: metadataDatabase
+  name: container.name
+  properties: {
+    resource: union({
+      id: container.name
+      partitionKey: {
+        paths: [
+          container.partitionKey
+        ]
+        kind: 'Hash'
+      }
+    }, container.ttl ? { defaultTtl: -1 } : {})
+  }
+}]
+
+resource keyringDatabase 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: keyring
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+  }
+}
+
+resource keyringContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = {
+  parent: keyringDatabase
+  name: 'keyring'
+  properties: {
+    resource: {
+      id: 'keyring'
+      partitionKey: {
+        paths: [
+          '/tenantId'
+        ]
+        kind: 'Hash'
+      }
+    }
+  }
+}
+
+resource metadataDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: metadata
+  name: guid(metadata.id, functionPrincipalId, dataContributor)
+  properties: {
+    roleDefinitionId: '${metadata.id}/sqlRoleDefinitions/${dataContributor}'
+    principalId: functionPrincipalId
+    scope: metadata.id
+  }
+}
+
+resource keyringDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
+  parent: keyring
+  name: guid(keyring.id, functionPrincipalId, dataContributor)
+  properties: {
+    roleDefinitionId: '${keyring.id}/sqlRoleDefinitions/${dataContributor}'
+    principalId: functionPrincipalId
+    scope: keyring.id
+  }
+}
+
+resource metadataDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: metadata
+  properties: {
+    workspaceId: workspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Requests'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource keyringDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: keyring
+  properties: {
+    workspaceId: workspaceId
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Requests'
+        enabled: true
+      }
+    ]
+  }
+}
+
+@description('Endpoint of the metadata account.')
+output metadataEndpoint string = metadata.properties.documentEndpoint
+
+@description('Endpoint of the keyring account.')
+output keyringEndpoint string = keyring.properties.documentEndpoint

@@ -1,0 +1,347 @@
+// The stamp's Function App: Linux, Java 17, Flex Consumption, a user-assigned identity for every connection
+// (no connection strings or keys), HTTPS and TLS 1.2 only, outbound through the stamp's subnet. With Front Door,
+// only requests through that Front Door profile reach it.
+
+@description('Required. Region of the stamp.')
+param location string
+
+@description('Required. Function App name.')
+param name string
+
+@description('Required. Naming token (workload, environment, region).')
+param token string
+
+@description('Required. Resource id of the Function App\'s user-assigned identity.')
+param identityId string
+
+@description('Required. Client id of that identity.')
+param identityClientId string
+
+@description('Required. Principal id of that identity.')
+param identityPrincipalId string
+
+@description('Required. Resource id of the integration subnet.')
+param subnetId string
+
+@description('Required. Name of the host storage account (AzureWebJobsStorage, deployment package).')
+param hostStorageName string
+
+@description('Required. Blob endpoint of the data storage account.')
+param dataBlobEndpoint string
+
+@description('Required. Queue endpoint of the data storage account.')
+param dataQueueEndpoint string
+
+@description('Required. Blob endpoint of the host storage account.')
+param hostBlobEndpoint string
+
+@description('Required. Endpoint of the metadata Cosmos DB account.')
+param cosmosEndpoint string
+
+@description('Required. Endpoint of the keyring Cosmos DB account.')
+param keyringCosmosEndpoint string
+
+@description('Required. URI of the stamp\'s Key Vault.')
+param keyVaultUri string
+
+@description('Required. Name of the signing key in that vault.')
+param signingKeyName string
+
+@description('Required. Name of the Application Insights component.')
+param appInsightsName string
+
+@description('Required. Connection string of Application Insights.')
+param appInsightsConnectionString string
+
+@description('Required. Region the app serves (STAMP_REGION).')
+param stampRegion string
+
+@description('Required. Expected token issuer.')
+param authIssuer string
+
+@description('Required. Expected token audience.')
+param authAudience string
+
+@description('Required. OpenID Connect metadata URL of the issuer.')
+param authOidcMetadataUrl string
+
+@description('Required. Days access audit events are kept.')
+param auditRetentionAccessDays int
+
+@description('Required. Days admin and security audit events are kept.')
+param auditRetentionAdminDays int
+
+@description('Required. Audit chain checkpoint interval, in events.')
+param auditCheckpointEvery int
+
+@description('Required. Most instances to scale out to.')
+param maximumInstances int
+
+@description('Required. Front Door id allowed in X-Azure-FDID; empty when the app is reached directly.')
+param frontDoorId string
+
+@description('Required. Log Analytics workspace for diagnostics.')
+param workspaceId string
+
+@description('Optional. Tags.')
+param tags object = {}
+
+// "Monitoring Metrics Publisher": lets the identity send telemetry to Application Insights with Entra ID.
+var metricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+var frontDoorOnly = [
+  {
+    name: 'front-door-only'
+    priority: 100
+    action: 'Allow'
+    tag: 'ServiceTag'
+    ipAddress: 'AzureFrontDoor.Backend'
+    headers: {
+      'x-azure-fdid': [
+        frontDoorId
+      ]
+    }
+  }
+]
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'asp-${token}'
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientCertEnabled: false
+    virtualNetworkSubnetId: subnetId
+    publicNetworkAccess: 'Enabled'
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${hostBlobEndpoint}deployments'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstances
+        instanceMemoryMB: 2048
+      }
+      runtime: {
+        name: 'java'
+        version: '17'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      ipSecurityRestrictionsDefaultAction: empty(frontDoorId) ? 'Allow' : 'Deny'
+      ipSecurityRestrictions: empty(frontDoorId) ? [] : frontDoorOnly
+      appSettings: [
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: hostStorageName
+        }
+        {
+          name: 'AzureWebJobsStorage__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'AzureWebJobsStorage__clientId'
+          value: identityClientId
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsightsConnectionString
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'ClientId=${identityClientId};Authorization=AAD'
+        }
+        {
+          name: 'STRONGROOM_MODE'
+          value: 'azure'
+        }
+        {
+          name: 'STAMP_REGION'
+          value: stampRegion
+        }
+        {
+          name: 'STORAGE__blobServiceUri'
+          value: dataBlobEndpoint
+        }
+        {
+          name: 'STORAGE__queueServiceUri'
+          value: dataQueueEndpoint
+        }
+        {
+          name: 'STORAGE__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'STORAGE__clientId'
+          value: identityClientId
+        }
+        {
+          name: 'COSMOS_ENDPOINT'
+          value: cosmosEndpoint
+        }
+        {
+          name: 'COSMOS_DATABASE'
+          value: 'strongroom'
+        }
+        {
+          name: 'KEYRING_COSMOS_ENDPOINT'
+          value: keyringCosmosEndpoint
+        }
+        {
+          name: 'KEY_VAULT_URI'
+          value: keyVaultUri
+        }
+        {
+          name: 'KEY_VAULT_HSM'
+          value: 'true'
+        }
+        {
+          name: 'SIGNING_KEY_NAME'
+          value: signingKeyName
+        }
+        {
+          name: 'AUTH_ISSUER'
+          value: authIssuer
+        }
+        {
+          name: 'AUTH_AUDIENCE'
+          value: authAudience
+        }
+        {
+          name: 'AUTH_OIDC_METADATA_URL'
+          value: authOidcMetadataUrl
+        }
+        {
+          name: 'AZURE_CLIENT_ID'
+          value: identityClientId
+        }
+        {
+          name: 'AUDIT_RETENTION_ACCESS_DAYS'
+          value: string(auditRetentionAccessDays)
+        }
+        {
+          name: 'AUDIT_RETENTION_ADMIN_DAYS'
+          value: string(auditRetentionAdminDays)
+        }
+        {
+          name: 'AUDIT_RETENTION_SECURITY_DAYS'
+          value: string(auditRetentionAdminDays)
+        }
+        {
+          name: 'AUDIT_CHECKPOINT_EVERY'
+          value: string(auditCheckpointEvery)
+        }
+        {
+          name: 'ERASURE_QUEUE'
+          value: 'erasure-jobs'
+        }
+        {
+          name: 'TENANT_JOBS_QUEUE'
+          value: 'tenant-jobs'
+        }
+        {
+          name: 'NOTIFICATIONS_QUEUE'
+          value: 'notifications'
+        }
+      ]
+    }
+  }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, identityPrincipalId, metricsPublisher)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', metricsPublisher)
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource siteDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: plan
+  properties: {
+    workspaceId: workspaceId
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+@description('Default host name of the Function App.')
+output defaultHostName string = site.properties.defaultHostName
