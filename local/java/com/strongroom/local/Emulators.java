@@ -49,7 +49,7 @@ public final class Emulators implements AutoCloseable {
     /** Starts the emulators; {@code dataDir} keeps Azurite's data between runs, empty means in memory. */
     public static Emulators start(Path projectDir, Ports ports, Optional<Path> dataDir) {
         Path localDir = projectDir.resolve("local");
-        installPackages(localDir);
+        NpmPackages.ensureInstalled(localDir, List.of("azurite", "@vercel/cosmosdb-server"), List.of());
         List<String> command = new ArrayList<>(List.of("node", localDir.resolve("emulators.mjs").toString(),
                 "--exit-with-stdin", "--blob-port", Integer.toString(ports.blob()), "--queue-port", Integer.toString(ports.queue()),
                 "--cosmos-port", Integer.toString(ports.cosmos())));
@@ -70,31 +70,6 @@ public final class Emulators implements AutoCloseable {
             return new Emulators(process, new ObjectMapper().readTree(line));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the emulators", e);
-        }
-    }
-
-    private static void installPackages(Path localDir) {
-        if (Files.isDirectory(localDir.resolve("node_modules").resolve("azurite"))
-                && Files.isDirectory(localDir.resolve("node_modules").resolve("@vercel").resolve("cosmosdb-server"))) {
-            return;
-        }
-        System.err.println("Installing the local emulators (npm ci, first run only) ...");
-        try {
-            // npm's output goes to a file: a test JVM's standard output belongs to the test runner.
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
-                    .directory(localDir.toFile())
-                    .redirectOutput(localDir.resolve("npm-ci.log").toFile())
-                    .redirectError(ProcessBuilder.Redirect.appendTo(localDir.resolve("npm-ci.log").toFile()))
-                    .start();
-            if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                npm.destroyForcibly();
-                throw new IllegalStateException("npm ci failed in " + localDir + "; see npm-ci.log there");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run npm (is Node.js installed?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while installing the emulators", e);
         }
     }
 

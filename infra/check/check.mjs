@@ -1,0 +1,299 @@
+// The offline check of the Bicep templates: syntax (a real Bicep grammar), module and parameter wiring, and
+// the stamp's policy rules. Usage: node check.mjs [infra folder] [--json]. Exit 1 when anything is found.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allResources, evaluate, parseFile, properties, Scope, stringValue, Unknown } from './bicep.mjs';
+import { EDGE_TYPES, LOCAL_ONLY_SETTINGS, MONITORED_TYPES, PAIRED_REGION, STAMP_REGIONS } from './rules.mjs';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const root = resolve(args.find((a) => !a.startsWith('--')) ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
+const findings = [];
+const fail = (rule, file, line, message) => findings.push({ rule, file: relative(root, file), line, message });
+
+function templateFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'check') continue;
+    if (statSync(path).isDirectory()) out.push(...templateFiles(path));
+    else if (name.endsWith('.bicep') || name.endsWith('.bicepparam')) out.push(path);
+  }
+  return out.sort();
+}
+
+const models = new Map();
+const load = (file) => {
+  if (!models.has(file)) models.set(file, parseFile(file));
+  return models.get(file);
+};
+
+/** A property of a resource body by dotted path: its value node, and its value as far as it can be known. */
+function property(resource, path, scope) {
+  let node = resource.body;
+  for (const key of path.split('.')) {
+    node = properties(node).get(key);
+    if (!node) return { node: null, value: undefined };
+  }
+  return { node, value: evaluate(node, scope) };
+}
+
+function requireValue(model, resource, rule, path, expected, scope) {
+  const { value } = property(resource, path, scope);
+  const ok = typeof expected === 'function' ? expected(value) : value === expected;
+  if (!ok) {
+    const shown = value === undefined ? 'missing' : value instanceof Unknown ? `not a literal (${value.text})` : JSON.stringify(value);
+    fail(rule, model.file, resource.line, `${resource.symbol} (${resource.type}): ${path} must be ${typeof expected === 'function' ? expected.description : JSON.stringify(expected)}, is ${shown}`);
+  }
+}
+
+const described = (description, predicate) => Object.assign(predicate, { description });
+const isGuidCall = (node) => node?.type === 'call_expression' && node.text.startsWith('guid(');
+
+function checkWiring(model) {
+  for (const module of model.modules) {
+    const target = resolve(dirname(model.file), module.path);
+    if (!existsSync(target)) {
+      fail('module-missing', model.file, module.line, `module ${module.symbol}: ${module.path} does not exist`);
+      continue;
+    }
+    const declared = load(target).params;
+    const given = properties(properties(module.body).get('params'));
+    for (const name of given.keys()) {
+      if (!declared.has(name)) fail('module-unknown-param', model.file, module.line, `module ${module.symbol} passes ${name}, which ${module.path} does not declare`);
+    }
+    for (const p of declared.values()) {
+      if (!p.default && !p.nullable && !given.has(p.name)) fail('module-missing-param', model.file, module.line, `module ${module.symbol} does not pass required ${p.name} of ${module.path}`);
+    }
+  }
+}
+
+function checkParameterFile(model) {
+  if (!model.using) {
+    fail('params-using-missing', model.file, 1, 'no using statement');
+    return;
+  }
+  const target = resolve(dirname(model.file), model.using);
+  if (!existsSync(target)) {
+    fail('params-using-missing', model.file, 1, `${model.using} does not exist`);
+    return;
+  }
+  const main = load(target);
+  const scope = new Scope(model, new Map());
+  for (const assignment of model.vars.values()) {
+    const declared = main.params.get(assignment.name);
+    if (!declared) {
+      fail('params-unknown-param', model.file, assignment.line, `${assignment.name} is not a parameter of ${model.using}`);
+      continue;
+    }
+    const allowed = declared.decorators.find((d) => d.name === 'allowed');
+    if (allowed) {
+      const values = evaluate(allowed.args[0], scope);
+      const value = evaluate(assignment.expression, scope);
+      if (Array.isArray(values) && !values.includes(value)) fail('params-not-allowed', model.file, assignment.line, `${assignment.name} = ${JSON.stringify(value)} is not one of ${values.join(', ')}`);
+    }
+  }
+  for (const p of main.params.values()) {
+    if (!p.default && !p.nullable && !model.vars.has(p.name)) fail('params-missing-param', model.file, 1, `required parameter ${p.name} of ${model.using} is not set`);
+  }
+}
+
+function checkStampEntry(model) {
+  const region = model.params.get('region');
+  if (!region) return;
+  const scope = new Scope(model, new Map());
+  const allowed = region.decorators.find((d) => d.name === 'allowed');
+  const values = allowed ? evaluate(allowed.args[0], scope) : null;
+  if (!Array.isArray(values) || values.length !== STAMP_REGIONS.length || !STAMP_REGIONS.every((r) => values.includes(r))) {
+    fail('region-allowed', model.file, region.line, `region must be @allowed exactly ${STAMP_REGIONS.join(', ')}`);
+  }
+  const pairs = model.vars.get('pairedRegions');
+  const value = pairs ? evaluate(pairs.expression, scope) : null;
+  if (!value || JSON.stringify(Object.entries(value).sort()) !== JSON.stringify(Object.entries(PAIRED_REGION).sort())) {
+    fail('paired-regions', model.file, pairs?.line ?? 1, 'pairedRegions must map each stamp region to its pair in the same geography, and nothing else');
+  }
+  for (const module of model.modules) {
+    const target = resolve(dirname(model.file), module.path);
+    if (!existsSync(target) || !load(target).params.has('immutableContainerNames')) continue;
+    const given = properties(properties(module.body).get('params'));
+    const containers = given.has('containerNames') ? evaluate(given.get('containerNames'), scope) : [];
+    if (Array.isArray(containers) && containers.includes('audit-checkpoints')) {
+      const immutable = evaluate(given.get('immutableContainerNames'), scope);
+      if (!Array.isArray(immutable) || !immutable.includes('audit-checkpoints')) fail('storage-immutable-checkpoints', model.file, module.line, `module ${module.symbol} creates audit-checkpoints without making it write-once`);
+    }
+  }
+}
+
+function checkLocation(model, resource, scope) {
+  const { node, value } = property(resource, 'location', scope);
+  if (!node) return;
+  const isEdge = EDGE_TYPES.includes(resource.type);
+  if (isEdge && value === 'global') return;
+  if (node.type === 'identifier' && ['location', 'region'].includes(node.text) && model.params.has(node.text)) return;
+  fail('location', model.file, resource.line, `${resource.symbol} (${resource.type}): location must be the stamp's region parameter${isEdge ? " or 'global'" : ''}, is ${node.text}`);
+}
+
+function checkResource(model, resource, scope, all) {
+  const r = resource;
+  checkLocation(model, r, scope);
+  const req = (rule, path, expected) => requireValue(model, r, rule, path, expected, scope);
+  const publicAccess = property(r, 'properties.publicNetworkAccess', scope).value;
+  switch (r.type) {
+    case 'Microsoft.Storage/storageAccounts':
+      req('storage-tls', 'properties.minimumTlsVersion', 'TLS1_2');
+      req('storage-https', 'properties.supportsHttpsTrafficOnly', true);
+      req('storage-public-blob', 'properties.allowBlobPublicAccess', false);
+      req('storage-shared-key', 'properties.allowSharedKeyAccess', false);
+      req('storage-infrastructure-encryption', 'properties.encryption.requireInfrastructureEncryption', true);
+      req('storage-cmk', 'properties.encryption.keySource', 'Microsoft.Keyvault');
+      if (publicAccess !== 'Disabled') req('public-network', 'properties.networkAcls.defaultAction', 'Deny');
+      break;
+    case 'Microsoft.Storage/storageAccounts/blobServices':
+      req('storage-versioning', 'properties.isVersioningEnabled', true);
+      req('storage-soft-delete', 'properties.deleteRetentionPolicy.enabled', true);
+      req('storage-soft-delete', 'properties.containerDeleteRetentionPolicy.enabled', true);
+      req('storage-change-feed', 'properties.changeFeed.enabled', true);
+      req('storage-point-in-time-restore', 'properties.restorePolicy.enabled', true);
+      break;
+    case 'Microsoft.Storage/storageAccounts/blobServices/containers':
+      req('public-network', 'properties.publicAccess', 'None');
+      break;
+    case 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies':
+      req('storage-immutable-checkpoints', 'properties.immutabilityPeriodSinceCreationInDays',
+        described('at least 365', (v) => typeof v === 'number' && v >= 365));
+      break;
+    case 'Microsoft.DocumentDB/databaseAccounts':
+      req('cosmos-local-auth', 'properties.disableLocalAuth', true);
+      req('cosmos-tls', 'properties.minimalTlsVersion', 'Tls12');
+      if (publicAccess !== 'Disabled') req('public-network', 'properties.isVirtualNetworkFilterEnabled', true);
+      req('cosmos-backup', 'properties.backupPolicy.type', described('Continuous or Periodic', (v) => v === 'Continuous' || v === 'Periodic'));
+      if (property(r, 'properties.backupPolicy.type', scope).value === 'Periodic') {
+        req('cosmos-backup', 'properties.backupPolicy.periodicModeProperties.backupIntervalInMinutes', 60);
+        req('cosmos-backup', 'properties.backupPolicy.periodicModeProperties.backupRetentionIntervalInHours', 48);
+        req('cosmos-backup', 'properties.backupPolicy.periodicModeProperties.backupStorageRedundancy',
+          described('Local or Zone', (v) => v === 'Local' || v === 'Zone'));
+      }
+      break;
+    case 'Microsoft.KeyVault/vaults':
+      req('keyvault-rbac', 'properties.enableRbacAuthorization', true);
+      req('keyvault-purge-protection', 'properties.enablePurgeProtection', true);
+      req('keyvault-soft-delete', 'properties.enableSoftDelete', true);
+      req('keyvault-soft-delete', 'properties.softDeleteRetentionInDays', 90);
+      if (publicAccess !== 'Disabled') req('public-network', 'properties.networkAcls.defaultAction', 'Deny');
+      break;
+    case 'Microsoft.KeyVault/vaults/keys':
+      req('keyvault-key-type', 'properties.kty', 'RSA-HSM');
+      req('keyvault-key-rotation', 'properties.rotationPolicy.lifetimeActions', described('a list with a rotate action',
+        (v) => Array.isArray(v) && v.some((a) => a?.action?.type === 'rotate')));
+      break;
+    case 'Microsoft.Web/sites':
+      req('function-https', 'properties.httpsOnly', true);
+      req('function-tls', 'properties.siteConfig.minTlsVersion', '1.2');
+      req('function-ftps', 'properties.siteConfig.ftpsState', 'Disabled');
+      req('function-identity', 'identity.type', described('a managed identity', (v) => typeof v === 'string' && /Assigned/.test(v)));
+      req('function-runtime', 'properties.functionAppConfig.runtime', described('java 17', (v) => v?.name === 'java' && v?.version === '17'));
+      req('function-runtime', 'kind', described('a Linux function app', (v) => typeof v === 'string' && v.includes('linux')));
+      checkAppSettings(model, r);
+      break;
+    case 'Microsoft.OperationalInsights/workspaces':
+      req('monitoring-local-auth', 'properties.features.disableLocalAuth', true);
+      req('monitoring-retention', 'properties.retentionInDays', described('at least 365', (v) => typeof v === 'number' && v >= 365));
+      break;
+    case 'Microsoft.OperationalInsights/workspaces/tables':
+      req('monitoring-retention', 'properties.retentionInDays', described('at least 14', (v) => typeof v === 'number' && v >= 14));
+      break;
+    case 'Microsoft.Insights/components':
+      req('monitoring-local-auth', 'properties.DisableLocalAuth', true);
+      break;
+    case 'Microsoft.DataProtection/backupVaults':
+      req('backup-redundancy', 'properties.storageSettings', described('locally or zone redundant only', (v) => Array.isArray(v)
+        && v.length > 0 && v.every((s) => s?.type === 'LocallyRedundant' || s?.type === 'ZoneRedundant')));
+      req('backup-redundancy', 'properties.featureSettings.crossRegionRestoreSettings.state', 'Disabled');
+      break;
+    case 'Microsoft.Authorization/roleAssignments':
+    case 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments': {
+      if (!isGuidCall(properties(r.body).get('name'))) fail('role-assignment-name', model.file, r.line, `${r.symbol}: a role assignment is named by guid(...)`);
+      if (r.type === 'Microsoft.Authorization/roleAssignments' && !properties(r.body).has('scope')) {
+        fail('role-assignment-scope', model.file, r.line, `${r.symbol}: a role assignment is scoped to one resource, not the resource group`);
+      }
+      break;
+    }
+    case 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies':
+      req('frontdoor-waf', 'properties.policySettings.mode', 'Prevention');
+      req('frontdoor-waf', 'properties.managedRules.managedRuleSets', described('a managed rule set', (v) => Array.isArray(v) && v.length > 0));
+      req('frontdoor-waf', 'properties.customRules.rules', described('a rate limit rule', (v) => Array.isArray(v) && v.some((x) => x?.ruleType === 'RateLimitRule')));
+      break;
+    default:
+      break;
+  }
+  if (MONITORED_TYPES.includes(r.type)) {
+    const diagnosed = all.some((d) => d.type === 'Microsoft.Insights/diagnosticSettings'
+      && properties(d.body).get('scope')?.text === r.symbol
+      && evaluate(properties(properties(d.body).get('properties')).get('workspaceId'), scope) !== undefined);
+    if (!diagnosed) fail('diagnostics', model.file, r.line, `${r.symbol} (${r.type}) has no diagnostic setting to the workspace`);
+  }
+}
+
+function checkBackupPolicy(model, all, scope) {
+  const vaults = all.filter((r) => r.type === 'Microsoft.DataProtection/backupVaults');
+  if (vaults.length === 0) return;
+  const policies = all.filter((r) => r.type === 'Microsoft.DataProtection/backupVaults/backupPolicies')
+    .map((p) => JSON.stringify(property(p, 'properties.policyRules', scope).value ?? null));
+  const ok = policies.some((p) => p.includes('/P1W"') && p.includes('"duration":"P4W"') && p.includes('"duration":"P12M"')
+    && p.includes('FirstOfMonth'));
+  if (!ok) fail('backup-policy', model.file, vaults[0].line, 'the backup vault needs a blob policy: weekly backups kept 4 weeks (P4W), monthly kept 12 months (P12M)');
+}
+
+function checkAppSettings(model, site) {
+  const sample = join(root, '..', 'local.settings.sample.json');
+  if (!existsSync(sample)) return;
+  const expected = Object.keys(JSON.parse(readFileSync(sample, 'utf8')).Values);
+  const appSettings = properties(properties(properties(site.body).get('properties')).get('siteConfig')).get('appSettings');
+  const names = (appSettings?.namedChildren ?? []).map((o) => stringValue(properties(o).get('name'))).filter(Boolean);
+  for (const name of expected) {
+    if (LOCAL_ONLY_SETTINGS.includes(name)) {
+      if (names.includes(name)) fail('function-settings', model.file, site.line, `${name} is local-only (a secret or local file) and must not be set in Azure`);
+      continue;
+    }
+    if (name === 'FUNCTIONS_WORKER_RUNTIME') continue;
+    if (name === 'AzureWebJobsStorage') {
+      if (!names.some((n) => n.startsWith('AzureWebJobsStorage__'))) fail('function-settings', model.file, site.line, 'AzureWebJobsStorage needs an identity-based connection (AzureWebJobsStorage__accountName)');
+      continue;
+    }
+    if (!names.includes(name)) fail('function-settings', model.file, site.line, `app setting ${name} (local.settings.sample.json) is not declared`);
+  }
+  for (const name of names) {
+    if (/ConnectionString|AccountKey|_KEY$/i.test(name) && name !== 'APPLICATIONINSIGHTS_CONNECTION_STRING') {
+      fail('function-settings', model.file, site.line, `${name} looks like a secret; use identity-based connections`);
+    }
+  }
+}
+
+const files = templateFiles(root);
+for (const file of files) {
+  const model = load(file);
+  model.errors.forEach((e) => fail('syntax', e.file, e.line, e.message));
+  if (model.errors.length > 0) continue;
+  if (model.isParams) {
+    checkParameterFile(model);
+    continue;
+  }
+  checkWiring(model);
+  checkStampEntry(model);
+  const scope = new Scope(model, new Map());
+  const all = allResources(model).filter((r) => !r.existing);
+  for (const p of ['location', 'region']) {
+    if (model.params.get(p)?.default) fail('location', model.file, model.params.get(p).line, `${p} has a default; it must always be the stamp's region, passed in`);
+  }
+  all.forEach((r) => checkResource(model, r, scope, all));
+  checkBackupPolicy(model, all, scope);
+}
+
+if (json) {
+  console.log(JSON.stringify({ files: files.map((f) => relative(root, f)), findings }, null, 2));
+} else {
+  findings.forEach((f) => console.log(`${f.rule}  ${f.file}:${f.line}  ${f.message}`));
+  console.log(`${files.length} files checked, ${findings.length} finding(s)`);
+}
+process.exitCode = findings.length === 0 ? 0 : 1;

@@ -1,0 +1,37 @@
+// What the stamp promises, as facts the offline check can hold the templates to.
+
+export const STAMP_REGIONS = ['eastus', 'westeurope', 'germanywestcentral', 'australiaeast'];
+
+/** Geography of every region a stamp may touch: its own and its Azure pair inside the same geography. */
+export const GEOGRAPHY = {
+  eastus: 'United States',
+  westus: 'United States',
+  westeurope: 'Europe',
+  northeurope: 'Europe',
+  germanywestcentral: 'Germany',
+  germanynorth: 'Germany',
+  australiaeast: 'Australia',
+  australiasoutheast: 'Australia',
+};
+
+/** The only paired region each stamp may replicate to. */
+export const PAIRED_REGION = {
+  eastus: 'westus',
+  westeurope: 'northeurope',
+  germanywestcentral: 'germanynorth',
+  australiaeast: 'australiasoutheast',
+};
+
+/** Global edge services that keep no customer data at rest; the only resources allowed at 'global'. */
+export const EDGE_TYPES = ['Microsoft.Cdn/profiles', 'Microsoft.Cdn/profiles/afdEndpoints',
+  'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies'];
+
+/** Resource types that must send their logs and metrics to the stamp's workspace. */
+export const MONITORED_TYPES = ['Microsoft.Storage/storageAccounts', 'Microsoft.Storage/storageAccounts/blobServices',
+  'Microsoft.Storage/storageAccounts/queueServices', 'Microsoft.DocumentDB/databaseAccounts',
+  'Microsoft.KeyVault/vaults', 'Microsoft.Web/sites', 'Microsoft.Web/serverfarms',
+  'Microsoft.DataProtection/backupVaults', 'Microsoft.OperationalInsights/workspaces', 'Microsoft.Insights/components',
+  'Microsoft.Network/virtualNetworks', 'Microsoft.Network/networkSecurityGroups', 'Microsoft.Cdn/profiles'];
+
+/** Settings that exist only in local mode (emulator secrets, local key files); the app refuses them in Azure. */
+export const LOCAL_ONLY_SETTINGS = ['STORAGE', 'COSMOS_KEY', 'LOCAL_KEYS_DIR'];
