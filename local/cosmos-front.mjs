@@ -3,7 +3,9 @@
 //   - answers the SDK's query-plan request with a pass-through plan over the whole key range, so the
 //     server itself runs the query (parameterised queries, ORDER BY, TOP, COUNT, IN, STARTSWITH, paging);
 //   - turns the server's 500 for a point read of a missing document into the 404 the SDK expects;
-//   - copies the partition-key header into each operation of a batch, which the Java SDK sends only there.
+//   - copies the partition-key header into each operation of a batch, which the Java SDK sends only there;
+//   - marks a query without a partition key as cross-partition, as the SDK's fan-out over the single
+//     pass-through range means (the stand-in otherwise refuses a query that names no partition key).
 // The front speaks HTTPS with the stand-in's bundled certificate; the SDK accepts it for loopback only when
 // COSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED=true.
 import { createRequire } from "node:module";
@@ -66,6 +68,9 @@ async function handle(backendPort, req, res) {
     return;
   }
   const headers = { ...req.headers };
+  if (isTrue(req.headers["x-ms-documentdb-isquery"]) && !req.headers["x-ms-documentdb-partitionkey"]) {
+    headers["x-ms-documentdb-query-enablecrosspartition"] = "true";
+  }
   if (req.method === "POST" && isTrue(req.headers["x-ms-cosmos-is-batch-request"])) {
     const partitionKey = req.headers["x-ms-documentdb-partitionkey"];
     if (partitionKey) {

@@ -267,6 +267,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: string(auditCheckpointEvery)
         }
         {
+          name: 'AUDIT_CHECKPOINT_SCHEDULE'
+          value: '0 0 * * * *'
+        }
+        {
           name: 'ERASURE_QUEUE'
           value: 'erasure-jobs'
         }

@@ -4,12 +4,12 @@ import com.microsoft.azure.functions.ExecutionContext;
 import java.util.UUID;
 import java.util.logging.Logger;
 
-final class LocalExecutionContext implements ExecutionContext {
+public final class LocalExecutionContext implements ExecutionContext {
     private static final Logger LOGGER = Logger.getLogger("Function");
     private final String functionName;
     private final String invocationId = UUID.randomUUID().toString();
 
-    LocalExecutionContext(String functionName) {
+    public LocalExecutionContext(String functionName) {
         this.functionName = functionName;
     }
 

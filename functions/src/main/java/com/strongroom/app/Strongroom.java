@@ -27,6 +27,7 @@ import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.audit.ChainedAuditTrail;
 import com.strongroom.core.audit.CheckpointAuditTrail;
+import com.strongroom.core.audit.CheckpointQuietChains;
 import com.strongroom.core.audit.Checkpointer;
 import com.strongroom.core.audit.QueryAuditEvents;
 import com.strongroom.core.audit.VerifyAuditTrail;
@@ -72,6 +73,7 @@ public final class Strongroom {
     private final QueryAuditEvents queryAuditEvents;
     private final VerifyAuditTrail verifyAuditTrail;
     private final CheckpointAuditTrail checkpointAuditTrail;
+    private final CheckpointQuietChains checkpointQuietChains;
 
     private Strongroom(Settings settings) {
         this.settings = settings;
@@ -120,6 +122,7 @@ public final class Strongroom {
         this.verifyAuditTrail = new VerifyAuditTrail(access, auditLog, checkpoints, signer, settings.auditRetention(),
                 audit, clock);
         this.checkpointAuditTrail = new CheckpointAuditTrail(access, checkpointer, audit);
+        this.checkpointQuietChains = new CheckpointQuietChains(auditLog, checkpoints, checkpointer);
         List<DependencyProbe> probes = List.of(DependencyProbe.of("cosmos", () -> database.get().read()),
                 StorageProbes.blob(blobs, BLOB_CONTAINER_ASSETS),
                 StorageProbes.queue(queues, settings.queues().tenantJobs()), keyProbe, signer.probe());
@@ -182,6 +185,10 @@ public final class Strongroom {
 
     public CheckpointAuditTrail checkpointAuditTrail() {
         return checkpointAuditTrail;
+    }
+
+    public CheckpointQuietChains checkpointQuietChains() {
+        return checkpointQuietChains;
     }
 
     public CheckHealth checkHealth() {

@@ -25,6 +25,7 @@ public enum Setting {
     AUDIT_RETENTION_ACCESS_DAYS("AUDIT_RETENTION_ACCESS_DAYS", "days access events are kept (default 30, at least 14)"),
     AUDIT_RETENTION_ADMIN_DAYS("AUDIT_RETENTION_ADMIN_DAYS", "days admin events are kept (default 400, at least 365)"),
     AUDIT_RETENTION_SECURITY_DAYS("AUDIT_RETENTION_SECURITY_DAYS", "days security events are kept (default 400, at least 365)"),
+    AUDIT_CHECKPOINT_SCHEDULE("AUDIT_CHECKPOINT_SCHEDULE", "NCRONTAB schedule of the periodic audit checkpoint, read by the host (hourly: 0 0 * * * *)"),
     AUDIT_CHECKPOINT_EVERY("AUDIT_CHECKPOINT_EVERY", "sign a checkpoint every this many events of a chain (default 100)"),
     ERASURE_QUEUE("ERASURE_QUEUE", "queue of erasure jobs (default erasure-jobs)"),
     TENANT_JOBS_QUEUE("TENANT_JOBS_QUEUE", "queue of tenant export and deletion jobs (default tenant-jobs)"),

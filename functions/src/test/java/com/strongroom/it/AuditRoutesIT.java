@@ -211,6 +211,23 @@ class AuditRoutesIT {
     }
 
     @Test
+    void thePeriodicCheckpointSignsTheEndOfChainsThatGrew() {
+        String tenant = newTenant();
+        readTenant(tenant, 3);
+        com.strongroom.app.Strongroom app = com.strongroom.app.Strongroom.start(
+                com.strongroom.config.Settings.from(stack.values()));
+        new com.strongroom.functions.AuditCheckpointTimer(app).run("{}",
+                new com.strongroom.local.LocalExecutionContext("checkpointAuditChains"));
+        List<String> signed = new ArrayList<>();
+        checkpoints.listBlobs(new com.azure.storage.blob.models.ListBlobsOptions().setPrefix(tenant + "/"), null)
+                .forEach(b -> signed.add(b.getName().substring(0, b.getName().lastIndexOf('-'))));
+        assertEquals(Set.of(tenant + "/access/000000000003", tenant + "/admin/000000000001"), Set.copyOf(signed));
+        JsonNode report = verify(tenant);
+        assertTrue(report.get("intact").asBoolean());
+        assertEquals(1, report.get("chains").get(0).get("checkpointsVerified").asInt());
+    }
+
+    @Test
     void aForgedCheckpointFailsSignatureVerification() {
         String tenant = newTenant();
         readTenant(tenant, 2);

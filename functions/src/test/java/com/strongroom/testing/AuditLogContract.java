@@ -119,6 +119,15 @@ public abstract class AuditLogContract {
     }
 
     @Test
+    void everyChainWithAHeadIsListedWithIt() {
+        String tenant = uniqueTenant();
+        List<ChainedEvent> events = appendAccessEvents(tenant, 2);
+        log().moveHead(tenant, "access", events.get(1).link());
+        assertTrue(log().heads().contains(new AuditLog.ChainHead(tenant, "access", events.get(1).link())));
+        assertTrue(log().heads().stream().noneMatch(h -> h.tenantId().equals(tenant) && !h.chain().equals("access")));
+    }
+
+    @Test
     void chainsAreSeparatePerTenantAndClass() {
         String tenant = uniqueTenant();
         String other = uniqueTenant();

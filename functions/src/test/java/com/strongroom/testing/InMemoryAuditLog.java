@@ -72,6 +72,17 @@ public final class InMemoryAuditLog implements AuditLog {
     }
 
     @Override
+    public List<ChainHead> heads() {
+        failIfDown();
+        List<ChainHead> all = new ArrayList<>();
+        heads.forEach((key, link) -> {
+            int slash = key.lastIndexOf('/');
+            all.add(new ChainHead(key.substring(0, slash), key.substring(slash + 1), link));
+        });
+        return all;
+    }
+
+    @Override
     public Page query(Query q) {
         failIfDown();
         int offset = q.continuation().map(InMemoryAuditLog::offset).orElse(0);

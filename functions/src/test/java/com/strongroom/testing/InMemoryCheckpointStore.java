@@ -5,6 +5,7 @@ import com.strongroom.core.port.CheckpointStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** Checkpoints kept in memory by the name the blob store would give them; tests may plant forged ones. */
@@ -29,6 +30,12 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
             }
         });
         return stored;
+    }
+
+    @Override
+    public OptionalLong latestSequence(String tenantId, String chain) {
+        return list(tenantId, chain).stream().map(s -> s.name().substring(s.name().lastIndexOf('/') + 1))
+                .filter(n -> n.matches("\\d{12}-\\d+\\.jws")).mapToLong(n -> Long.parseLong(n.substring(0, 12))).max();
     }
 
     /** Tampering: stores anything under any name. */

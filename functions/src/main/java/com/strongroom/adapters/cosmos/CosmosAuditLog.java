@@ -132,6 +132,16 @@ public final class CosmosAuditLog implements AuditLog {
     }
 
     @Override
+    public List<ChainHead> heads() {
+        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.type = 'head'");
+        return CosmosFailures.call("audit", () -> container.get()
+                .queryItems(query, new CosmosQueryRequestOptions(), JsonNode.class).stream()
+                .map(doc -> new ChainHead(doc.path("tenantId").asText(), doc.path("chain").asText(),
+                        new ChainLink(doc.path("sequence").asLong(), doc.path("hash").asText())))
+                .toList());
+    }
+
+    @Override
     public Page query(Query q) {
         StringBuilder sql = new StringBuilder("SELECT * FROM c WHERE c.tenantId = @tenant AND c.type = 'event'");
         List<SqlParameter> parameters = new ArrayList<>(List.of(new SqlParameter("@tenant", q.tenantId())));

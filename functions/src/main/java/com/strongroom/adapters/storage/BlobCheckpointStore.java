@@ -10,6 +10,9 @@ import com.strongroom.core.port.CheckpointStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
 public final class BlobCheckpointStore implements CheckpointStore {
     public static final String CONTAINER = "audit-checkpoints";
     private static final int BLOB_EXISTS = 409;
+    private static final Pattern NAME = Pattern.compile("^(\\d{12})-\\d+\\.jws$");
 
     private final BlobContainerClient container;
 
@@ -51,6 +55,24 @@ public final class BlobCheckpointStore implements CheckpointStore {
                     stored.add(new Stored(blob.getName(), new String(container.getBlobClient(blob.getName())
                             .downloadContent().toBytes(), StandardCharsets.UTF_8))));
             return stored;
+        });
+    }
+
+    @Override
+    public OptionalLong latestSequence(String tenantId, String chain) {
+        return call(() -> {
+            OptionalLong latest = OptionalLong.empty();
+            for (var blob : container.listBlobs(new ListBlobsOptions().setPrefix(tenantId + "/" + chain + "/"), null)) {
+                Matcher name = NAME.matcher(blob.getName().substring(blob.getName().lastIndexOf('/') + 1));
+                if (!name.matches()) {
+                    continue;
+                }
+                long sequence = Long.parseLong(name.group(1));
+                if (latest.isEmpty() || sequence > latest.getAsLong()) {
+                    latest = OptionalLong.of(sequence);
+                }
+            }
+            return latest;
         });
     }
 

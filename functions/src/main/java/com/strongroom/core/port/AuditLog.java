@@ -26,6 +26,9 @@ public interface AuditLog {
     /** Up to {@code limit} events of a chain with sequence at least {@code fromSequence}, ascending. */
     List<ChainedEvent> chain(String tenantId, String chain, long fromSequence, int limit);
 
+    /** Every chain of the stamp with its head hint: the chains a periodic checkpoint looks at. */
+    List<ChainHead> heads();
+
     /** Events of a tenant matching the filters, newest first, one page at a time. */
     Page query(Query query);
 
@@ -34,5 +37,8 @@ public interface AuditLog {
     }
 
     record Page(List<ChainedEvent> events, Optional<String> continuation) {
+    }
+
+    record ChainHead(String tenantId, String chain, ChainLink head) {
     }
 }
