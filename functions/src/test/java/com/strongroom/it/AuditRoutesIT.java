@@ -189,6 +189,16 @@ class AuditRoutesIT {
     }
 
     @Test
+    void anEventEditedIntoNonsenseIsReportedNotAnError() {
+        String tenant = newTenant();
+        readTenant(tenant, 3);
+        ObjectNode second = stored(tenant, "access", 2);
+        second.put("outcome", "MAYBE").put("at", "yesterday");
+        store(tenant, second);
+        assertEquals(List.of("ALTERED@2"), findings(verify(tenant), "access"));
+    }
+
+    @Test
     void aDeletedEventIsReportedAtItsPosition() {
         String tenant = newTenant();
         readTenant(tenant, 4);

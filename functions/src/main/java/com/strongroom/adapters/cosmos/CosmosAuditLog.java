@@ -201,6 +201,14 @@ public final class CosmosAuditLog implements AuditLog {
         }
     }
 
+    private static <T> T parsed(Supplier<T> parse, T placeholder) {
+        try {
+            return parse.get();
+        } catch (RuntimeException e) {
+            return placeholder;
+        }
+    }
+
     private static CosmosQueryRequestOptions options(String tenantId) {
         return new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenantId));
     }
@@ -243,14 +251,22 @@ public final class CosmosAuditLog implements AuditLog {
         return doc;
     }
 
+    /**
+     * Reads a stored event. A document edited into a shape that no longer parses is read with placeholder values
+     * (the epoch, {@code FAILED}, the chain's class) rather than refused, so verification reports it as altered at
+     * its position instead of failing.
+     */
     static ChainedEvent fromDocument(JsonNode doc) {
+        AuditEvent.EventClass chainClass = parsed(() -> AuditEvent.EventClass.valueOf(
+                doc.path("chain").asText().toUpperCase(java.util.Locale.ROOT)), AuditEvent.EventClass.SECURITY);
         AuditEvent event = new AuditEvent(doc.path("eventId").asText(), doc.path("tenantId").asText(),
-                Instant.parse(doc.path("at").asText()), doc.path("actor").asText(), doc.path("role").asText(),
-                doc.path("action").asText(), doc.path("target").asText(),
+                parsed(() -> Instant.parse(doc.path("at").asText()), Instant.EPOCH), doc.path("actor").asText(),
+                doc.path("role").asText(), doc.path("action").asText(), doc.path("target").asText(),
                 Optional.ofNullable(doc.get("purpose")).map(JsonNode::asText),
                 Optional.ofNullable(doc.get("grantId")).map(JsonNode::asText),
-                AuditEvent.Outcome.valueOf(doc.path("outcome").asText()), doc.path("requestId").asText(),
-                AuditEvent.EventClass.valueOf(doc.path("eventClass").asText()));
+                parsed(() -> AuditEvent.Outcome.valueOf(doc.path("outcome").asText()), AuditEvent.Outcome.FAILED),
+                doc.path("requestId").asText(),
+                parsed(() -> AuditEvent.EventClass.valueOf(doc.path("eventClass").asText()), chainClass));
         return new ChainedEvent(event, doc.path("chain").asText(), doc.path("sequence").asLong(),
                 doc.path("prevHash").asText(), doc.path("hash").asText());
     }
