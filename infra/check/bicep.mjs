@@ -161,6 +161,16 @@ export function properties(node) {
   return map;
 }
 
+/** The value node at a dotted path of an object node, and its value as far as it can be known. */
+export function valueAt(body, path, scope) {
+  let node = body;
+  for (const key of path.split('.')) {
+    node = properties(node).get(key);
+    if (!node) return { node: null, value: undefined };
+  }
+  return { node, value: evaluate(node, scope) };
+}
+
 /** Evaluates an expression in a scope of known names; what cannot be known offline is an {@link Unknown}. */
 export function evaluate(node, scope) {
   if (!node) return new Unknown('nothing');

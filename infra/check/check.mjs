@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allResources, evaluate, parseFile, properties, Scope, stringValue, Unknown } from './bicep.mjs';
+import { allResources, evaluate, parseFile, properties, Scope, stringValue, Unknown, valueAt } from './bicep.mjs';
 import { EDGE_TYPES, LOCAL_ONLY_SETTINGS, MONITORED_TYPES, PAIRED_REGION, STAMP_REGIONS } from './rules.mjs';
 
 const args = process.argv.slice(2);
@@ -29,15 +29,7 @@ const load = (file) => {
   return models.get(file);
 };
 
-/** A property of a resource body by dotted path: its value node, and its value as far as it can be known. */
-function property(resource, path, scope) {
-  let node = resource.body;
-  for (const key of path.split('.')) {
-    node = properties(node).get(key);
-    if (!node) return { node: null, value: undefined };
-  }
-  return { node, value: evaluate(node, scope) };
-}
+const property = (resource, path, scope) => valueAt(resource.body, path, scope);
 
 function requireValue(model, resource, rule, path, expected, scope) {
   const { value } = property(resource, path, scope);

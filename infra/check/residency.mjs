@@ -4,7 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allResources, evaluate, parseFile, properties, Scope, Unknown } from './bicep.mjs';
+import { allResources, evaluate, parseFile, properties, Scope, Unknown, valueAt } from './bicep.mjs';
 import { EDGE_TYPES, GEOGRAPHY, PAIRED_REGION } from './rules.mjs';
 
 const args = process.argv.slice(2);
@@ -12,14 +12,7 @@ const json = args.includes('--json');
 const root = resolve(args.find((a) => !a.startsWith('--')) ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
 const paramsDir = join(root, 'params');
 
-const property = (body, path, scope) => {
-  let node = body;
-  for (const key of path.split('.')) {
-    node = properties(node).get(key);
-    if (!node) return undefined;
-  }
-  return evaluate(node, scope);
-};
+const property = (body, path, scope) => valueAt(body, path, scope).value;
 const known = (v) => v !== undefined && !(v instanceof Unknown);
 
 /** Where a resource's copies go beyond its own location: region names, or a description. */
