@@ -214,16 +214,7 @@ public final class CosmosAuditLog implements AuditLog {
     }
 
     private Optional<CosmosItemResponse<JsonNode>> readDocument(String tenantId, String id) {
-        return CosmosFailures.call("audit", () -> {
-            try {
-                return Optional.of(container.get().readItem(id, new PartitionKey(tenantId), JsonNode.class));
-            } catch (CosmosException e) {
-                if (e.getStatusCode() == CosmosFailures.NOT_FOUND) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        return CosmosFailures.readIfExists("audit", container.get(), id, new PartitionKey(tenantId));
     }
 
     static ObjectNode toDocument(ChainedEvent chained) {

@@ -1,7 +1,12 @@
 package com.strongroom.adapters.cosmos;
 
+import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.CosmosItemResponse;
+import com.azure.cosmos.models.PartitionKey;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.strongroom.core.error.DependencyUnavailableException;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Turns Cosmos DB failures the caller cannot act on into one core failure naming the dependency. */
@@ -10,6 +15,21 @@ final class CosmosFailures {
     static final int CONFLICT = 409;
 
     private CosmosFailures() {
+    }
+
+    /** A point read that answers empty for a missing document, and fails like {@link #call} otherwise. */
+    static Optional<CosmosItemResponse<JsonNode>> readIfExists(String dependency, CosmosContainer container, String id,
+                                                             PartitionKey partitionKey) {
+        return call(dependency, () -> {
+            try {
+                return Optional.of(container.readItem(id, partitionKey, JsonNode.class));
+            } catch (CosmosException e) {
+                if (e.getStatusCode() == NOT_FOUND) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
     }
 
     static <T> T call(String dependency, Supplier<T> operation) {

@@ -32,17 +32,8 @@ public final class CosmosTenantStore implements TenantStore {
 
     @Override
     public Optional<Tenant> find(TenantId id) {
-        return CosmosFailures.call("cosmos", () -> {
-            try {
-                JsonNode doc = container.get().readItem(id.value(), new PartitionKey(id.value()), JsonNode.class).getItem();
-                return Optional.of(fromDocument(doc));
-            } catch (CosmosException e) {
-                if (e.getStatusCode() == CosmosFailures.NOT_FOUND) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        });
+        return CosmosFailures.readIfExists("cosmos", container.get(), id.value(), new PartitionKey(id.value()))
+                .map(response -> fromDocument(response.getItem()));
     }
 
     @Override
