@@ -19,9 +19,7 @@ public final class QueryAuditEvents {
                           Optional<String> action, Optional<String> target, int pageSize,
                           Optional<String> continuation) {
         public Command {
-            if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-                throw new InvalidInputException("from", "must not be after to");
-            }
+            new TimeRange(from, to);
             if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
                 throw new InvalidInputException("pageSize", "must be between 1 and " + MAX_PAGE_SIZE);
             }
