@@ -1,5 +1,6 @@
 package com.strongroom.testing;
 
+import com.strongroom.adapters.storage.BlobCheckpointStore;
 import com.strongroom.core.audit.Checkpoint;
 import com.strongroom.core.port.CheckpointStore;
 import java.util.ArrayList;
@@ -8,14 +9,13 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Checkpoints kept in memory by the name the blob store would give them; tests may plant forged ones. */
+/** Checkpoints kept in memory under the blob store's names; tests may plant forged ones. */
 public final class InMemoryCheckpointStore implements CheckpointStore {
     private final Map<String, String> blobs = new ConcurrentSkipListMap<>();
 
     @Override
     public void put(Checkpoint checkpoint, String signed) {
-        String name = String.format("%s/%s/%012d-%d.jws", checkpoint.tenantId(), checkpoint.chain(),
-                checkpoint.sequence(), checkpoint.signedAt().toEpochMilli());
+        String name = BlobCheckpointStore.nameOf(checkpoint);
         if (blobs.putIfAbsent(name, signed) != null) {
             throw new IllegalStateException("checkpoints are never overwritten: " + name);
         }
@@ -25,7 +25,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
     public List<Stored> list(String tenantId, String chain) {
         List<Stored> stored = new ArrayList<>();
         blobs.forEach((name, signed) -> {
-            if (name.startsWith(tenantId + "/" + chain + "/")) {
+            if (name.startsWith(BlobCheckpointStore.prefixOf(tenantId, chain))) {
                 stored.add(new Stored(name, signed));
             }
         });
@@ -34,8 +34,8 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
 
     @Override
     public OptionalLong latestSequence(String tenantId, String chain) {
-        return list(tenantId, chain).stream().map(s -> s.name().substring(s.name().lastIndexOf('/') + 1))
-                .filter(n -> n.matches("\\d{12}-\\d+\\.jws")).mapToLong(n -> Long.parseLong(n.substring(0, 12))).max();
+        return list(tenantId, chain).stream().map(s -> BlobCheckpointStore.sequenceOf(s.name()))
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max();
     }
 
     /** Tampering: stores anything under any name. */

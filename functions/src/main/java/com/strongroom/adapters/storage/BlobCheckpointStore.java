@@ -30,10 +30,26 @@ public final class BlobCheckpointStore implements CheckpointStore {
         this.container = container;
     }
 
+    /** The blob name of a checkpoint. */
+    public static String nameOf(Checkpoint checkpoint) {
+        return String.format("%s%012d-%d.jws", prefixOf(checkpoint.tenantId(), checkpoint.chain()),
+                checkpoint.sequence(), checkpoint.signedAt().toEpochMilli());
+    }
+
+    /** The folder of one chain's checkpoints. */
+    public static String prefixOf(String tenantId, String chain) {
+        return tenantId + "/" + chain + "/";
+    }
+
+    /** The chain position a blob name states, if it is a checkpoint's name at all. */
+    public static OptionalLong sequenceOf(String blobName) {
+        Matcher name = NAME.matcher(blobName.substring(blobName.lastIndexOf('/') + 1));
+        return name.matches() ? OptionalLong.of(Long.parseLong(name.group(1))) : OptionalLong.empty();
+    }
+
     @Override
     public void put(Checkpoint checkpoint, String signed) {
-        String name = String.format("%s/%s/%012d-%d.jws", checkpoint.tenantId(), checkpoint.chain(),
-                checkpoint.sequence(), checkpoint.signedAt().toEpochMilli());
+        String name = nameOf(checkpoint);
         call(() -> {
             try {
                 container.getBlobClient(name).upload(BinaryData.fromString(signed), false);
@@ -51,7 +67,7 @@ public final class BlobCheckpointStore implements CheckpointStore {
     public List<Stored> list(String tenantId, String chain) {
         return call(() -> {
             List<Stored> stored = new ArrayList<>();
-            container.listBlobs(new ListBlobsOptions().setPrefix(tenantId + "/" + chain + "/"), null).forEach(blob ->
+            container.listBlobs(new ListBlobsOptions().setPrefix(prefixOf(tenantId, chain)), null).forEach(blob ->
                     stored.add(new Stored(blob.getName(), new String(container.getBlobClient(blob.getName())
                             .downloadContent().toBytes(), StandardCharsets.UTF_8))));
             return stored;
@@ -60,20 +76,9 @@ public final class BlobCheckpointStore implements CheckpointStore {
 
     @Override
     public OptionalLong latestSequence(String tenantId, String chain) {
-        return call(() -> {
-            OptionalLong latest = OptionalLong.empty();
-            for (var blob : container.listBlobs(new ListBlobsOptions().setPrefix(tenantId + "/" + chain + "/"), null)) {
-                Matcher name = NAME.matcher(blob.getName().substring(blob.getName().lastIndexOf('/') + 1));
-                if (!name.matches()) {
-                    continue;
-                }
-                long sequence = Long.parseLong(name.group(1));
-                if (latest.isEmpty() || sequence > latest.getAsLong()) {
-                    latest = OptionalLong.of(sequence);
-                }
-            }
-            return latest;
-        });
+        return call(() -> container.listBlobs(new ListBlobsOptions().setPrefix(prefixOf(tenantId, chain)), null)
+                .stream().map(blob -> sequenceOf(blob.getName())).filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong).max());
     }
 
     private static <T> T call(Supplier<T> operation) {
