@@ -35,7 +35,7 @@ public final class CheckpointQuietChains {
             seen++;
             try {
                 long signed = checkpoints.latestSequence(chain.tenantId(), chain.chain()).orElse(0);
-                Optional<ChainedEvent> end = Checkpointer.end(log, chain.tenantId(), chain.chain());
+                Optional<ChainedEvent> end = Checkpointer.end(log, chain.tenantId(), chain.chain(), chain.head());
                 if (end.isPresent() && end.get().sequence() > signed) {
                     checkpointer.checkpoint(end.get());
                     made++;

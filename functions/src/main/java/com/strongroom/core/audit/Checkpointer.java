@@ -34,7 +34,11 @@ public final class Checkpointer {
 
     /** The last event of a chain, found from the head hint by walking forward. */
     static Optional<ChainedEvent> end(AuditLog log, String tenantId, String chain) {
-        ChainLink hint = log.head(tenantId, chain).orElse(ChainLink.GENESIS);
+        return end(log, tenantId, chain, log.head(tenantId, chain).orElse(ChainLink.GENESIS));
+    }
+
+    /** The last event of a chain, found by walking forward from a head hint already read. */
+    static Optional<ChainedEvent> end(AuditLog log, String tenantId, String chain, ChainLink hint) {
         Optional<ChainedEvent> last = hint.sequence() == 0 ? Optional.empty() : log.read(tenantId, chain, hint.sequence());
         long next = hint.sequence() + 1;
         for (Optional<ChainedEvent> e = log.read(tenantId, chain, next); e.isPresent();
