@@ -206,6 +206,8 @@ resource keyringContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/co
         ]
         kind: 'Hash'
       }
+      // Keys of unfinished uploads carry their own ttl; every other entry lives until it is destroyed.
+      defaultTtl: -1
     }
   }
 }

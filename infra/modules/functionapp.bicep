@@ -267,6 +267,18 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: string(auditCheckpointEvery)
         }
         {
+          name: 'TDK_CACHE_TTL_SECONDS'
+          value: '300'
+        }
+        {
+          name: 'TDK_CACHE_MAX_TENANTS'
+          value: '1000'
+        }
+        {
+          name: 'MAX_RESPONSE_BYTES'
+          value: '67108864'
+        }
+        {
           name: 'AUDIT_CHECKPOINT_SCHEDULE'
           value: '0 0 * * * *'
         }

@@ -23,7 +23,7 @@ public final class LocalProvisioner {
             Map.entry("jobs", "/tenantId"), Map.entry("audit", "/tenantId"), Map.entry("incidents", "/id"),
             Map.entry("notifications", "/incidentId"));
     /** Containers whose items expire by their own {@code ttl}. */
-    private static final List<String> WITH_TTL = List.of("uploads", "audit");
+    private static final List<String> WITH_TTL = List.of("uploads", "audit", "keyring");
     public static final List<String> BLOB_CONTAINERS = List.of("assets", "exports", "receipts", "audit-checkpoints");
 
     private LocalProvisioner() {

@@ -13,18 +13,31 @@ import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
 import com.strongroom.adapters.auth.IssuerKeys;
 import com.strongroom.adapters.auth.JwtAuthenticator;
+import com.strongroom.adapters.cosmos.CosmosAssetStore;
 import com.strongroom.adapters.cosmos.CosmosAuditLog;
+import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
+import com.strongroom.adapters.cosmos.CosmosUploadStore;
 import com.strongroom.adapters.cosmos.CosmosTenantStore;
 import com.strongroom.adapters.keys.JwsCheckpointSigner;
 import com.strongroom.adapters.keys.KeyVaultClients;
 import com.strongroom.adapters.keys.KeyVaultKeyring;
 import com.strongroom.adapters.keys.LocalKeyFileKeyring;
 import com.strongroom.adapters.storage.BlobCheckpointStore;
+import com.strongroom.adapters.storage.BlobContentStore;
 import com.strongroom.adapters.storage.StorageProbes;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.asset.CompleteUpload;
+import com.strongroom.core.asset.DeleteAsset;
+import com.strongroom.core.asset.DownloadAsset;
+import com.strongroom.core.asset.ListAssets;
+import com.strongroom.core.asset.ReadAsset;
+import com.strongroom.core.asset.StageUploadPart;
+import com.strongroom.core.asset.StartUpload;
+import com.strongroom.core.asset.UpdateAsset;
+import com.strongroom.core.asset.UploadAsset;
 import com.strongroom.core.audit.ChainedAuditTrail;
 import com.strongroom.core.audit.CheckpointAuditTrail;
 import com.strongroom.core.audit.CheckpointQuietChains;
@@ -32,6 +45,8 @@ import com.strongroom.core.audit.Checkpointer;
 import com.strongroom.core.audit.QueryAuditEvents;
 import com.strongroom.core.audit.VerifyAuditTrail;
 import com.strongroom.core.health.CheckHealth;
+import com.strongroom.core.keys.RotateTenantKeys;
+import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.port.Authenticator;
 import com.strongroom.core.port.DependencyProbe;
 import com.strongroom.core.port.KeyEncryptionKeys;
@@ -55,7 +70,7 @@ import java.util.function.Supplier;
 public final class Strongroom {
     public static final String DATABASE_CONTAINER_TENANTS = CosmosTenantStore.CONTAINER;
     public static final String DATABASE_CONTAINER_AUDIT = CosmosAuditLog.CONTAINER;
-    public static final String BLOB_CONTAINER_ASSETS = "assets";
+    public static final String BLOB_CONTAINER_ASSETS = BlobContentStore.CONTAINER;
     /** Name of the dev issuer's public key set inside {@code LOCAL_KEYS_DIR}. */
     public static final String DEV_ISSUER_JWKS = "dev-issuer.jwks.json";
 
@@ -74,6 +89,14 @@ public final class Strongroom {
     private final VerifyAuditTrail verifyAuditTrail;
     private final CheckpointAuditTrail checkpointAuditTrail;
     private final CheckpointQuietChains checkpointQuietChains;
+    private final RotateTenantKeys rotateTenantKeys;
+    private final AssetUseCases assetUseCases;
+
+    /** The asset use cases, one per route. */
+    public record AssetUseCases(UploadAsset upload, StartUpload startUpload, StageUploadPart stagePart,
+                                CompleteUpload completeUpload, ReadAsset read, ListAssets list, DownloadAsset download,
+                                UpdateAsset update, DeleteAsset delete) {
+    }
 
     private Strongroom(Settings settings) {
         this.settings = settings;
@@ -81,11 +104,22 @@ public final class Strongroom {
         Clock clock = Clock.systemUTC();
         TokenCredential credential = settings.mode() == Mode.AZURE ? azureCredential(settings) : null;
 
-        Lazy<CosmosDatabase> database = new Lazy<>(() -> cosmosClient(settings, credential)
+        Lazy<CosmosClient> metadataClient = new Lazy<>(() -> cosmosClient(settings, settings.cosmosEndpoint(),
+                credential));
+        Lazy<CosmosDatabase> database = new Lazy<>(() -> metadataClient.get().getDatabase(settings.cosmosDatabase()));
+        // The keyring has its own account (short backups) in Azure; locally both live in one stand-in.
+        Lazy<CosmosDatabase> keyringDatabase = new Lazy<>(() -> (settings.keyringCosmosEndpoint()
+                .equals(settings.cosmosEndpoint()) ? metadataClient.get()
+                : cosmosClient(settings, settings.keyringCosmosEndpoint(), credential))
                 .getDatabase(settings.cosmosDatabase()));
         CosmosTenantStore tenants = new CosmosTenantStore(container(database, DATABASE_CONTAINER_TENANTS));
         CosmosAuditLog auditLog = new CosmosAuditLog(container(database, DATABASE_CONTAINER_AUDIT));
+        CosmosAssetStore assets = new CosmosAssetStore(container(database, CosmosAssetStore.CONTAINER));
+        CosmosUploadStore uploads = new CosmosUploadStore(container(database, CosmosUploadStore.CONTAINER), clock);
+        CosmosDataKeyStore dataKeys = new CosmosDataKeyStore(container(keyringDatabase, CosmosDataKeyStore.CONTAINER),
+                clock);
         BlobServiceClient blobs = blobClient(settings, credential);
+        BlobContentStore content = new BlobContentStore(blobs.getBlobContainerClient(BlobContentStore.CONTAINER));
         QueueServiceClient queues = queueClient(settings, credential);
         BlobCheckpointStore checkpoints = new BlobCheckpointStore(
                 blobs.getBlobContainerClient(BlobCheckpointStore.CONTAINER));
@@ -123,6 +157,19 @@ public final class Strongroom {
                 audit, clock);
         this.checkpointAuditTrail = new CheckpointAuditTrail(access, checkpointer, audit);
         this.checkpointQuietChains = new CheckpointQuietChains(auditLog, checkpoints, checkpointer);
+        TenantKeyring keyring = new TenantKeyring(keks, dataKeys, clock, settings.tdkCacheTtl(),
+                settings.tdkCacheMaxTenants());
+        this.rotateTenantKeys = new RotateTenantKeys(access, tenants, keks, dataKeys, keyring, audit);
+        this.assetUseCases = new AssetUseCases(
+                new UploadAsset(access, assets, keyring, content, audit, clock),
+                new StartUpload(access, uploads, keyring, audit, clock),
+                new StageUploadPart(access, uploads, keyring, content, clock),
+                new CompleteUpload(access, assets, uploads, keyring, content, audit, clock),
+                new ReadAsset(access, assets, audit),
+                new ListAssets(access, assets, keyring, audit),
+                new DownloadAsset(access, assets, keyring, content, audit, settings.maxResponseBytes()),
+                new UpdateAsset(access, assets, keyring, audit, clock),
+                new DeleteAsset(access, assets, keyring, content, audit));
         List<DependencyProbe> probes = List.of(DependencyProbe.of("cosmos", () -> database.get().read()),
                 StorageProbes.blob(blobs, BLOB_CONTAINER_ASSETS),
                 StorageProbes.queue(queues, settings.queues().tenantJobs()), keyProbe, signer.probe());
@@ -191,6 +238,14 @@ public final class Strongroom {
         return checkpointQuietChains;
     }
 
+    public RotateTenantKeys rotateTenantKeys() {
+        return rotateTenantKeys;
+    }
+
+    public AssetUseCases assets() {
+        return assetUseCases;
+    }
+
     public CheckHealth checkHealth() {
         return checkHealth;
     }
@@ -201,8 +256,8 @@ public final class Strongroom {
         return builder.build();
     }
 
-    private static CosmosClient cosmosClient(Settings settings, TokenCredential credential) {
-        CosmosClientBuilder builder = new CosmosClientBuilder().endpoint(settings.cosmosEndpoint().toString())
+    private static CosmosClient cosmosClient(Settings settings, java.net.URI endpoint, TokenCredential credential) {
+        CosmosClientBuilder builder = new CosmosClientBuilder().endpoint(endpoint.toString())
                 .contentResponseOnWriteEnabled(false)
                 // A request that cannot finish in time fails as a clear 503 instead of holding the caller.
                 .endToEndOperationLatencyPolicyConfig(

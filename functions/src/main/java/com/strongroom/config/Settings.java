@@ -36,6 +36,9 @@ public record Settings(
         String signingKeyName,
         AuditRetention auditRetention,
         int auditCheckpointEvery,
+        Duration tdkCacheTtl,
+        int tdkCacheMaxTenants,
+        long maxResponseBytes,
         Queues queues) {
 
     public record Queues(String erasure, String tenantJobs, String notifications) {
@@ -106,13 +109,10 @@ public record Settings(
             Optional<String> audience = value(Setting.AUTH_AUDIENCE);
             require(Setting.AUTH_AUDIENCE, audience);
             AuditRetention retention = retention();
-            int checkpointEvery = parse(Setting.AUDIT_CHECKPOINT_EVERY, v -> {
-                int n = Integer.parseInt(v);
-                if (n < 1 || n > 100_000) {
-                    throw new IllegalArgumentException();
-                }
-                return n;
-            }, "must be a whole number from 1 to 100000").orElse(100);
+            int checkpointEvery = (int) wholeNumber(Setting.AUDIT_CHECKPOINT_EVERY, 1, 100_000, 100);
+            long tdkCacheSeconds = wholeNumber(Setting.TDK_CACHE_TTL_SECONDS, 1, 3600, 300);
+            int tdkCacheTenants = (int) wholeNumber(Setting.TDK_CACHE_MAX_TENANTS, 1, 100_000, 1000);
+            long maxResponseBytes = wholeNumber(Setting.MAX_RESPONSE_BYTES, 65_536, 100_000_000, 64L * 1024 * 1024);
             Queues queues = new Queues(queue(Setting.ERASURE_QUEUE, "erasure-jobs"),
                     queue(Setting.TENANT_JOBS_QUEUE, "tenant-jobs"),
                     queue(Setting.NOTIFICATIONS_QUEUE, "notifications"));
@@ -124,7 +124,17 @@ public record Settings(
                     value(Setting.COSMOS_DATABASE).orElse("strongroom"), keyring.orElse(cosmos.orElseThrow()), vault,
                     hsm, keysDir, issuer.orElseThrow(), audience.orElseThrow(), metadata,
                     value(Setting.AZURE_CLIENT_ID), value(Setting.SIGNING_KEY_NAME).orElse("audit-signing"), retention,
-                    checkpointEvery, queues);
+                    checkpointEvery, Duration.ofSeconds(tdkCacheSeconds), tdkCacheTenants, maxResponseBytes, queues);
+        }
+
+        private long wholeNumber(Setting setting, long min, long max, long fallback) {
+            return parse(setting, v -> {
+                long n = Long.parseLong(v);
+                if (n < min || n > max) {
+                    throw new IllegalArgumentException();
+                }
+                return n;
+            }, "must be a whole number from " + min + " to " + max).orElse(fallback);
         }
 
         private AuditRetention retention() {

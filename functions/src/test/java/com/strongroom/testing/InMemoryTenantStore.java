@@ -1,8 +1,10 @@
 package com.strongroom.testing;
 
 import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.port.TenantStore;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,17 @@ public final class InMemoryTenantStore implements TenantStore {
     public void create(Tenant tenant) {
         if (tenants.putIfAbsent(tenant.id(), tenant) != null) {
             throw new ConflictException("tenant " + tenant.id() + " already exists");
+        }
+    }
+
+    @Override
+    public void replaceKeys(TenantId id, TenantKeys expected, TenantKeys replacement) {
+        Tenant current = tenants.get(id);
+        if (current == null) {
+            throw new NotFoundException("no tenant " + id);
+        }
+        if (!tenants.replace(id, current.keys().equals(expected) ? current : null, current.withKeys(replacement))) {
+            throw new ConflictException("the keys of tenant " + id + " changed meanwhile");
         }
     }
 

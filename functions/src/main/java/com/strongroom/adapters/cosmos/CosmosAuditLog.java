@@ -14,14 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.strongroom.core.audit.ChainLink;
 import com.strongroom.core.audit.ChainedEvent;
-import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.port.AuditLog;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +35,6 @@ public final class CosmosAuditLog implements AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PRECONDITION_FAILED = 412;
     private static final int HEAD_ATTEMPTS = 20;
-    private static final int MAX_CONTINUATION_CHARS = 8192;
 
     private final Supplier<CosmosContainer> container;
 
@@ -166,39 +162,10 @@ public final class CosmosAuditLog implements AuditLog {
             parameters.add(new SqlParameter("@target", t));
         });
         sql.append(" ORDER BY c.atMs DESC");
-        String cosmosContinuation = q.continuation().map(CosmosAuditLog::decodeContinuation).orElse(null);
-        return CosmosFailures.call("audit", () -> {
-            Iterator<FeedResponse<JsonNode>> pages;
-            try {
-                pages = container.get().queryItems(new SqlQuerySpec(sql.toString(), parameters), options(q.tenantId()),
-                        JsonNode.class).iterableByPage(cosmosContinuation, q.pageSize()).iterator();
-                if (!pages.hasNext()) {
-                    return new Page(List.of(), Optional.empty());
-                }
-                FeedResponse<JsonNode> page = pages.next();
-                List<ChainedEvent> events = new ArrayList<>();
-                page.getResults().forEach(doc -> events.add(fromDocument(doc)));
-                return new Page(events, Optional.ofNullable(page.getContinuationToken()).map(CosmosAuditLog::encodeContinuation));
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                throw new InvalidInputException("continuation", "is not a continuation token of this list");
-            }
-        });
-    }
-
-    /** Cosmos DB's continuation token, made opaque and URL-safe for the caller. */
-    private static String encodeContinuation(String cosmosToken) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(cosmosToken.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeContinuation(String continuation) {
-        try {
-            if (continuation.length() > MAX_CONTINUATION_CHARS) {
-                throw new IllegalArgumentException("too long");
-            }
-            return new String(Base64.getUrlDecoder().decode(continuation), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("continuation", "is not a continuation token of this list");
-        }
+        CosmosPaging.Page<ChainedEvent> page = CosmosPaging.page("audit", container.get(),
+                new SqlQuerySpec(sql.toString(), parameters), q.tenantId(), q.pageSize(), q.continuation(),
+                CosmosAuditLog::fromDocument);
+        return new Page(page.items(), page.continuation());
     }
 
     private static <T> T parsed(Supplier<T> parse, T placeholder) {

@@ -2,6 +2,7 @@ package com.strongroom.adapters.cosmos;
 
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosItemResponse;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 final class CosmosFailures {
     static final int NOT_FOUND = 404;
     static final int CONFLICT = 409;
+    static final int PRECONDITION_FAILED = 412;
 
     private CosmosFailures() {
     }
@@ -26,6 +28,20 @@ final class CosmosFailures {
             } catch (CosmosException e) {
                 if (e.getStatusCode() == NOT_FOUND) {
                     return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Deletes a document; nothing happens if it is already gone. */
+    static void deleteIfExists(String dependency, CosmosContainer container, String id, PartitionKey partitionKey) {
+        call(dependency, () -> {
+            try {
+                return container.deleteItem(id, partitionKey, new CosmosItemRequestOptions());
+            } catch (CosmosException e) {
+                if (e.getStatusCode() == NOT_FOUND) {
+                    return null;
                 }
                 throw e;
             }

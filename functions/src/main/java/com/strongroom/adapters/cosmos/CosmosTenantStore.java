@@ -3,11 +3,13 @@ package com.strongroom.adapters.cosmos;
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
+import com.azure.cosmos.models.CosmosItemResponse;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
@@ -16,6 +18,8 @@ import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.TenantStore;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -51,6 +55,27 @@ public final class CosmosTenantStore implements TenantStore {
         });
     }
 
+    @Override
+    public void replaceKeys(TenantId id, TenantKeys expected, TenantKeys replacement) {
+        CosmosFailures.call("cosmos", () -> {
+            CosmosItemResponse<JsonNode> current = CosmosFailures.readIfExists("cosmos", container.get(), id.value(),
+                    new PartitionKey(id.value())).orElseThrow(() -> new NotFoundException("no tenant " + id));
+            Tenant tenant = fromDocument(current.getItem());
+            if (!tenant.keys().equals(expected)) {
+                throw new ConflictException("the keys of tenant " + id + " changed meanwhile");
+            }
+            try {
+                return container.get().replaceItem(toDocument(tenant.withKeys(replacement)), id.value(),
+                        new PartitionKey(id.value()), new CosmosItemRequestOptions().setIfMatchETag(current.getETag()));
+            } catch (CosmosException e) {
+                if (e.getStatusCode() == CosmosFailures.PRECONDITION_FAILED) {
+                    throw new ConflictException("the keys of tenant " + id + " changed meanwhile");
+                }
+                throw e;
+            }
+        });
+    }
+
     static ObjectNode toDocument(Tenant tenant) {
         ObjectNode doc = JSON.createObjectNode();
         doc.put("id", tenant.id().value());
@@ -64,6 +89,9 @@ public final class CosmosTenantStore implements TenantStore {
         keys.put("tdkVersion", tenant.keys().tdkVersion());
         keys.put("wrappedTdk", Base64.getEncoder().encodeToString(tenant.keys().wrappedTdk()));
         keys.put("wrappedBlindIndexKey", Base64.getEncoder().encodeToString(tenant.keys().wrappedBlindIndexKey()));
+        ObjectNode retired = keys.putObject("retiredTdks");
+        tenant.keys().retiredTdks().forEach((version, wrapped) ->
+                retired.put(String.valueOf(version), Base64.getEncoder().encodeToString(wrapped)));
         return doc;
     }
 
@@ -75,6 +103,13 @@ public final class CosmosTenantStore implements TenantStore {
                 TenantStatus.valueOf(doc.get("status").asText()),
                 new TenantKeys(keys.get("kekId").asText(), keys.get("tdkVersion").asInt(),
                         Base64.getDecoder().decode(keys.get("wrappedTdk").asText()),
-                        Base64.getDecoder().decode(keys.get("wrappedBlindIndexKey").asText())));
+                        Base64.getDecoder().decode(keys.get("wrappedBlindIndexKey").asText()), retiredTdks(keys)));
+    }
+
+    private static Map<Integer, byte[]> retiredTdks(JsonNode keys) {
+        Map<Integer, byte[]> retired = new HashMap<>();
+        keys.path("retiredTdks").fields().forEachRemaining(e ->
+                retired.put(Integer.parseInt(e.getKey()), Base64.getDecoder().decode(e.getValue().asText())));
+        return retired;
     }
 }

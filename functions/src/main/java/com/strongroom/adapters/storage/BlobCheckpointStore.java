@@ -5,7 +5,6 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.strongroom.core.audit.Checkpoint;
-import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.port.CheckpointStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Supplier;
 
 /**
  * Checkpoints as blobs {@code <tenantId>/<chain>/<sequence, 12 digits>-<signed at, epoch ms>.jws} in the
@@ -50,7 +48,7 @@ public final class BlobCheckpointStore implements CheckpointStore {
     @Override
     public void put(Checkpoint checkpoint, String signed) {
         String name = nameOf(checkpoint);
-        call(() -> {
+        BlobFailures.call(() -> {
             try {
                 container.getBlobClient(name).upload(BinaryData.fromString(signed), false);
             } catch (BlobStorageException e) {
@@ -65,7 +63,7 @@ public final class BlobCheckpointStore implements CheckpointStore {
 
     @Override
     public List<Stored> list(String tenantId, String chain) {
-        return call(() -> {
+        return BlobFailures.call(() -> {
             List<Stored> stored = new ArrayList<>();
             container.listBlobs(new ListBlobsOptions().setPrefix(prefixOf(tenantId, chain)), null).forEach(blob ->
                     stored.add(new Stored(blob.getName(), new String(container.getBlobClient(blob.getName())
@@ -76,21 +74,8 @@ public final class BlobCheckpointStore implements CheckpointStore {
 
     @Override
     public OptionalLong latestSequence(String tenantId, String chain) {
-        return call(() -> container.listBlobs(new ListBlobsOptions().setPrefix(prefixOf(tenantId, chain)), null)
+        return BlobFailures.call(() -> container.listBlobs(new ListBlobsOptions().setPrefix(prefixOf(tenantId, chain)), null)
                 .stream().map(blob -> sequenceOf(blob.getName())).filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong).max());
-    }
-
-    private static <T> T call(Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (BlobStorageException e) {
-            throw new DependencyUnavailableException("blob", e);
-        } catch (RuntimeException e) {
-            if (e.getClass().getName().startsWith("com.azure") || e.getClass().getName().startsWith("reactor")) {
-                throw new DependencyUnavailableException("blob", e);
-            }
-            throw e;
-        }
     }
 }

@@ -69,6 +69,16 @@ public final class AccessControl {
         return tenant;
     }
 
+    /**
+     * Authorises a further operation within a request already authorised for the tenant (for example a legal
+     * hold inside a metadata change).
+     */
+    public void authorizeAlso(Caller caller, Operation operation, Tenant tenant, String target, String requestId) {
+        if (grantingRoles(caller, operation).isEmpty()) {
+            deny(caller, operation, tenant.id().value(), target, requestId, "role not allowed to " + operation.action());
+        }
+    }
+
     /** Records a request refused before any caller could be identified. */
     public void recordUnauthenticated(String action, Optional<TenantId> tenantId, String target, String requestId) {
         audit.denied(Optional.empty(), action, tenantId.map(this::trailFor).orElse(AuditEvent.STAMP), target, requestId);

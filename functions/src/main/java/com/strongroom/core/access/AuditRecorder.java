@@ -27,6 +27,16 @@ public final class AuditRecorder {
         record(caller.orElse(null), action, EventClass.SECURITY, tenantId, target, Outcome.DENIED, requestId);
     }
 
+    /** An allowed attempt that did not succeed (nothing there, a conflict, a failed check). */
+    public void failed(Caller caller, Operation operation, String tenantId, String target, String requestId) {
+        record(caller, operation.action(), operation.eventClass(), tenantId, target, Outcome.FAILED, requestId);
+    }
+
+    /** Evidence of tampering or another threat, kept as long as security events are. */
+    public void securityIncident(Caller caller, String action, String tenantId, String target, String requestId) {
+        record(caller, action, EventClass.SECURITY, tenantId, target, Outcome.FAILED, requestId);
+    }
+
     private void record(Caller caller, String action, EventClass eventClass, String tenantId, String target,
                         Outcome outcome, String requestId) {
         trail.record(new AuditEvent(UUID.randomUUID().toString(), tenantId, clock.instant(),

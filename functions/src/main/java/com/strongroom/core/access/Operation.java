@@ -1,5 +1,8 @@
 package com.strongroom.core.access;
 
+import static com.strongroom.core.model.Role.ARCHIVE_MANAGER;
+import static com.strongroom.core.model.Role.ASSET_CONTRIBUTOR;
+import static com.strongroom.core.model.Role.ASSET_READER;
 import static com.strongroom.core.model.Role.PLATFORM_ADMIN;
 import static com.strongroom.core.model.Role.TENANT_ADMIN;
 
@@ -17,7 +20,15 @@ public enum Operation {
     TENANT_READ("tenant.read", EventClass.ACCESS, EnumSet.of(PLATFORM_ADMIN, TENANT_ADMIN)),
     AUDIT_READ("audit.read", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
     AUDIT_VERIFY("audit.verify", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
-    AUDIT_CHECKPOINT("audit.checkpoint", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN, PLATFORM_ADMIN));
+    AUDIT_CHECKPOINT("audit.checkpoint", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN, PLATFORM_ADMIN)),
+    KEYS_ROTATE("keys.rotate", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN, PLATFORM_ADMIN)),
+    ASSET_UPLOAD("asset.upload", EventClass.ADMIN, EnumSet.of(ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
+    ASSET_LIST("asset.list", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
+    ASSET_READ("asset.read", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
+    ASSET_DOWNLOAD("asset.download", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
+    ASSET_UPDATE("asset.update", EventClass.ADMIN, EnumSet.of(ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
+    ASSET_LEGAL_HOLD("asset.legal-hold", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER)),
+    ASSET_DELETE("asset.delete", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER));
 
     private final String action;
     private final EventClass eventClass;

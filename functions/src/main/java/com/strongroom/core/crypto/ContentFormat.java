@@ -184,7 +184,10 @@ public final class ContentFormat {
         long remaining = length;
         byte[] stored = new byte[STORED_SEGMENT_BYTES];
         byte[] plain = new byte[SEGMENT_BYTES];
-        while (remaining > 0) {
+        // An empty file still has its one empty segment, which must authenticate before "nothing" is released.
+        boolean verifyEmpty = plaintextLength == 0;
+        while (remaining > 0 || verifyEmpty) {
+            verifyEmpty = false;
             boolean last = index == lastIndex;
             int expected = last ? (int) (plaintextLength - index * SEGMENT_BYTES) + OVERHEAD_BYTES : STORED_SEGMENT_BYTES;
             int read = storedFromFirstSegment.readNBytes(stored, 0, expected);

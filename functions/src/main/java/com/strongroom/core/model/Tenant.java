@@ -19,4 +19,8 @@ public record Tenant(TenantId id, String displayName, Region homeRegion, Instant
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(keys, "keys");
     }
+
+    public Tenant withKeys(TenantKeys newKeys) {
+        return new Tenant(id, displayName, homeRegion, createdAt, createdBy, status, newKeys);
+    }
 }

@@ -1,17 +1,22 @@
 package com.strongroom.core.model;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The wrapped keys of a tenant (DESIGN section 3).
  *
- * @param kekId                 the versioned id of the tenant's key-encryption key
- * @param tdkVersion            version of the tenant data key
- * @param wrappedTdk            the TDK wrapped by the KEK with RSA-OAEP-256
- * @param wrappedBlindIndexKey  the blind-index HMAC key sealed by the TDK (AES-256-GCM, see {@code KeyWrapping})
+ * @param kekId                the versioned id of the tenant's key-encryption key
+ * @param tdkVersion           version of the current tenant data key
+ * @param wrappedTdk           the current TDK wrapped by the KEK with RSA-OAEP-256
+ * @param wrappedBlindIndexKey the blind-index HMAC key sealed by the current TDK (AES-256-GCM)
+ * @param retiredTdks          older TDK versions, wrapped by the same KEK, kept while some DEK is still sealed
+ *                             under them (a TDK rotation in progress)
  */
-public record TenantKeys(String kekId, int tdkVersion, byte[] wrappedTdk, byte[] wrappedBlindIndexKey) {
+public record TenantKeys(String kekId, int tdkVersion, byte[] wrappedTdk, byte[] wrappedBlindIndexKey,
+                         Map<Integer, byte[]> retiredTdks) {
     public TenantKeys {
         Objects.requireNonNull(kekId, "kekId");
         if (tdkVersion < 1) {
@@ -19,6 +24,18 @@ public record TenantKeys(String kekId, int tdkVersion, byte[] wrappedTdk, byte[]
         }
         wrappedTdk = wrappedTdk.clone();
         wrappedBlindIndexKey = wrappedBlindIndexKey.clone();
+        Map<Integer, byte[]> copy = new TreeMap<>();
+        retiredTdks.forEach((version, wrapped) -> {
+            if (version >= tdkVersion || version < 1) {
+                throw new IllegalArgumentException("a retired TDK is older than the current one");
+            }
+            copy.put(version, wrapped.clone());
+        });
+        retiredTdks = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public TenantKeys(String kekId, int tdkVersion, byte[] wrappedTdk, byte[] wrappedBlindIndexKey) {
+        this(kekId, tdkVersion, wrappedTdk, wrappedBlindIndexKey, Map.of());
     }
 
     @Override
@@ -31,19 +48,32 @@ public record TenantKeys(String kekId, int tdkVersion, byte[] wrappedTdk, byte[]
         return wrappedBlindIndexKey.clone();
     }
 
+    /** The wrapped TDK of a version, current or retired. */
+    public java.util.Optional<byte[]> wrappedTdk(int version) {
+        if (version == tdkVersion) {
+            return java.util.Optional.of(wrappedTdk.clone());
+        }
+        return java.util.Optional.ofNullable(retiredTdks.get(version)).map(byte[]::clone);
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof TenantKeys k && kekId.equals(k.kekId) && tdkVersion == k.tdkVersion
-                && Arrays.equals(wrappedTdk, k.wrappedTdk) && Arrays.equals(wrappedBlindIndexKey, k.wrappedBlindIndexKey);
+        if (!(o instanceof TenantKeys k) || !kekId.equals(k.kekId) || tdkVersion != k.tdkVersion
+                || !Arrays.equals(wrappedTdk, k.wrappedTdk) || !Arrays.equals(wrappedBlindIndexKey, k.wrappedBlindIndexKey)
+                || !retiredTdks.keySet().equals(k.retiredTdks.keySet())) {
+            return false;
+        }
+        return retiredTdks.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), k.retiredTdks.get(e.getKey())));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kekId, tdkVersion, Arrays.hashCode(wrappedTdk), Arrays.hashCode(wrappedBlindIndexKey));
+        return Objects.hash(kekId, tdkVersion, Arrays.hashCode(wrappedTdk), Arrays.hashCode(wrappedBlindIndexKey),
+                retiredTdks.keySet());
     }
 
     @Override
     public String toString() {
-        return "TenantKeys[kekId=" + kekId + ", tdkVersion=" + tdkVersion + "]";
+        return "TenantKeys[kekId=" + kekId + ", tdkVersion=" + tdkVersion + ", retired=" + retiredTdks.keySet() + "]";
     }
 }

@@ -2,11 +2,18 @@ package com.strongroom.core.port;
 
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.TenantKeys;
 import java.util.Optional;
 
 /** Tenants homed in this stamp. */
 public interface TenantStore {
     Optional<Tenant> find(TenantId id);
+
+    /**
+     * Replaces the tenant's keys if they are still {@code expected}; throws {@code ConflictException} if they
+     * changed meanwhile (another rotation) and {@code NotFoundException} if the tenant is gone.
+     */
+    void replaceKeys(TenantId id, TenantKeys expected, TenantKeys replacement);
 
     /** Stores a new tenant; throws {@code ConflictException} when the id is taken, leaving the existing one as it was. */
     void create(Tenant tenant);

@@ -2,13 +2,11 @@ package com.strongroom.adapters.keys;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.strongroom.core.crypto.Aes256Gcm;
-import com.strongroom.core.crypto.TamperedException;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.model.TenantId;
 import java.nio.file.Files;

@@ -1,0 +1,63 @@
+package com.strongroom.adapters.cosmos;
+
+import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.models.CosmosQueryRequestOptions;
+import com.azure.cosmos.models.FeedResponse;
+import com.azure.cosmos.models.PartitionKey;
+import com.azure.cosmos.models.SqlQuerySpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.strongroom.core.error.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** One page of a query within a partition, with Cosmos DB's continuation token made opaque and URL-safe. */
+final class CosmosPaging {
+    private static final int MAX_CONTINUATION_CHARS = 8192;
+
+    record Page<T>(List<T> items, Optional<String> continuation) {
+    }
+
+    private CosmosPaging() {
+    }
+
+    static <T> Page<T> page(String dependency, CosmosContainer container, SqlQuerySpec query, String partition,
+                            int pageSize, Optional<String> continuation, Function<JsonNode, T> map) {
+        String cosmosContinuation = continuation.map(CosmosPaging::decode).orElse(null);
+        return CosmosFailures.call(dependency, () -> {
+            try {
+                Iterator<FeedResponse<JsonNode>> pages = container.queryItems(query,
+                        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(partition)), JsonNode.class)
+                        .iterableByPage(cosmosContinuation, pageSize).iterator();
+                if (!pages.hasNext()) {
+                    return new Page<T>(List.of(), Optional.empty());
+                }
+                FeedResponse<JsonNode> page = pages.next();
+                List<T> items = new ArrayList<>();
+                page.getResults().forEach(doc -> items.add(map.apply(doc)));
+                return new Page<>(items, Optional.ofNullable(page.getContinuationToken()).map(CosmosPaging::encode));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new InvalidInputException("continuation", "is not a continuation token of this list");
+            }
+        });
+    }
+
+    private static String encode(String cosmosToken) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cosmosToken.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String continuation) {
+        try {
+            if (continuation.length() > MAX_CONTINUATION_CHARS) {
+                throw new IllegalArgumentException("too long");
+            }
+            return new String(Base64.getUrlDecoder().decode(continuation), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("continuation", "is not a continuation token of this list");
+        }
+    }
+}

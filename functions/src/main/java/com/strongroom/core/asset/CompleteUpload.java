@@ -1,0 +1,157 @@
+package com.strongroom.core.asset;
+
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.access.Operation;
+import com.strongroom.core.crypto.ContentFormat;
+import com.strongroom.core.crypto.TamperedException;
+import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.error.IntegrityException;
+import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.UploadPart;
+import com.strongroom.core.model.UploadSession;
+import com.strongroom.core.port.AssetStore;
+import com.strongroom.core.port.ContentStore;
+import com.strongroom.core.port.UploadStore;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Commits a resumable upload: every part present, the blocks committed in order, then the whole content read
+ * back and decrypted to check its length, its authentication and its SHA-256 before the asset becomes visible.
+ * A mismatch removes the content, its key and the session (409); running it again after a crash finishes it.
+ */
+public final class CompleteUpload {
+    public record Command(TenantId tenant, AssetId upload) {
+        public Command {
+            if (tenant == null || upload == null) {
+                throw new InvalidInputException("uploadId", "is required");
+            }
+        }
+    }
+
+    private final AccessControl access;
+    private final AssetStore assets;
+    private final UploadStore uploads;
+    private final UploadSessions sessions;
+    private final TenantKeyring keyring;
+    private final ContentStore content;
+    private final ContentReader reader;
+    private final AuditRecorder audit;
+    private final Clock clock;
+
+    public CompleteUpload(AccessControl access, AssetStore assets, UploadStore uploads, TenantKeyring keyring,
+                          ContentStore content, AuditRecorder audit, Clock clock) {
+        this.access = access;
+        this.assets = assets;
+        this.uploads = uploads;
+        this.sessions = new UploadSessions(uploads, clock);
+        this.keyring = keyring;
+        this.content = content;
+        this.reader = new ContentReader(content);
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Asset handle(Caller caller, Command command, String requestId) {
+        String target = "tenants/" + command.tenant() + "/uploads/" + command.upload();
+        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_UPLOAD, command.tenant(), target, requestId);
+        Optional<Asset> done = assets.find(tenant.id(), command.upload()).filter(Asset::visible);
+        if (done.isPresent() && done.get().createdBy().equals(caller.subject())) {
+            uploads.delete(tenant.id(), command.upload());
+            return done.get();
+        }
+        UploadSession session;
+        try {
+            session = sessions.live(caller, tenant, command.upload());
+        } catch (RuntimeException e) {
+            audit.failed(caller, Operation.ASSET_UPLOAD, tenant.id().value(), target, requestId);
+            throw e;
+        }
+        List<String> blocks = blocksInOrder(session, uploads.parts(tenant.id(), session.id()));
+        content.commit(tenant.id(), session.id(), blocks);
+        String sha256 = verifiedSha256(caller, tenant, session, requestId);
+        if (session.sha256().isPresent() && !session.sha256().get().equals(sha256)) {
+            discard(tenant, session);
+            audit.failed(caller, Operation.ASSET_UPLOAD, tenant.id().value(), target, requestId);
+            throw new ConflictException("the uploaded content's SHA-256 does not match the one announced; the upload"
+                    + " was discarded");
+        }
+        keyring.keep(tenant.id(), session.id());
+        Instant now = clock.instant();
+        Asset asset = new Asset(tenant.id(), session.id(), session.name(), session.contentType(), session.size(),
+                sha256, ContentFormat.VERSION, session.subjectIndex(), session.metadata(), Optional.empty(), now,
+                caller.subject(), now, Asset.State.ACTIVE, "");
+        assets.create(asset);
+        uploads.delete(tenant.id(), session.id());
+        audit.success(caller, Operation.ASSET_UPLOAD, tenant.id().value(), asset.target(), requestId);
+        return asset;
+    }
+
+    private static List<String> blocksInOrder(UploadSession session, List<UploadPart> parts) {
+        Map<Integer, UploadPart> byNumber = parts.stream()
+                .collect(Collectors.toMap(UploadPart::number, p -> p, (a, b) -> b));
+        List<Integer> missing = new ArrayList<>();
+        List<String> blocks = new ArrayList<>();
+        for (int n = 1; n <= session.partCount(); n++) {
+            UploadPart part = byNumber.get(n);
+            if (part == null || part.length() != session.partLength(n)) {
+                missing.add(n);
+            } else {
+                blocks.addAll(part.blockIds());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConflictException("the upload is missing parts " + summary(missing) + " of "
+                    + session.partCount());
+        }
+        return blocks;
+    }
+
+    private String verifiedSha256(Caller caller, Tenant tenant, UploadSession session, String requestId) {
+        byte[] dek = keyring.dataKey(tenant, session.id());
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            reader.decrypt(tenant.id(), session.id(), dek, session.size(), 0, session.size(),
+                    new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (TamperedException e) {
+            discard(tenant, session);
+            audit.securityIncident(caller, "asset.content.tampered", tenant.id().value(), session.target(), requestId);
+            throw new IntegrityException("the staged content failed its integrity check; the upload was discarded");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        } finally {
+            Arrays.fill(dek, (byte) 0);
+        }
+    }
+
+    /** Key first, so that whatever a crash leaves behind is unreadable. */
+    private void discard(Tenant tenant, UploadSession session) {
+        keyring.destroy(tenant.id(), session.id());
+        content.delete(tenant.id(), session.id());
+        uploads.delete(tenant.id(), session.id());
+    }
+
+    private static String summary(List<Integer> numbers) {
+        List<String> shown = numbers.stream().limit(20).map(String::valueOf).toList();
+        return String.join(", ", shown) + (numbers.size() > shown.size() ? ", ..." : "");
+    }
+}

@@ -1,0 +1,113 @@
+package com.strongroom.core.asset;
+
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.access.Operation;
+import com.strongroom.core.crypto.TamperedException;
+import com.strongroom.core.error.IntegrityException;
+import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.error.RangeNotSatisfiableException;
+import com.strongroom.core.error.RangeRequiredException;
+import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.port.AssetStore;
+import com.strongroom.core.port.ContentStore;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Decrypts an asset's content, or one byte range of it, reading only the segments the range needs. Access and
+ * region are checked before any key is touched. The plaintext is assembled and handed out only after every
+ * segment in it authenticated, so a tampered blob yields a problem, a security event, and not one byte.
+ */
+public final class DownloadAsset {
+    /** A single HTTP byte range: {@code first-last}, {@code first-}, or a suffix of {@code suffixLength} bytes. */
+    public record ByteRange(OptionalLong first, OptionalLong last, OptionalLong suffixLength) {
+        public ByteRange {
+            boolean suffix = suffixLength.isPresent();
+            if (suffix == first.isPresent() || (suffix && last.isPresent())
+                    || (first.isPresent() && last.isPresent() && last.getAsLong() < first.getAsLong())) {
+                throw new InvalidInputException("Range", "must be one range: bytes=first-last, bytes=first- or bytes=-n");
+            }
+        }
+    }
+
+    public record Command(TenantId tenant, AssetId asset, Optional<ByteRange> range) {
+        public Command {
+            if (tenant == null || asset == null) {
+                throw new InvalidInputException("assetId", "is required");
+            }
+            range = range == null ? Optional.empty() : range;
+        }
+    }
+
+    /** The plaintext bytes {@code [first, first + bytes.length)} of the asset; partial unless it is all of it. */
+    public record Content(Asset asset, long first, byte[] bytes, boolean partial) {
+    }
+
+    private final AccessControl access;
+    private final AssetLookup lookup;
+    private final TenantKeyring keyring;
+    private final ContentReader reader;
+    private final AuditRecorder audit;
+    private final long maxResponseBytes;
+
+    public DownloadAsset(AccessControl access, AssetStore assets, TenantKeyring keyring, ContentStore content,
+                         AuditRecorder audit, long maxResponseBytes) {
+        this.access = access;
+        this.lookup = new AssetLookup(assets, audit);
+        this.keyring = keyring;
+        this.reader = new ContentReader(content);
+        this.audit = audit;
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    public Content handle(Caller caller, Command command, String requestId) {
+        String target = "tenants/" + command.tenant() + "/assets/" + command.asset() + "/content";
+        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_DOWNLOAD, command.tenant(), target, requestId);
+        Asset asset = lookup.visible(caller, Operation.ASSET_DOWNLOAD, tenant, command.asset(), requestId);
+        long size = asset.size();
+        long first;
+        long length;
+        if (command.range().isEmpty()) {
+            if (size > maxResponseBytes) {
+                audit.failed(caller, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
+                throw new RangeRequiredException(size, maxResponseBytes);
+            }
+            first = 0;
+            length = size;
+        } else {
+            ByteRange range = command.range().get();
+            if (size == 0 || range.first().orElse(0) >= size || range.suffixLength().orElse(1) == 0) {
+                audit.failed(caller, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
+                throw new RangeNotSatisfiableException(size);
+            }
+            first = range.first().isPresent() ? range.first().getAsLong()
+                    : Math.max(0, size - range.suffixLength().getAsLong());
+            long last = Math.min(range.last().orElse(size - 1), size - 1);
+            // A longer range is answered with its first part; Content-Range tells the client where to go on.
+            length = Math.min(last - first + 1, maxResponseBytes);
+        }
+        byte[] dek = null;
+        try {
+            dek = keyring.dataKey(tenant, asset.id());
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) length);
+            reader.decrypt(tenant.id(), asset.id(), dek, size, first, length, out);
+            audit.success(caller, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
+            return new Content(asset, first, out.toByteArray(), command.range().isPresent());
+        } catch (TamperedException | IntegrityException e) {
+            audit.securityIncident(caller, "asset.content.tampered", tenant.id().value(), target, requestId);
+            throw new IntegrityException("the stored content of this asset failed its integrity check");
+        } finally {
+            if (dek != null) {
+                Arrays.fill(dek, (byte) 0);
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.strongroom.core.asset;
+
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.access.Operation;
+import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.port.AssetStore;
+
+/** Reads an asset's metadata; every read is audited. */
+public final class ReadAsset {
+    private final AccessControl access;
+    private final AssetLookup lookup;
+    private final AuditRecorder audit;
+
+    public ReadAsset(AccessControl access, AssetStore assets, AuditRecorder audit) {
+        this.access = access;
+        this.lookup = new AssetLookup(assets, audit);
+        this.audit = audit;
+    }
+
+    public Asset handle(Caller caller, TenantId tenantId, AssetId id, String requestId) {
+        String target = "tenants/" + tenantId + "/assets/" + id;
+        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_READ, tenantId, target, requestId);
+        Asset asset = lookup.visible(caller, Operation.ASSET_READ, tenant, id, requestId);
+        audit.success(caller, Operation.ASSET_READ, tenant.id().value(), target, requestId);
+        return asset;
+    }
+}

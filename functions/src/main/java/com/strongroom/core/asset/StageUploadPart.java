@@ -1,0 +1,77 @@
+package com.strongroom.core.asset;
+
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.Operation;
+import com.strongroom.core.crypto.ContentFormat;
+import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.UploadPart;
+import com.strongroom.core.model.UploadSession;
+import com.strongroom.core.port.UploadStore;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Encrypts and stages one part of a resumable upload. Parts may come in any order and any number of times: a
+ * retried part re-stages the same blocks and replaces its record. Nothing becomes visible until completion.
+ */
+public final class StageUploadPart {
+    public record Command(TenantId tenant, AssetId upload, int number, byte[] content) {
+        public Command {
+            if (tenant == null || upload == null) {
+                throw new InvalidInputException("uploadId", "is required");
+            }
+            if (number < 1) {
+                throw new InvalidInputException("partNumber", "counts from 1");
+            }
+            content = content == null ? new byte[0] : content;
+        }
+    }
+
+    private final AccessControl access;
+    private final UploadStore uploads;
+    private final UploadSessions sessions;
+    private final TenantKeyring keyring;
+    private final ContentWriter writer;
+
+    public StageUploadPart(AccessControl access, UploadStore uploads, TenantKeyring keyring,
+                           com.strongroom.core.port.ContentStore content, Clock clock) {
+        this.access = access;
+        this.uploads = uploads;
+        this.sessions = new UploadSessions(uploads, clock);
+        this.keyring = keyring;
+        this.writer = new ContentWriter(content);
+    }
+
+    public UploadPart handle(Caller caller, Command command, String requestId) {
+        String target = "tenants/" + command.tenant() + "/uploads/" + command.upload() + "/parts/" + command.number();
+        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_UPLOAD, command.tenant(), target, requestId);
+        UploadSession session = sessions.live(caller, tenant, command.upload());
+        int number = command.number();
+        if (number > session.partCount()) {
+            throw new InvalidInputException("partNumber", "must be 1 to " + session.partCount() + " for this upload");
+        }
+        long expected = session.partLength(number);
+        if (command.content().length != expected) {
+            throw new InvalidInputException("part", "must be exactly " + expected + " bytes: every part but the last is "
+                    + session.partSize() + " bytes (a multiple of " + ContentFormat.SEGMENT_BYTES + "), the last is "
+                    + session.partLength(session.partCount()));
+        }
+        byte[] dek = keyring.dataKey(tenant, session.id());
+        try {
+            List<String> blocks = writer.write(tenant.id(), session.id(), dek, number,
+                    session.partOffset(number) / ContentFormat.SEGMENT_BYTES, number == session.partCount(),
+                    command.content(), 0, command.content().length);
+            UploadPart part = new UploadPart(tenant.id(), session.id(), number, expected, blocks);
+            uploads.putPart(session, part);
+            return part;
+        } finally {
+            Arrays.fill(dek, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package com.strongroom.core.asset;
+
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.access.Operation;
+import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.error.PreconditionFailedException;
+import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.port.AssetStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Changes an asset's name, subjects or metadata (Contributor+) and its legal hold (Archive.Manager only). With
+ * {@code If-Match}, the change applies only to the version the caller saw; without it, only to the version read
+ * here, so two concurrent changes never silently overwrite each other.
+ */
+public final class UpdateAsset {
+    public enum Hold { KEEP, SET, RELEASE }
+
+    public record Command(TenantId tenant, AssetId asset, Optional<String> name, Optional<List<String>> subjects,
+                          Optional<Map<String, String>> metadata, Hold hold, Optional<String> holdReason,
+                          Optional<String> ifMatch) {
+        public Command {
+            if (tenant == null || asset == null) {
+                throw new InvalidInputException("assetId", "is required");
+            }
+            name = name.map(AssetRules::name);
+            subjects = subjects.map(AssetRules::subjects);
+            metadata = metadata.map(AssetRules::metadata);
+            hold = hold == null ? Hold.KEEP : hold;
+            if (hold == Hold.SET && (holdReason.isEmpty() || holdReason.get().isBlank()
+                    || holdReason.get().length() > 500 || AssetRules.hasControl(holdReason.get()))) {
+                throw new InvalidInputException("legalHold.reason", "is required: 1-500 characters");
+            }
+            if (name.isEmpty() && subjects.isEmpty() && metadata.isEmpty() && hold == Hold.KEEP) {
+                throw new InvalidInputException("body", "names nothing to change");
+            }
+        }
+    }
+
+    private final AccessControl access;
+    private final AssetStore assets;
+    private final AssetLookup lookup;
+    private final TenantKeyring keyring;
+    private final AuditRecorder audit;
+    private final Clock clock;
+
+    public UpdateAsset(AccessControl access, AssetStore assets, TenantKeyring keyring, AuditRecorder audit,
+                       Clock clock) {
+        this.access = access;
+        this.assets = assets;
+        this.lookup = new AssetLookup(assets, audit);
+        this.keyring = keyring;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Asset handle(Caller caller, Command command, String requestId) {
+        String target = "tenants/" + command.tenant() + "/assets/" + command.asset();
+        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_UPDATE, command.tenant(), target, requestId);
+        if (command.hold() != Hold.KEEP) {
+            access.authorizeAlso(caller, Operation.ASSET_LEGAL_HOLD, tenant, target, requestId);
+        }
+        Asset asset = lookup.visible(caller, Operation.ASSET_UPDATE, tenant, command.asset(), requestId);
+        if (command.ifMatch().isPresent() && !command.ifMatch().get().equals(asset.version())) {
+            audit.failed(caller, Operation.ASSET_UPDATE, tenant.id().value(), target, requestId);
+            throw new PreconditionFailedException("the asset changed since that version was read");
+        }
+        Optional<Asset.LegalHold> hold = switch (command.hold()) {
+            case KEEP -> asset.legalHold();
+            case SET -> Optional.of(new Asset.LegalHold(command.holdReason().orElseThrow(), caller.subject(),
+                    clock.instant()));
+            case RELEASE -> Optional.empty();
+        };
+        Asset changed = asset.withChanges(command.name().orElse(asset.name()),
+                command.subjects().map(s -> UploadAsset.subjectIndex(keyring, tenant, s)).orElse(asset.subjectIndex()),
+                command.metadata().orElse(asset.metadata()), hold, clock.instant());
+        Asset stored;
+        try {
+            stored = assets.replace(changed);
+        } catch (PreconditionFailedException e) {
+            audit.failed(caller, Operation.ASSET_UPDATE, tenant.id().value(), target, requestId);
+            throw e;
+        }
+        audit.success(caller, Operation.ASSET_UPDATE, tenant.id().value(), target, requestId);
+        if (command.hold() != Hold.KEEP) {
+            audit.success(caller, Operation.ASSET_LEGAL_HOLD, tenant.id().value(), target, requestId);
+        }
+        return stored;
+    }
+}

@@ -1,0 +1,15 @@
+package com.strongroom.core.error;
+
+/** A byte range that lies outside the content; carries the content's length for {@code Content-Range}. */
+public final class RangeNotSatisfiableException extends StrongroomException {
+    private final long size;
+
+    public RangeNotSatisfiableException(long size) {
+        super("the range lies outside the content of " + size + " bytes");
+        this.size = size;
+    }
+
+    public long size() {
+        return size;
+    }
+}

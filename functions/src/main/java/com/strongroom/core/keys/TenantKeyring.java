@@ -1,0 +1,137 @@
+package com.strongroom.core.keys;
+
+import com.strongroom.core.crypto.Aes256Gcm;
+import com.strongroom.core.crypto.TamperedException;
+import com.strongroom.core.error.IntegrityException;
+import com.strongroom.core.error.NotFoundException;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.WrappedDataKey;
+import com.strongroom.core.port.DataKeyStore;
+import com.strongroom.core.port.KeyEncryptionKeys;
+import com.strongroom.core.tenant.KeyBindings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The key hierarchy of DESIGN section 3 at work: TDKs unwrapped by the tenant's KEK (cached, so downloads need no
+ * key-service call), and per-asset DEKs sealed under the TDK in the keyring. Every key handed out is a copy the
+ * caller zeroes when done.
+ */
+public final class TenantKeyring {
+    private final KeyEncryptionKeys keks;
+    private final DataKeyStore dataKeys;
+    private final TdkCache tdks;
+
+    public TenantKeyring(KeyEncryptionKeys keks, DataKeyStore dataKeys, Clock clock, Duration tdkCacheTtl,
+                         int tdkCacheMaxTenants) {
+        this.keks = keks;
+        this.dataKeys = dataKeys;
+        this.tdks = new TdkCache(clock, tdkCacheTtl, tdkCacheMaxTenants);
+    }
+
+    /**
+     * A fresh DEK for an asset, stored sealed under the tenant's current TDK before it is returned. With an
+     * expiry, the stored entry vanishes by itself unless {@link #keep} is called first.
+     */
+    public byte[] newDataKey(Tenant tenant, AssetId asset, Optional<Instant> expiresAt) {
+        int version = tenant.keys().tdkVersion();
+        byte[] dek = Aes256Gcm.newKey();
+        byte[] tdk = tdk(tenant, version);
+        try {
+            byte[] sealed = Aes256Gcm.seal(tdk, dek, KeyBindings.dataKey(tenant.id(), asset.value(), version));
+            dataKeys.create(new WrappedDataKey(tenant.id(), asset, version, sealed, expiresAt, ""));
+            return dek;
+        } finally {
+            Arrays.fill(tdk, (byte) 0);
+        }
+    }
+
+    /**
+     * The DEK of an asset; {@link NotFoundException} if it was destroyed or expired, {@link IntegrityException}
+     * if the stored entry does not open as this asset's key.
+     */
+    public byte[] dataKey(Tenant tenant, AssetId asset) {
+        WrappedDataKey wrapped = dataKeys.find(tenant.id(), asset)
+                .orElseThrow(() -> new NotFoundException("the content key of " + asset + " no longer exists"));
+        return open(tenant, wrapped);
+    }
+
+    /** Removes the expiry of an asset's DEK: the upload it belonged to became an asset. */
+    public void keep(TenantId tenant, AssetId asset) {
+        WrappedDataKey wrapped = dataKeys.find(tenant, asset)
+                .orElseThrow(() -> new NotFoundException("the content key of " + asset + " expired"));
+        if (wrapped.expiresAt().isPresent() && !dataKeys.replace(wrapped.permanent())) {
+            throw new NotFoundException("the content key of " + asset + " changed while it was being kept");
+        }
+    }
+
+    /** Destroys an asset's DEK: from then on its content cannot be decrypted. */
+    public void destroy(TenantId tenant, AssetId asset) {
+        dataKeys.delete(tenant, asset);
+    }
+
+    /** The tenant's blind-index key. */
+    public byte[] blindIndexKey(Tenant tenant) {
+        int version = tenant.keys().tdkVersion();
+        byte[] tdk = tdk(tenant, version);
+        try {
+            return Aes256Gcm.open(tdk, tenant.keys().wrappedBlindIndexKey(),
+                    KeyBindings.blindIndexKey(tenant.id(), version));
+        } catch (TamperedException e) {
+            throw new IntegrityException("the blind-index key of " + tenant.id() + " does not open");
+        } finally {
+            Arrays.fill(tdk, (byte) 0);
+        }
+    }
+
+    /** Opens a DEK entry with whichever TDK version sealed it. */
+    byte[] open(Tenant tenant, WrappedDataKey wrapped) {
+        if (!wrapped.tenantId().equals(tenant.id())) {
+            throw new IntegrityException("a content key of another tenant was offered");
+        }
+        byte[] tdk = tdk(tenant, wrapped.tdkVersion());
+        try {
+            return Aes256Gcm.open(tdk, wrapped.sealed(),
+                    KeyBindings.dataKey(tenant.id(), wrapped.assetId().value(), wrapped.tdkVersion()));
+        } catch (TamperedException e) {
+            throw new IntegrityException("the content key of " + wrapped.assetId() + " does not open as its own");
+        } finally {
+            Arrays.fill(tdk, (byte) 0);
+        }
+    }
+
+    /** Seals a DEK under a TDK version of the tenant. */
+    byte[] seal(Tenant tenant, AssetId asset, int tdkVersion, byte[] dek) {
+        byte[] tdk = tdk(tenant, tdkVersion);
+        try {
+            return Aes256Gcm.seal(tdk, dek, KeyBindings.dataKey(tenant.id(), asset.value(), tdkVersion));
+        } finally {
+            Arrays.fill(tdk, (byte) 0);
+        }
+    }
+
+    /** A copy of a TDK version of the tenant, unwrapped by its KEK at most once per cache TTL. */
+    byte[] tdk(Tenant tenant, int version) {
+        byte[] wrapped = tenant.keys().wrappedTdk(version)
+                .orElseThrow(() -> new IntegrityException("tenant " + tenant.id() + " has no TDK version " + version));
+        String kekId = tenant.keys().kekId();
+        return tdks.get(new TdkCache.Key(tenant.id().value(), kekId, version), () -> unwrap(kekId, wrapped));
+    }
+
+    void forget(TenantId tenant) {
+        tdks.forget(tenant.value());
+    }
+
+    private byte[] unwrap(String kekId, byte[] wrapped) {
+        try {
+            return keks.unwrap(kekId, wrapped);
+        } catch (TamperedException e) {
+            throw new IntegrityException("the tenant's TDK does not unwrap under its KEK");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.strongroom.core.port;
+
+import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.TenantId;
+import java.util.List;
+import java.util.Optional;
+
+/** Asset metadata of the tenants homed in this stamp. */
+public interface AssetStore {
+    /** Stores a new asset; throws {@code ConflictException} when the id is taken. */
+    void create(Asset asset);
+
+    /** The asset in any state, with its current version. */
+    Optional<Asset> find(TenantId tenant, AssetId id);
+
+    /**
+     * Replaces an asset if it is still at {@code asset.version()}; returns it with its new version, or throws
+     * {@code PreconditionFailedException} if it changed or is gone.
+     */
+    Asset replace(Asset asset);
+
+    /** Removes an asset; nothing happens if it is already gone. */
+    void delete(TenantId tenant, AssetId id);
+
+    /** Active assets of a tenant, optionally only those tagged with a blind-index value, oldest first. */
+    Page list(TenantId tenant, Optional<String> subjectIndex, int pageSize, Optional<String> continuation);
+
+    record Page(List<Asset> assets, Optional<String> continuation) {
+        public Page {
+            assets = List.copyOf(assets);
+        }
+    }
+}
