@@ -13,9 +13,13 @@ import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.error.ForbiddenException;
+import com.strongroom.core.error.IntegrityException;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.MisdirectedException;
 import com.strongroom.core.error.NotFoundException;
+import com.strongroom.core.error.PreconditionFailedException;
+import com.strongroom.core.error.RangeNotSatisfiableException;
+import com.strongroom.core.error.RangeRequiredException;
 import com.strongroom.core.error.UnauthenticatedException;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.TenantId;
@@ -83,7 +87,8 @@ final class HttpExchange {
     /** Parses a JSON body into {@code type}; malformed JSON, unknown members and wrong media types are refused. */
     static <T> T json(HttpRequestMessage<Optional<String>> request, Class<T> type) {
         String contentType = header(request, "Content-Type").orElse("");
-        if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        String media = contentType.toLowerCase(Locale.ROOT);
+        if (!media.startsWith("application/json") && !media.startsWith("application/merge-patch+json")) {
             throw new UnsupportedMediaTypeException("the body must be application/json");
         }
         String body = request.getBody().filter(b -> !b.isBlank())
@@ -104,6 +109,25 @@ final class HttpExchange {
         }
     }
 
+    /** A raw body, refused with 413 when its declared length exceeds {@code maxBytes}. */
+    static byte[] bytes(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
+        Optional<String> declared = header(request, "Content-Length");
+        if (declared.isPresent()) {
+            try {
+                if (Long.parseLong(declared.get().trim()) > maxBytes) {
+                    throw new PayloadTooLargeException("a request body is at most " + maxBytes + " bytes");
+                }
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("Content-Length", "must be a whole number");
+            }
+        }
+        byte[] body = request.getBody().orElse(new byte[0]);
+        if (body.length > maxBytes) {
+            throw new PayloadTooLargeException("a request body is at most " + maxBytes + " bytes");
+        }
+        return body;
+    }
+
     static Optional<String> header(HttpRequestMessage<?> request, String name) {
         return request.getHeaders().entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -122,10 +146,18 @@ final class HttpExchange {
     private static HttpResponseMessage toResponse(HttpRequestMessage<?> request, Reply reply) {
         HttpResponseMessage.Builder builder = request.createResponseBuilder(reply.status());
         reply.headers().forEach(builder::header);
-        if (reply.body() != null) {
+        if (reply.body() instanceof byte[] bytes) {
+            builder.body(bytes);
+        } else if (reply.body() != null) {
             builder.header("Content-Type", "application/json").body(write(reply.body()));
         }
         return builder.header("Cache-Control", "no-store").build();
+    }
+
+    private static HttpResponseMessage rangeNotSatisfiable(HttpRequestMessage<?> request, Problem problem, long size) {
+        return request.createResponseBuilder(problem.type().status()).header("Content-Type", Problem.MEDIA_TYPE)
+                .header("Cache-Control", "no-store").header("Content-Range", "bytes */" + size)
+                .body(write(problem.body())).build();
     }
 
     static HttpResponseMessage problem(HttpRequestMessage<?> request, Problem problem) {
@@ -157,6 +189,19 @@ final class HttpExchange {
             problem = new Problem(ProblemType.NOT_FOUND, e.getMessage(), instance);
         } else if (e instanceof ConflictException) {
             problem = new Problem(ProblemType.CONFLICT, e.getMessage(), instance);
+        } else if (e instanceof PreconditionFailedException) {
+            problem = new Problem(ProblemType.PRECONDITION_FAILED, e.getMessage(), instance);
+        } else if (e instanceof RangeNotSatisfiableException range) {
+            return rangeNotSatisfiable(request, new Problem(ProblemType.RANGE_NOT_SATISFIABLE, e.getMessage(), instance,
+                    Map.of("size", range.size())), range.size());
+        } else if (e instanceof RangeRequiredException required) {
+            problem = new Problem(ProblemType.RANGE_REQUIRED, e.getMessage(), instance,
+                    Map.of("size", required.size(), "maxResponseBytes", required.maxResponseBytes()));
+        } else if (e instanceof IntegrityException) {
+            context.getLogger().log(Level.SEVERE, "integrity check failed in " + context.getFunctionName()
+                    + " request " + context.getInvocationId());
+            problem = new Problem(ProblemType.INTEGRITY_FAILURE, e.getMessage() + "; quote request id "
+                    + context.getInvocationId(), instance);
         } else if (e instanceof MisdirectedException misdirected) {
             problem = new Problem(ProblemType.MISDIRECTED, e.getMessage(), instance,
                     Map.of("homeRegion", misdirected.homeRegion().azureName()));

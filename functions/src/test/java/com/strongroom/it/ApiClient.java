@@ -8,7 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +30,13 @@ public final class ApiClient {
         this.issuer = issuer;
     }
 
-    public record Response(int status, String contentType, JsonNode json, HttpResponse<String> raw) {
+    public record Response(int status, String contentType, JsonNode json, byte[] bytes, HttpHeaders headers) {
         public String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
@@ -46,20 +54,27 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String token, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
+        return exchange(method, path, token, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any request; a JSON or problem+json answer is also parsed into {@code json}. */
+    public Response exchange(String method, String path, String token, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(120))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String type = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            return new Response(response.statusCode(), type, json, response);
+            JsonNode json = response.body().length == 0 || !type.contains("json") ? null : JSON.readTree(response.body());
+            return new Response(response.statusCode(), type, json, response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -80,7 +95,7 @@ public final class ApiClient {
     public String createTenant(String id) {
         Response r = postJson("/api/tenants", platformAdmin(), "{\"id\":\"" + id + "\",\"displayName\":\"Tenant " + id + "\"}");
         if (r.status() != 201) {
-            throw new IllegalStateException("tenant " + id + " not created: " + r.status() + " " + r.raw().body());
+            throw new IllegalStateException("tenant " + id + " not created: " + r.status() + " " + r.text());
         }
         return id;
     }

@@ -35,7 +35,7 @@ public final class InMemoryTenantStore implements TenantStore {
         if (current == null) {
             throw new NotFoundException("no tenant " + id);
         }
-        if (!tenants.replace(id, current.keys().equals(expected) ? current : null, current.withKeys(replacement))) {
+        if (!current.keys().equals(expected) || !tenants.replace(id, current, current.withKeys(replacement))) {
             throw new ConflictException("the keys of tenant " + id + " changed meanwhile");
         }
     }

@@ -1,6 +1,7 @@
 package com.strongroom.adapters.cosmos;
 
 import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.PartitionKey;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 /** One page of a query within a partition, with Cosmos DB's continuation token made opaque and URL-safe. */
 final class CosmosPaging {
     private static final int MAX_CONTINUATION_CHARS = 8192;
+    private static final int BAD_REQUEST = 400;
 
     record Page<T>(List<T> items, Optional<String> continuation) {
     }
@@ -42,6 +44,11 @@ final class CosmosPaging {
                 return new Page<>(items, Optional.ofNullable(page.getContinuationToken()).map(CosmosPaging::encode));
             } catch (IllegalArgumentException | UnsupportedOperationException e) {
                 throw new InvalidInputException("continuation", "is not a continuation token of this list");
+            } catch (CosmosException e) {
+                if (cosmosContinuation != null && e.getStatusCode() == BAD_REQUEST) {
+                    throw new InvalidInputException("continuation", "is not a continuation token of this list");
+                }
+                throw e;
             }
         });
     }

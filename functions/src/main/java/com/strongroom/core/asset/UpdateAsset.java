@@ -70,7 +70,7 @@ public final class UpdateAsset {
             access.authorizeAlso(caller, Operation.ASSET_LEGAL_HOLD, tenant, target, requestId);
         }
         Asset asset = lookup.visible(caller, Operation.ASSET_UPDATE, tenant, command.asset(), requestId);
-        if (command.ifMatch().isPresent() && !command.ifMatch().get().equals(asset.version())) {
+        if (command.ifMatch().isPresent() && !sameVersion(command.ifMatch().get(), asset.version())) {
             audit.failed(caller, Operation.ASSET_UPDATE, tenant.id().value(), target, requestId);
             throw new PreconditionFailedException("the asset changed since that version was read");
         }
@@ -95,5 +95,19 @@ public final class UpdateAsset {
             audit.success(caller, Operation.ASSET_LEGAL_HOLD, tenant.id().value(), target, requestId);
         }
         return stored;
+    }
+
+    /** Compares an {@code If-Match} value with a stored version, quoted or not; {@code *} matches any. */
+    static boolean sameVersion(String ifMatch, String version) {
+        String wanted = unquoted(ifMatch);
+        return wanted.equals("*") || wanted.equals(unquoted(version));
+    }
+
+    private static String unquoted(String value) {
+        String v = value.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        return v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v;
     }
 }

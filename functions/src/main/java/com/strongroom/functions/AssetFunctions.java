@@ -1,0 +1,132 @@
+package com.strongroom.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.BindingName;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import com.strongroom.app.Strongroom;
+import com.strongroom.core.access.Operation;
+import com.strongroom.core.asset.DownloadAsset;
+import com.strongroom.core.asset.ListAssets;
+import com.strongroom.core.asset.UploadAsset;
+import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.TenantId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The asset routes: one-request upload, list and find, metadata, content, change and delete. */
+public final class AssetFunctions {
+    /** The Functions host refuses larger request bodies. */
+    static final long MAX_REQUEST_BYTES = 100L * 1024 * 1024;
+
+    private final Strongroom app;
+    private final HttpExchange http;
+
+    public AssetFunctions() {
+        this(Strongroom.fromEnvironment());
+    }
+
+    public AssetFunctions(Strongroom app) {
+        this.app = app;
+        this.http = new HttpExchange(app.authenticator(), app.accessControl());
+    }
+
+    @FunctionName("uploadAsset")
+    public HttpResponseMessage upload(
+            @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "tenants/{tenantId}/assets",
+                    authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request,
+            @BindingName("tenantId") String tenantId, ExecutionContext context) {
+        return http.handle(request, context, Operation.ASSET_UPLOAD.action(), Optional.of(tenantId), caller -> {
+            String name = HttpExchange.header(request, "X-Asset-Name").map(v -> AssetViews.decodeHeader(v, "X-Asset-Name"))
+                    .orElse(null);
+            List<String> subjects = HttpExchange.header(request, "X-Asset-Subjects").map(v -> Arrays.stream(v.split(","))
+                    .map(s -> AssetViews.decodeHeader(s.strip(), "X-Asset-Subjects")).toList()).orElse(List.of());
+            var command = new UploadAsset.Command(TenantId.of(tenantId), name,
+                    HttpExchange.header(request, "Content-Type").orElse(null), subjects,
+                    HttpExchange.bytes(request, MAX_REQUEST_BYTES));
+            Asset asset = app.assets().upload().handle(caller, command, context.getInvocationId());
+            return Reply.created(location(asset), AssetViews.AssetView.of(asset),
+                    Map.of("ETag", AssetViews.etag(asset.version())));
+        });
+    }
+
+    @FunctionName("listAssets")
+    public HttpResponseMessage list(
+            @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "tenants/{tenantId}/assets",
+                    authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
+            @BindingName("tenantId") String tenantId, ExecutionContext context) {
+        return http.handle(request, context, Operation.ASSET_LIST.action(), Optional.of(tenantId), caller -> {
+            QueryParameters query = new QueryParameters(request.getQueryParameters());
+            var listQuery = new ListAssets.Query(TenantId.of(tenantId), query.text("subject"),
+                    query.integer("pageSize").orElse(ListAssets.DEFAULT_PAGE_SIZE), query.text("continuation"));
+            return Reply.ok(AssetViews.AssetPage.of(app.assets().list().handle(caller, listQuery,
+                    context.getInvocationId())));
+        });
+    }
+
+    @FunctionName("getAsset")
+    public HttpResponseMessage get(
+            @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "tenants/{tenantId}/assets/{assetId}",
+                    authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
+            @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
+            ExecutionContext context) {
+        return http.handle(request, context, Operation.ASSET_READ.action(), Optional.of(tenantId), caller -> {
+            Asset asset = app.assets().read().handle(caller, TenantId.of(tenantId), AssetId.of(assetId),
+                    context.getInvocationId());
+            return Reply.ok(AssetViews.AssetView.of(asset), Map.of("ETag", AssetViews.etag(asset.version())));
+        });
+    }
+
+    @FunctionName("downloadAsset")
+    public HttpResponseMessage download(
+            @HttpTrigger(name = "request", methods = {HttpMethod.GET},
+                    route = "tenants/{tenantId}/assets/{assetId}/content",
+                    authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
+            @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
+            ExecutionContext context) {
+        return http.handle(request, context, Operation.ASSET_DOWNLOAD.action(), Optional.of(tenantId), caller -> {
+            var command = new DownloadAsset.Command(TenantId.of(tenantId), AssetId.of(assetId),
+                    HttpExchange.header(request, "Range").map(ByteRanges::parse));
+            DownloadAsset.Content content = app.assets().download().handle(caller, command, context.getInvocationId());
+            return ByteRanges.reply(content);
+        });
+    }
+
+    @FunctionName("updateAsset")
+    public HttpResponseMessage update(
+            @HttpTrigger(name = "request", methods = {HttpMethod.PATCH}, route = "tenants/{tenantId}/assets/{assetId}",
+                    authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
+            @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
+            ExecutionContext context) {
+        return http.handle(request, context, Operation.ASSET_UPDATE.action(), Optional.of(tenantId), caller -> {
+            var command = AssetViews.patch(TenantId.of(tenantId), AssetId.of(assetId),
+                    HttpExchange.json(request, JsonNode.class), HttpExchange.header(request, "If-Match"));
+            Asset asset = app.assets().update().handle(caller, command, context.getInvocationId());
+            return Reply.ok(AssetViews.AssetView.of(asset), Map.of("ETag", AssetViews.etag(asset.version())));
+        });
+    }
+
+    @FunctionName("deleteAsset")
+    public HttpResponseMessage delete(
+            @HttpTrigger(name = "request", methods = {HttpMethod.DELETE}, route = "tenants/{tenantId}/assets/{assetId}",
+                    authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
+            @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
+            ExecutionContext context) {
+        return http.handle(request, context, Operation.ASSET_DELETE.action(), Optional.of(tenantId), caller -> {
+            app.assets().delete().handle(caller, TenantId.of(tenantId), AssetId.of(assetId), context.getInvocationId());
+            return Reply.noContent();
+        });
+    }
+
+    static String location(Asset asset) {
+        return "/api/tenants/" + asset.tenantId() + "/assets/" + asset.id();
+    }
+}

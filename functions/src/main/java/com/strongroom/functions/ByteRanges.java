@@ -1,0 +1,50 @@
+package com.strongroom.functions;
+
+import com.microsoft.azure.functions.HttpStatus;
+import com.strongroom.core.asset.DownloadAsset;
+import com.strongroom.core.error.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The HTTP side of byte ranges (RFC 9110 section 14): one {@code bytes} range in, 200 or 206 out. */
+final class ByteRanges {
+    private static final Pattern SINGLE = Pattern.compile("^bytes=(\\d{0,19})-(\\d{0,19})$");
+
+    private ByteRanges() {
+    }
+
+    static DownloadAsset.ByteRange parse(String header) {
+        Matcher m = SINGLE.matcher(header.strip());
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            throw new InvalidInputException("Range", "must be one range: bytes=first-last, bytes=first- or bytes=-n");
+        }
+        try {
+            if (m.group(1).isEmpty()) {
+                return new DownloadAsset.ByteRange(OptionalLong.empty(), OptionalLong.empty(),
+                        OptionalLong.of(Long.parseLong(m.group(2))));
+            }
+            return new DownloadAsset.ByteRange(OptionalLong.of(Long.parseLong(m.group(1))),
+                    m.group(2).isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(m.group(2))),
+                    OptionalLong.empty());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("Range", "is out of range");
+        }
+    }
+
+    static Reply reply(DownloadAsset.Content content) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", content.asset().contentType());
+        headers.put("Content-Disposition", AssetViews.contentDisposition(content.asset().name()));
+        headers.put("ETag", "\"" + content.asset().sha256() + "\"");
+        headers.put("Accept-Ranges", "bytes");
+        headers.put("X-Content-Type-Options", "nosniff");
+        if (content.partial()) {
+            long last = content.first() + content.bytes().length - 1;
+            headers.put("Content-Range", "bytes " + content.first() + "-" + last + "/" + content.asset().size());
+        }
+        return Reply.bytes(content.partial() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK, content.bytes(), headers);
+    }
+}
