@@ -44,15 +44,13 @@ import org.junit.jupiter.api.Test;
 class AssetRoutesIT {
     static final int S = ContentFormat.SEGMENT_BYTES;
 
-    private static TestStack stack;
-    private static ApiClient api;
+    private static final TestStack stack = TestStack.shared();
+    private static final ApiClient api = stack.api();
     private static CosmosClient cosmos;
     private static BlobContainerClient blobs;
 
     @BeforeAll
     static void start() {
-        stack = TestStack.shared();
-        api = stack.api();
         cosmos = stack.emulators().newCosmosClient();
         blobs = new BlobServiceClientBuilder().connectionString(stack.values().get("STORAGE")).buildClient()
                 .getBlobContainerClient("assets");
