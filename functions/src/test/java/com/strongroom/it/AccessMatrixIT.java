@@ -53,17 +53,79 @@ class AccessMatrixIT {
                     NONE, new int[] {401, 401, 401},
                     "Platform.Admin", new int[] {201, 201, 404},
                     "Tenant.Admin", new int[] {201, 403, 421},
+                    "*", new int[] {403, 403, 403})),
+            new Route("POST", "/api/tenants/{t}/assets", contributors(201)),
+            new Route("GET", "/api/tenants/{t}/assets", readers()),
+            new Route("GET", "/api/tenants/{t}/assets/{a}", readers()),
+            new Route("GET", "/api/tenants/{t}/assets/{a}/content", readers()),
+            new Route("PATCH", "/api/tenants/{t}/assets/{a}", contributors(200)),
+            new Route("DELETE", "/api/tenants/{t}/assets/{fresh}", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Archive.Manager", new int[] {204, 403, 421},
+                    "*", new int[] {403, 403, 403})),
+            new Route("POST", "/api/tenants/{t}/uploads", contributors(201)),
+            new Route("PUT", "/api/tenants/{t}/uploads/{u}/parts/1", contributors(200)),
+            new Route("POST", "/api/tenants/{t}/uploads/{u}/complete", contributors(201)),
+            new Route("POST", "/api/tenants/{t}/key-rotations", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Platform.Admin", new int[] {200, 200, 404},
+                    "Tenant.Admin", new int[] {200, 403, 421},
                     "*", new int[] {403, 403, 403})));
+
+    /** Routes that read assets: every customer role that works with files, never the admin or vendor staff. */
+    private static Map<String, int[]> readers() {
+        return Map.of(NONE, new int[] {401, 401, 401},
+                "Asset.Reader", new int[] {200, 403, 421},
+                "Asset.Contributor", new int[] {200, 403, 421},
+                "Archive.Manager", new int[] {200, 403, 421},
+                "*", new int[] {403, 403, 403});
+    }
+
+    private static Map<String, int[]> contributors(int success) {
+        return Map.of(NONE, new int[] {401, 401, 401},
+                "Asset.Contributor", new int[] {success, 403, 421},
+                "Archive.Manager", new int[] {success, 403, 421},
+                "*", new int[] {403, 403, 403});
+    }
 
     private static ApiClient api;
     private static String ownTenant;
     private static String otherTenant;
+    private static String ownAsset;
 
     @BeforeAll
     static void tenants() {
         api = TestStack.shared().api();
         ownTenant = api.createTenant("own-" + UUID.randomUUID().toString().substring(0, 8));
         otherTenant = api.createTenant("other-" + UUID.randomUUID().toString().substring(0, 8));
+        ownAsset = newAsset();
+    }
+
+    private static String newAsset() {
+        ApiClient.Response r = api.exchange("POST", "/api/tenants/" + ownTenant + "/assets",
+                api.token("matrix-uploader", Optional.of(ownTenant), "Asset.Contributor"),
+                Map.of("X-Asset-Name", "matrix.txt", "Content-Type", "text/plain"), "matrix".getBytes());
+        if (r.status() != 201) {
+            throw new IllegalStateException("asset not created: " + r.text());
+        }
+        return r.json().get("id").asText();
+    }
+
+    /** An upload session of the caller's own (sessions belong to whoever opened them), or an unknown id. */
+    private static String sessionOf(String token, boolean withPart) {
+        if (token == null) {
+            return UUID.randomUUID().toString();
+        }
+        ApiClient.Response r = api.postJson("/api/tenants/" + ownTenant + "/uploads", token,
+                "{\"name\":\"matrix.bin\",\"size\":0}");
+        if (r.status() != 201) {
+            return UUID.randomUUID().toString();
+        }
+        String id = r.json().get("id").asText();
+        if (withPart) {
+            api.exchange("PUT", "/api/tenants/" + ownTenant + "/uploads/" + id + "/parts/1", token, Map.of(), new byte[0]);
+        }
+        return id;
     }
 
     @TestFactory
@@ -108,7 +170,28 @@ class AccessMatrixIT {
             case OTHER_REGION -> vendor || caller.equals(NONE) ? "elsewhere-" + UUID.randomUUID().toString().substring(0, 6)
                     : ownTenant;
         };
-        String path = route.template().replace("{t}", target);
+        String path = route.template().replace("{t}", target).replace("{a}", ownAsset);
+        if (path.contains("{fresh}")) {
+            path = path.replace("{fresh}", newAsset());
+        }
+        if (path.contains("{u}")) {
+            path = path.replace("{u}", sessionOf(scope == Scope.OWN_TENANT ? token : null, path.endsWith("/complete")));
+        }
+        switch (route.method() + " " + route.template()) {
+            case "POST /api/tenants/{t}/assets":
+                return api.exchange("POST", path, token, Map.of("X-Asset-Name", "m.txt", "Content-Type", "text/plain"),
+                        "m".getBytes());
+            case "PATCH /api/tenants/{t}/assets/{a}":
+                return api.send("PATCH", path, token, "application/json", "{\"metadata\":{\"k\":\"v\"}}");
+            case "POST /api/tenants/{t}/uploads":
+                return api.postJson(path, token, "{\"name\":\"m.bin\",\"size\":10}");
+            case "PUT /api/tenants/{t}/uploads/{u}/parts/1":
+                return api.exchange("PUT", path, token, Map.of(), new byte[0]);
+            case "POST /api/tenants/{t}/key-rotations":
+                return api.postJson(path, token, "{\"scope\":\"kek\"}");
+            default:
+                break;
+        }
         if (route.method().equals("POST") && route.template().equals("/api/tenants")) {
             String region = scope == Scope.OTHER_REGION ? ",\"region\":\"eastus\"" : "";
             String id = "m-" + UUID.randomUUID().toString().substring(0, 8);

@@ -44,13 +44,25 @@ class FunctionPackageIT {
 
     @Test
     void everyHttpFunctionHasTheRouteMethodsAndAuthLevelTheDesignFixes() {
-        Map<String, Expected> expected = Map.of(
-                "health", new Expected("health", List.of("GET")),
-                "createTenant", new Expected("tenants", List.of("POST")),
-                "getTenant", new Expected("tenants/{tenantId}", List.of("GET")),
-                "listAuditEvents", new Expected("tenants/{tenantId}/audit-events", List.of("GET")),
-                "verifyAuditEvents", new Expected("tenants/{tenantId}/audit-events/verify", List.of("GET")),
-                "createAuditCheckpoint", new Expected("tenants/{tenantId}/audit-checkpoints", List.of("POST")));
+        Map<String, Expected> expected = Map.ofEntries(
+                Map.entry("uploadAsset", new Expected("tenants/{tenantId}/assets", List.of("POST"))),
+                Map.entry("listAssets", new Expected("tenants/{tenantId}/assets", List.of("GET"))),
+                Map.entry("getAsset", new Expected("tenants/{tenantId}/assets/{assetId}", List.of("GET"))),
+                Map.entry("updateAsset", new Expected("tenants/{tenantId}/assets/{assetId}", List.of("PATCH"))),
+                Map.entry("deleteAsset", new Expected("tenants/{tenantId}/assets/{assetId}", List.of("DELETE"))),
+                Map.entry("downloadAsset", new Expected("tenants/{tenantId}/assets/{assetId}/content", List.of("GET"))),
+                Map.entry("startUpload", new Expected("tenants/{tenantId}/uploads", List.of("POST"))),
+                Map.entry("uploadPart", new Expected("tenants/{tenantId}/uploads/{uploadId}/parts/{partNumber}",
+                        List.of("PUT"))),
+                Map.entry("completeUpload", new Expected("tenants/{tenantId}/uploads/{uploadId}/complete",
+                        List.of("POST"))),
+                Map.entry("rotateTenantKeys", new Expected("tenants/{tenantId}/key-rotations", List.of("POST"))),
+                Map.entry("health", new Expected("health", List.of("GET"))),
+                Map.entry("createTenant", new Expected("tenants", List.of("POST"))),
+                Map.entry("getTenant", new Expected("tenants/{tenantId}", List.of("GET"))),
+                Map.entry("listAuditEvents", new Expected("tenants/{tenantId}/audit-events", List.of("GET"))),
+                Map.entry("verifyAuditEvents", new Expected("tenants/{tenantId}/audit-events/verify", List.of("GET"))),
+                Map.entry("createAuditCheckpoint", new Expected("tenants/{tenantId}/audit-checkpoints", List.of("POST"))));
         Set<String> all = new java.util.HashSet<>(expected.keySet());
         all.add("checkpointAuditChains");
         assertEquals(all, functions.keySet());
