@@ -1,0 +1,76 @@
+package com.strongroom.adapters.cosmos;
+
+import com.azure.cosmos.CosmosClient;
+import com.azure.cosmos.CosmosContainer;
+import com.strongroom.core.port.AssetStore;
+import com.strongroom.core.port.DataKeyStore;
+import com.strongroom.core.port.UploadStore;
+import com.strongroom.it.TestStack;
+import com.strongroom.testing.AssetStoreContract;
+import com.strongroom.testing.DataKeyStoreContract;
+import com.strongroom.testing.TestClock;
+import com.strongroom.testing.UploadStoreContract;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+
+/** The Cosmos adapters of assets, the keyring and uploads, with the real SDK against the local stand-in. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CosmosAssetAdaptersIT {
+    private static CosmosClient client;
+
+    @BeforeAll
+    static void connect() {
+        client = TestStack.shared().emulators().newCosmosClient();
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    private static Supplier<CosmosContainer> container(String name) {
+        return () -> client.getDatabase("strongroom").getContainer(name);
+    }
+
+    @Nested
+    class Assets extends AssetStoreContract {
+        private final CosmosAssetStore store = new CosmosAssetStore(container(CosmosAssetStore.CONTAINER));
+
+        @Override
+        protected AssetStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class DataKeys extends DataKeyStoreContract {
+        private final TestClock clock = new TestClock(Instant.now());
+        private final CosmosDataKeyStore store = new CosmosDataKeyStore(container(CosmosDataKeyStore.CONTAINER), clock);
+
+        @Override
+        protected DataKeyStore store() {
+            return store;
+        }
+
+        @Override
+        protected TestClock clock() {
+            return clock;
+        }
+    }
+
+    @Nested
+    class Uploads extends UploadStoreContract {
+        private final CosmosUploadStore store = new CosmosUploadStore(container(CosmosUploadStore.CONTAINER),
+                Clock.systemUTC());
+
+        @Override
+        protected UploadStore store() {
+            return store;
+        }
+    }
+}

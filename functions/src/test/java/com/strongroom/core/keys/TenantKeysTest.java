@@ -1,0 +1,261 @@
+package com.strongroom.core.keys;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.crypto.Aes256Gcm;
+import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.error.ForbiddenException;
+import com.strongroom.core.error.IntegrityException;
+import com.strongroom.core.error.NotFoundException;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.AuditEvent;
+import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.Region;
+import com.strongroom.core.model.Role;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.TenantKeys;
+import com.strongroom.core.model.TenantStatus;
+import com.strongroom.core.model.WrappedDataKey;
+import com.strongroom.core.port.DataKeyStore;
+import com.strongroom.core.port.KeyEncryptionKeys;
+import com.strongroom.core.tenant.KeyBindings;
+import com.strongroom.testing.InMemoryDataKeyStore;
+import com.strongroom.testing.InMemoryTenantStore;
+import com.strongroom.testing.TestClock;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The key hierarchy: TDK cache, DEK sealing and binding, and rotation of either level without touching content. */
+class TenantKeysTest {
+    /** KEKs as AES keys held here, counting unwraps; stands in for Key Vault in the core's tests. */
+    static final class CountingKeks implements KeyEncryptionKeys {
+        final Map<String, byte[]> keys = new HashMap<>();
+        final AtomicInteger unwraps = new AtomicInteger();
+
+        @Override
+        public String create(TenantId tenant) {
+            String id = "kek:" + tenant + "/" + keys.size();
+            keys.put(id, Aes256Gcm.newKey());
+            return id;
+        }
+
+        @Override
+        public byte[] wrap(String kekId, byte[] key) {
+            return Aes256Gcm.seal(keys.get(kekId), key, kekId.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public byte[] unwrap(String kekId, byte[] wrappedKey) {
+            unwraps.incrementAndGet();
+            return Aes256Gcm.open(keys.get(kekId), wrappedKey, kekId.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static final TenantId ACME = TenantId.of("acme");
+    static final Caller ADMIN = new Caller("admin-1", Optional.of(ACME), Optional.of(Region.WEST_EUROPE),
+            Set.of(Role.TENANT_ADMIN));
+
+    TestClock clock;
+    CountingKeks keks;
+    InMemoryTenantStore tenants;
+    InMemoryDataKeyStore dataKeys;
+    TenantKeyring keyring;
+    RotateTenantKeys rotate;
+    List<AuditEvent> events;
+
+    @BeforeEach
+    void setUp() {
+        clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
+        keks = new CountingKeks();
+        tenants = new InMemoryTenantStore();
+        dataKeys = new InMemoryDataKeyStore(clock);
+        events = new ArrayList<>();
+        String kekId = keks.create(ACME);
+        byte[] tdk = Aes256Gcm.newKey();
+        tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, clock.instant(), "platform", TenantStatus.ACTIVE,
+                new TenantKeys(kekId, 1, keks.wrap(kekId, tdk),
+                        Aes256Gcm.seal(tdk, Aes256Gcm.newKey(), KeyBindings.blindIndexKey(ACME, 1)))));
+        keyring = newKeyring();
+        AuditRecorder audit = new AuditRecorder(events::add, clock);
+        rotate = new RotateTenantKeys(new AccessControl(Region.WEST_EUROPE, tenants, audit), tenants, keks, dataKeys,
+                keyring, audit);
+    }
+
+    TenantKeyring newKeyring() {
+        return new TenantKeyring(keks, dataKeys, clock, Duration.ofMinutes(5), 2);
+    }
+
+    Tenant acme() {
+        return tenants.find(ACME).orElseThrow();
+    }
+
+    @Test
+    void aDekIsSealedUnderTheTdkAndOpensOnlyAsItsOwnAsset() {
+        AssetId asset = AssetId.random();
+        AssetId other = AssetId.random();
+        byte[] dek = keyring.newDataKey(acme(), asset, Optional.empty());
+        keyring.newDataKey(acme(), other, Optional.empty());
+        assertArrayEquals(dek, keyring.dataKey(acme(), asset));
+
+        WrappedDataKey foreign = dataKeys.find(ACME, other).orElseThrow();
+        WrappedDataKey mine = dataKeys.find(ACME, asset).orElseThrow();
+        dataKeys.replace(new WrappedDataKey(ACME, asset, 1, foreign.sealed(), Optional.empty(), mine.version()));
+        assertThrows(IntegrityException.class, () -> keyring.dataKey(acme(), asset));
+    }
+
+    @Test
+    void theTdkIsUnwrappedOncePerCacheLifetimeAndTheCacheStaysBounded() {
+        AssetId asset = AssetId.random();
+        keyring.newDataKey(acme(), asset, Optional.empty());
+        int afterFirst = keks.unwraps.get();
+        for (int i = 0; i < 1000; i++) {
+            keyring.dataKey(acme(), asset);
+        }
+        assertEquals(afterFirst, keks.unwraps.get());
+        clock.advance(Duration.ofMinutes(5));
+        keyring.dataKey(acme(), asset);
+        assertEquals(afterFirst + 1, keks.unwraps.get());
+
+        TdkCache cache = new TdkCache(clock, Duration.ofMinutes(5), 2);
+        for (int t = 0; t < 5; t++) {
+            int n = t;
+            cache.get(new TdkCache.Key("t" + t, "k", 1), () -> new byte[] {(byte) n});
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertTrue(cache.size() <= 2, "cache holds " + cache.size());
+        assertArrayEquals(new byte[] {4}, cache.get(new TdkCache.Key("t4", "k", 1), () -> new byte[] {9}),
+                "the newest entry stays");
+    }
+
+    @Test
+    void aKeyOfAnUnfinishedUploadExpiresUnlessKept() {
+        AssetId kept = AssetId.random();
+        AssetId abandoned = AssetId.random();
+        keyring.newDataKey(acme(), kept, Optional.of(clock.instant().plus(Duration.ofHours(1))));
+        keyring.newDataKey(acme(), abandoned, Optional.of(clock.instant().plus(Duration.ofHours(1))));
+        keyring.keep(ACME, kept);
+        clock.advance(Duration.ofHours(2));
+        keyring.dataKey(acme(), kept);
+        assertThrows(NotFoundException.class, () -> keyring.dataKey(acme(), abandoned));
+    }
+
+    @Test
+    void aNewKekVersionRewrapsTheTdkAndEveryDekStillOpens() {
+        AssetId asset = AssetId.random();
+        byte[] dek = keyring.newDataKey(acme(), asset, Optional.empty());
+        byte[] indexKey = keyring.blindIndexKey(acme());
+        String oldKek = acme().keys().kekId();
+
+        RotateTenantKeys.Result result = rotate.handle(ADMIN, new RotateTenantKeys.Command(ACME,
+                RotateTenantKeys.Scope.KEK), "r1");
+        assertNotEquals(oldKek, result.kekId());
+        assertEquals(result.kekId(), acme().keys().kekId());
+        keks.keys.remove(oldKek);
+        TenantKeyring cold = newKeyring();
+        assertArrayEquals(dek, cold.dataKey(acme(), asset));
+        assertArrayEquals(indexKey, cold.blindIndexKey(acme()));
+        assertTrue(events.stream().anyMatch(e -> e.action().equals("keys.rotate")
+                && e.outcome() == AuditEvent.Outcome.SUCCESS));
+    }
+
+    @Test
+    void aNewTdkVersionResealsEveryDekAndRetiresTheOldTdk() {
+        List<AssetId> assets = new ArrayList<>();
+        List<byte[]> deks = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            AssetId asset = AssetId.random();
+            assets.add(asset);
+            deks.add(keyring.newDataKey(acme(), asset, Optional.empty()));
+        }
+        byte[] indexKey = keyring.blindIndexKey(acme());
+
+        RotateTenantKeys.Result result = rotate.handle(ADMIN, new RotateTenantKeys.Command(ACME,
+                RotateTenantKeys.Scope.TDK), "r1");
+        assertEquals(2, result.tdkVersion());
+        assertEquals(250, result.dataKeysResealed());
+        assertEquals(Map.of(), acme().keys().retiredTdks());
+        assertTrue(dataKeys.sealedBefore(ACME, 2, 10).isEmpty());
+        TenantKeyring cold = newKeyring();
+        for (int i = 0; i < assets.size(); i++) {
+            assertArrayEquals(deks.get(i), cold.dataKey(acme(), assets.get(i)));
+        }
+        assertArrayEquals(indexKey, cold.blindIndexKey(acme()), "the blind index keeps working");
+    }
+
+    @Test
+    void anInterruptedTdkRotationKeepsEveryKeyReadableAndFinishesWhenRunAgain() {
+        AssetId asset = AssetId.random();
+        byte[] dek = keyring.newDataKey(acme(), asset, Optional.empty());
+        DataKeyStore failing = new DataKeyStore() {
+            @Override
+            public void create(WrappedDataKey key) {
+                dataKeys.create(key);
+            }
+
+            @Override
+            public Optional<WrappedDataKey> find(TenantId tenant, AssetId id) {
+                return dataKeys.find(tenant, id);
+            }
+
+            @Override
+            public boolean replace(WrappedDataKey key) {
+                return dataKeys.replace(key);
+            }
+
+            @Override
+            public void delete(TenantId tenant, AssetId id) {
+                dataKeys.delete(tenant, id);
+            }
+
+            @Override
+            public List<WrappedDataKey> sealedBefore(TenantId tenant, int version, int limit) {
+                throw new IllegalStateException("crash after the new TDK was stored");
+            }
+        };
+        AuditRecorder audit = new AuditRecorder(events::add, clock);
+        RotateTenantKeys crashing = new RotateTenantKeys(new AccessControl(Region.WEST_EUROPE, tenants, audit),
+                tenants, keks, failing, keyring, audit);
+        assertThrows(IllegalStateException.class, () -> crashing.handle(ADMIN,
+                new RotateTenantKeys.Command(ACME, RotateTenantKeys.Scope.TDK), "r1"));
+        assertEquals(2, acme().keys().tdkVersion());
+        assertEquals(Set.of(1), acme().keys().retiredTdks().keySet());
+        assertArrayEquals(dek, newKeyring().dataKey(acme(), asset), "readable in the middle of a rotation");
+
+        RotateTenantKeys.Result finished = rotate.handle(ADMIN, new RotateTenantKeys.Command(ACME,
+                RotateTenantKeys.Scope.TDK), "r2");
+        assertEquals(2, finished.tdkVersion(), "running again finishes the rotation instead of starting another");
+        assertEquals(1, finished.dataKeysResealed());
+        assertEquals(Map.of(), acme().keys().retiredTdks());
+        assertArrayEquals(dek, newKeyring().dataKey(acme(), asset));
+    }
+
+    @Test
+    void aConcurrentRotationIsAConflictAndOnlyAdminsRotate() {
+        TenantKeys before = acme().keys();
+        tenants.replaceKeys(ACME, before, new TenantKeys(before.kekId(), 1, before.wrappedTdk(),
+                before.wrappedBlindIndexKey()));
+        assertThrows(ConflictException.class, () -> tenants.replaceKeys(ACME, new TenantKeys("other", 1,
+                new byte[1], new byte[1]), before));
+        Caller reader = new Caller("u", Optional.of(ACME), Optional.of(Region.WEST_EUROPE), Set.of(Role.ASSET_READER));
+        assertThrows(ForbiddenException.class, () -> rotate.handle(reader,
+                new RotateTenantKeys.Command(ACME, RotateTenantKeys.Scope.KEK), "r1"));
+        assertEquals(before, acme().keys());
+    }
+}

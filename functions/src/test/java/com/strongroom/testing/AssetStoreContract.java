@@ -1,0 +1,91 @@
+package com.strongroom.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.error.PreconditionFailedException;
+import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.port.AssetStore;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link AssetStore} adapter promises; one subclass per adapter. */
+public abstract class AssetStoreContract {
+    protected abstract AssetStore store();
+
+    static TenantId tenant() {
+        return TenantId.of("s-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    static Asset asset(TenantId tenant, int minute, List<String> subjects) {
+        Instant at = Instant.parse("2026-11-24T10:00:00Z").plus(minute, ChronoUnit.MINUTES);
+        return new Asset(tenant, AssetId.random(), "file-" + minute + ".pdf", "application/pdf", 1000 + minute,
+                "ab".repeat(32), 1, subjects, Map.of("k", "v"),
+                Optional.of(new Asset.LegalHold("case 1", "manager", at)), at, "uploader", at, Asset.State.ACTIVE, "");
+    }
+
+    @Test
+    void aCreatedAssetIsFoundWithEverythingItWasCreatedWith() {
+        Asset asset = asset(tenant(), 0, List.of("aa", "bb"));
+        store().create(asset);
+        Asset found = store().find(asset.tenantId(), asset.id()).orElseThrow();
+        assertEquals(asset.withChanges(asset.name(), asset.subjectIndex(), asset.metadata(), asset.legalHold(),
+                asset.updatedAt()), new Asset(found.tenantId(), found.id(), found.name(), found.contentType(),
+                found.size(), found.sha256(), found.formatVersion(), found.subjectIndex(), found.metadata(),
+                found.legalHold(), found.createdAt(), found.createdBy(), found.updatedAt(), found.state(), ""));
+        assertTrue(store().find(tenant(), asset.id()).isEmpty(), "another tenant sees nothing");
+        assertThrows(ConflictException.class, () -> store().create(asset));
+    }
+
+    @Test
+    void replaceAppliesOnlyToTheVersionRead() {
+        Asset asset = asset(tenant(), 0, List.of());
+        store().create(asset);
+        Asset read = store().find(asset.tenantId(), asset.id()).orElseThrow();
+        Asset renamed = store().replace(read.withChanges("renamed.pdf", List.of("cc"), Map.of(), Optional.empty(),
+                read.updatedAt()));
+        assertNotEquals(read.version(), renamed.version());
+        assertEquals("renamed.pdf", store().find(asset.tenantId(), asset.id()).orElseThrow().name());
+        assertThrows(PreconditionFailedException.class, () -> store().replace(read.withState(Asset.State.DELETING)));
+        store().delete(asset.tenantId(), asset.id());
+        assertThrows(PreconditionFailedException.class, () -> store().replace(renamed));
+        store().delete(asset.tenantId(), asset.id());
+    }
+
+    @Test
+    void listingShowsActiveAssetsOldestFirstFilteredBySubjectInPages() {
+        TenantId tenant = tenant();
+        List<AssetId> expected = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Asset a = asset(tenant, i, i % 2 == 0 ? List.of("even") : List.of("odd"));
+            store().create(a);
+            expected.add(a.id());
+        }
+        Asset hidden = asset(tenant, 9, List.of("even")).withState(Asset.State.DELETING);
+        store().create(hidden);
+        store().create(asset(tenant(), 0, List.of("even")));
+
+        List<AssetId> seen = new ArrayList<>();
+        Optional<String> continuation = Optional.empty();
+        do {
+            AssetStore.Page page = store().list(tenant, Optional.empty(), 2, continuation);
+            page.assets().forEach(a -> seen.add(a.id()));
+            continuation = page.continuation();
+        } while (continuation.isPresent());
+        assertEquals(expected, seen);
+        assertEquals(List.of(expected.get(0), expected.get(2), expected.get(4)),
+                store().list(tenant, Optional.of("even"), 10, Optional.empty()).assets().stream().map(Asset::id).toList());
+        assertEquals(List.of(), store().list(tenant, Optional.of("none"), 10, Optional.empty()).assets());
+    }
+}

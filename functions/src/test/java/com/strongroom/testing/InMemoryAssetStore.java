@@ -1,0 +1,69 @@
+package com.strongroom.testing;
+
+import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.error.PreconditionFailedException;
+import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.port.AssetStore;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An asset store for unit tests of the core; held to the same contract as the Cosmos adapter. */
+public final class InMemoryAssetStore implements AssetStore {
+    private record Key(TenantId tenant, AssetId id) {
+    }
+
+    private final Map<Key, Asset> assets = new ConcurrentHashMap<>();
+
+    @Override
+    public void create(Asset asset) {
+        if (assets.putIfAbsent(new Key(asset.tenantId(), asset.id()), versioned(asset)) != null) {
+            throw new ConflictException("asset " + asset.id() + " already exists");
+        }
+    }
+
+    @Override
+    public Optional<Asset> find(TenantId tenant, AssetId id) {
+        return Optional.ofNullable(assets.get(new Key(tenant, id)));
+    }
+
+    @Override
+    public synchronized Asset replace(Asset asset) {
+        Key key = new Key(asset.tenantId(), asset.id());
+        Asset current = assets.get(key);
+        if (current == null || !current.version().equals(asset.version())) {
+            throw new PreconditionFailedException("the asset changed since that version was read");
+        }
+        Asset stored = versioned(asset);
+        assets.put(key, stored);
+        return stored;
+    }
+
+    @Override
+    public void delete(TenantId tenant, AssetId id) {
+        assets.remove(new Key(tenant, id));
+    }
+
+    @Override
+    public Page list(TenantId tenant, Optional<String> subjectIndex, int pageSize, Optional<String> continuation) {
+        List<Asset> matching = assets.values().stream()
+                .filter(a -> a.tenantId().equals(tenant) && a.visible())
+                .filter(a -> subjectIndex.map(a.subjectIndex()::contains).orElse(true))
+                .sorted(Comparator.comparing(Asset::createdAt).thenComparing(a -> a.id().value())).toList();
+        int from = continuation.map(Integer::parseInt).orElse(0);
+        int to = Math.min(matching.size(), from + pageSize);
+        return new Page(matching.subList(from, to), to < matching.size() ? Optional.of(String.valueOf(to))
+                : Optional.empty());
+    }
+
+    private static Asset versioned(Asset a) {
+        return new Asset(a.tenantId(), a.id(), a.name(), a.contentType(), a.size(), a.sha256(), a.formatVersion(),
+                a.subjectIndex(), a.metadata(), a.legalHold(), a.createdAt(), a.createdBy(), a.updatedAt(), a.state(),
+                "\"" + UUID.randomUUID() + "\"");
+    }
+}

@@ -1,0 +1,56 @@
+package com.strongroom.testing;
+
+import com.strongroom.core.port.AssetStore;
+import com.strongroom.core.port.ContentStore;
+import com.strongroom.core.port.DataKeyStore;
+import com.strongroom.core.port.UploadStore;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory stand-ins the core's unit tests use keep the same contracts as the real adapters. */
+class InMemoryPortsTest {
+    @Nested
+    class Assets extends AssetStoreContract {
+        private final InMemoryAssetStore store = new InMemoryAssetStore();
+
+        @Override
+        protected AssetStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class DataKeys extends DataKeyStoreContract {
+        private final TestClock clock = new TestClock(java.time.Instant.parse("2026-11-24T10:00:00Z"));
+        private final InMemoryDataKeyStore store = new InMemoryDataKeyStore(clock);
+
+        @Override
+        protected DataKeyStore store() {
+            return store;
+        }
+
+        @Override
+        protected TestClock clock() {
+            return clock;
+        }
+    }
+
+    @Nested
+    class Uploads extends UploadStoreContract {
+        private final InMemoryUploadStore store = new InMemoryUploadStore();
+
+        @Override
+        protected UploadStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Content extends ContentStoreContract {
+        private final InMemoryContentStore store = new InMemoryContentStore();
+
+        @Override
+        protected ContentStore store() {
+            return store;
+        }
+    }
+}
