@@ -383,6 +383,25 @@ class AssetRoutesIT {
         assertTrue(auditEvents(tenant, "asset.read").stream().anyMatch(e -> e.get("outcome").asText().equals("FAILED")));
     }
 
+    @Test
+    void rotatingTheKekAndTheTdkKeepsEveryAssetReadableAndFindable() {
+        String tenant = newTenant();
+        byte[] content = random(2 * S + 3, 10);
+        String id = uploaded(tenant, content, "subject-r");
+        for (String scope : List.of("kek", "tdk", "tdk")) {
+            ApiClient.Response r = api.postJson("/api/tenants/" + tenant + "/key-rotations", as(tenant, "Tenant.Admin"),
+                    "{\"scope\":\"" + scope + "\"}");
+            assertEquals(200, r.status(), r.text());
+        }
+        JsonNode key = container("keyring").readItem(id, new PartitionKey(tenant), JsonNode.class).getItem();
+        assertEquals(3, key.get("tdkVersion").asInt());
+        assertArrayEquals(content, download(tenant, id, as(tenant, "Asset.Reader"), null).bytes());
+        assertEquals(List.of(id), list(tenant, "?subject=subject-r"));
+        ApiClient.Response bad = api.postJson("/api/tenants/" + tenant + "/key-rotations", as(tenant, "Tenant.Admin"),
+                "{\"scope\":\"everything\"}");
+        assertEquals(400, bad.status());
+    }
+
     private static void assertOneEvent(String tenant, String action, String outcome, String target, String role) {
         List<JsonNode> events = auditEvents(tenant, action).stream()
                 .filter(e -> e.get("outcome").asText().equals(outcome) && e.get("target").asText().equals(target))

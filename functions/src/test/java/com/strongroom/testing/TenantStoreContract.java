@@ -31,6 +31,20 @@ public abstract class TenantStoreContract {
     }
 
     @Test
+    void keysAreReplacedOnlyIfUnchangedAndKeepTheirRetiredVersions() {
+        Tenant tenant = tenant(uniqueId(), "Rotating");
+        store().create(tenant);
+        TenantKeys rotated = new TenantKeys("local:tenant-x/01", 2, new byte[] {7}, new byte[] {8},
+                java.util.Map.of(1, new byte[] {1, 2, 3}));
+        store().replaceKeys(tenant.id(), tenant.keys(), rotated);
+        assertEquals(rotated, store().find(tenant.id()).orElseThrow().keys());
+        assertThrows(ConflictException.class, () -> store().replaceKeys(tenant.id(), tenant.keys(), tenant.keys()));
+        assertEquals(rotated, store().find(tenant.id()).orElseThrow().keys());
+        assertThrows(com.strongroom.core.error.NotFoundException.class,
+                () -> store().replaceKeys(TenantId.of(uniqueId()), tenant.keys(), rotated));
+    }
+
+    @Test
     void anUnknownTenantIsAbsent() {
         assertTrue(store().find(TenantId.of(uniqueId())).isEmpty());
     }
