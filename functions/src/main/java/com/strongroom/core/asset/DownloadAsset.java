@@ -16,7 +16,7 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.ContentStore;
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -49,6 +49,27 @@ public final class DownloadAsset {
 
     /** The plaintext bytes {@code [first, first + bytes.length)} of the asset; partial unless it is all of it. */
     public record Content(Asset asset, long first, byte[] bytes, boolean partial) {
+    }
+
+    /** Writes into a fixed array; more bytes than it holds is a bug, not a resize. */
+    private static final class ArrayFiller extends OutputStream {
+        private final byte[] target;
+        private int position;
+
+        ArrayFiller(byte[] target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) {
+            target[position++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            System.arraycopy(b, off, target, position, len);
+            position += len;
+        }
     }
 
     private final AccessControl access;
@@ -97,10 +118,11 @@ public final class DownloadAsset {
         byte[] dek = null;
         try {
             dek = keyring.dataKey(tenant, asset.id());
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) length);
-            reader.decrypt(tenant.id(), asset.id(), dek, size, first, length, out);
+            // Decrypted straight into the response's array: one copy of the range in memory, not two.
+            byte[] bytes = new byte[(int) length];
+            reader.decrypt(tenant.id(), asset.id(), dek, size, first, length, new ArrayFiller(bytes));
             audit.success(caller, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
-            return new Content(asset, first, out.toByteArray(), command.range().isPresent());
+            return new Content(asset, first, bytes, command.range().isPresent());
         } catch (TamperedException | IntegrityException e) {
             audit.securityIncident(caller, "asset.content.tampered", tenant.id().value(), target, requestId);
             throw new IntegrityException("the stored content of this asset failed its integrity check");

@@ -1,0 +1,229 @@
+package com.strongroom.bench;
+
+import com.azure.core.cryptography.AsyncKeyEncryptionKey;
+import com.azure.security.keyvault.keys.cryptography.KeyEncryptionKeyClientBuilder;
+import com.azure.security.keyvault.keys.models.JsonWebKey;
+import com.azure.security.keyvault.keys.models.KeyOperation;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.ParallelTransferOptions;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
+import com.azure.storage.blob.specialized.cryptography.EncryptedBlobClient;
+import com.azure.storage.blob.specialized.cryptography.EncryptedBlobClientBuilder;
+import com.azure.storage.blob.specialized.cryptography.EncryptionVersion;
+import com.strongroom.it.ApiClient;
+import com.strongroom.it.TestStack;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * End to end through the local host against Azurite (run with {@code scripts/benchmark e2e|memory}).
+ * <ul>
+ * <li>{@code e2e [MiB] [rounds]}: a resumable upload and a full ranged download of the same bytes through
+ * Strongroom, against a plain {@code BlobClient} and the SDK's {@code EncryptedBlobClient} (v2) doing the same,
+ * each with four transfers in flight; prints medians and ratios.</li>
+ * <li>{@code memory [MiB]}: the same upload and ranged download of a file never held whole in memory; run in a
+ * JVM at {@code -Xmx256m} with the app in-process, prints the peak heap.</li>
+ * </ul>
+ */
+public final class EndToEndBenchmark {
+    static final int MIB = 1024 * 1024;
+    static final int PART = 8 * MIB;
+    static final int RANGE = 64 * MIB;
+    static final int IN_FLIGHT = 4;
+
+    private EndToEndBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "e2e";
+        int mib = args.length > 1 ? Integer.parseInt(args[1]) : mode.equals("memory") ? 1024 : 256;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        TestStack stack = TestStack.startOwn(Map.of(), List.of());
+        try {
+            if (mode.equals("memory")) {
+                memory(stack, (long) mib * MIB);
+            } else {
+                endToEnd(stack, mib, rounds);
+            }
+        } finally {
+            stack.close();
+        }
+        System.exit(0);
+    }
+
+    private static void endToEnd(TestStack stack, int mib, int rounds) throws Exception {
+        byte[] payload = new byte[mib * MIB];
+        new Random(1).nextBytes(payload);
+        BlobContainerClient container = new BlobServiceClientBuilder().connectionString(stack.values().get("STORAGE"))
+                .buildClient().getBlobContainerClient("bench");
+        container.createIfNotExists();
+        AsyncKeyEncryptionKey kek = new KeyEncryptionKeyClientBuilder().buildAsyncKeyEncryptionKey(
+                JsonWebKey.fromAes(new SecretKeySpec(new byte[32], "AES"), List.of(KeyOperation.WRAP_KEY,
+                        KeyOperation.UNWRAP_KEY)).setId("bench-kek")).block();
+        ApiClient api = stack.api();
+        String tenant = api.createTenant("bench-" + UUID.randomUUID().toString().substring(0, 6));
+        String token = api.token("bench", Optional.of(tenant), "Asset.Contributor");
+        double[] plain = new double[rounds];
+        double[] sdk = new double[rounds];
+        double[] ours = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            plain[r] = timed(() -> plainRoundTrip(container.getBlobClient("plain-" + UUID.randomUUID()), payload));
+            sdk[r] = timed(() -> encryptedRoundTrip(new EncryptedBlobClientBuilder(EncryptionVersion.V2)
+                    .key(kek, "A256KW").blobClient(container.getBlobClient("cse-" + UUID.randomUUID()))
+                    .buildEncryptedBlobClient(), payload));
+            ours[r] = timed(() -> strongroomRoundTrip(api, tenant, token, payload.length, n -> payload));
+        }
+        double plainMiBs = mib / median(plain);
+        double sdkMiBs = mib / median(sdk);
+        double oursMiBs = mib / median(ours);
+        System.out.printf("end to end, %d MiB uploaded and downloaded per round, %d rounds (medians, MiB/s)%n", mib,
+                rounds);
+        System.out.printf("  plain BlobClient        %8.1f%n", plainMiBs);
+        System.out.printf("  EncryptedBlobClient v2  %8.1f%n", sdkMiBs);
+        System.out.printf("  Strongroom              %8.1f%n", oursMiBs);
+        System.out.printf("  ratio Strongroom / plain BlobClient: %.2f (goal >= 0.8)%n", oursMiBs / plainMiBs);
+        System.out.printf("  ratio Strongroom / EncryptedBlobClient: %.2f (goal > 1)%n", oursMiBs / sdkMiBs);
+    }
+
+    private static void memory(TestStack stack, long size) throws Exception {
+        ApiClient api = stack.api();
+        String tenant = api.createTenant("mem-" + UUID.randomUUID().toString().substring(0, 6));
+        String token = api.token("bench", Optional.of(tenant), "Asset.Contributor");
+        double seconds = timed(() -> strongroomRoundTrip(api, tenant, token, size, EndToEndBenchmark::part));
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("memory, %d MiB resumable upload and ranged download, max heap %d MiB: no "
+                + "OutOfMemoryError, peak heap %d MiB (app, host and client in one JVM), %.1f s%n", size / MIB,
+                Runtime.getRuntime().maxMemory() / MIB, peak / MIB, seconds);
+    }
+
+    /** Part n (from 1) of a file generated on the fly: never the whole file in memory. */
+    private static byte[] part(int n) {
+        byte[] bytes = new byte[PART];
+        new Random(n).nextBytes(bytes);
+        return bytes;
+    }
+
+    interface Parts {
+        byte[] partOf(int n) throws Exception;
+    }
+
+    interface Run {
+        void run() throws Exception;
+    }
+
+    private static void plainRoundTrip(BlobClient blob, byte[] payload) {
+        blob.uploadWithResponse(new BlobParallelUploadOptions(new ByteArrayInputStream(payload), payload.length)
+                .setParallelTransferOptions(transfer()), null, null);
+        blob.downloadStream(OutputStream.nullOutputStream());
+    }
+
+    private static void encryptedRoundTrip(EncryptedBlobClient blob, byte[] payload) {
+        blob.uploadWithResponse(new BlobParallelUploadOptions(new ByteArrayInputStream(payload), payload.length)
+                .setParallelTransferOptions(transfer()), null, null);
+        blob.downloadStream(OutputStream.nullOutputStream());
+    }
+
+    private static ParallelTransferOptions transfer() {
+        return new ParallelTransferOptions().setBlockSizeLong((long) PART).setMaxConcurrency(IN_FLIGHT)
+                .setMaxSingleUploadSizeLong((long) PART);
+    }
+
+    /** Resumable upload in 8 MiB parts and download in 64 MiB ranges, four requests in flight; checks SHA-256. */
+    private static void strongroomRoundTrip(ApiClient api, String tenant, String token, long size, Parts parts)
+            throws Exception {
+        int count = (int) ((size + PART - 1) / PART);
+        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        ApiClient.Response session = api.postJson("/api/tenants/" + tenant + "/uploads", token,
+                "{\"name\":\"bench.bin\",\"size\":" + size + ",\"partSize\":" + PART + "}");
+        check(session, 201);
+        String id = session.json().get("id").asText();
+        ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
+        try {
+            List<Future<?>> uploads = new ArrayList<>();
+            for (int n = 1; n <= count; n++) {
+                byte[] bytes = parts.partOf(n);
+                int length = (int) Math.min(PART, size - (long) (n - 1) * PART);
+                byte[] body = length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+                expected.update(body);
+                int number = n;
+                uploads.add(pool.submit(() -> check(api.exchange("PUT", "/api/tenants/" + tenant + "/uploads/" + id
+                        + "/parts/" + number, token, Map.of(), body), 200)));
+                if (uploads.size() >= IN_FLIGHT) {
+                    uploads.remove(0).get();
+                }
+            }
+            for (Future<?> f : uploads) {
+                f.get();
+            }
+            check(api.send("POST", "/api/tenants/" + tenant + "/uploads/" + id + "/complete", token, null, null), 201);
+
+            MessageDigest actual = MessageDigest.getInstance("SHA-256");
+            List<Future<byte[]>> ranges = new ArrayList<>();
+            for (long start = 0; start < size; start += RANGE) {
+                long from = start;
+                long to = Math.min(size, from + RANGE) - 1;
+                ranges.add(pool.submit(() -> {
+                    ApiClient.Response r = api.exchange("GET", "/api/tenants/" + tenant + "/assets/" + id + "/content",
+                            token, Map.of("Range", "bytes=" + from + "-" + to), null);
+                    check(r, 206);
+                    return r.bytes();
+                }));
+                if (ranges.size() >= 2) {
+                    actual.update(ranges.remove(0).get());
+                }
+            }
+            for (Future<byte[]> f : ranges) {
+                actual.update(f.get());
+            }
+            if (!Arrays.equals(expected.digest(), actual.digest())) {
+                throw new IllegalStateException("downloaded bytes differ from the uploaded ones");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        check(api.send("DELETE", "/api/tenants/" + tenant + "/assets/" + id,
+                api.token("bench-manager", Optional.of(tenant), "Archive.Manager"), null, null), 204);
+    }
+
+    private static Void check(ApiClient.Response r, int status) {
+        if (r.status() != status) {
+            throw new IllegalStateException("expected " + status + " but got " + r.status() + ": "
+                    + (r.json() == null ? "" : r.text()));
+        }
+        return null;
+    }
+
+    private static double timed(Run run) throws Exception {
+        long start = System.nanoTime();
+        run.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
