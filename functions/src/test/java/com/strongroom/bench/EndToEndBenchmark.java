@@ -190,7 +190,7 @@ public final class EndToEndBenchmark {
                     check(r, 206);
                     return r.bytes();
                 }));
-                if (ranges.size() >= 2) {
+                if (ranges.size() >= IN_FLIGHT) {
                     actual.update(ranges.remove(0).get());
                 }
             }

@@ -24,6 +24,8 @@ public final class BlobContentStore implements ContentStore {
     public static final String CONTAINER = "assets";
     private static final int NOT_FOUND = 404;
     private static final int RANGE_NOT_SATISFIABLE = 416;
+    /** Reads in large chunks: one round trip per 16 MiB instead of per 4 MiB. */
+    private static final int READ_CHUNK_BYTES = 16 * 1024 * 1024;
 
     private final BlobContainerClient container;
 
@@ -54,7 +56,8 @@ public final class BlobContentStore implements ContentStore {
         BlobRange range = count.isPresent() ? new BlobRange(offset, count.getAsLong()) : new BlobRange(offset);
         return BlobFailures.call(() -> {
             try {
-                return blob(tenant, asset).openInputStream(new BlobInputStreamOptions().setRange(range));
+                return blob(tenant, asset).openInputStream(new BlobInputStreamOptions().setRange(range)
+                        .setBlockSize(READ_CHUNK_BYTES));
             } catch (BlobStorageException e) {
                 if (e.getStatusCode() == NOT_FOUND || e.getStatusCode() == RANGE_NOT_SATISFIABLE) {
                     return InputStream.nullInputStream();
