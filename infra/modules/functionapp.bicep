@@ -283,6 +283,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: '0 0 * * * *'
         }
         {
+          name: 'CONSENT_SWEEP_SCHEDULE'
+          value: '0 */15 * * * *'
+        }
+        {
           name: 'ERASURE_QUEUE'
           value: 'erasure-jobs'
         }

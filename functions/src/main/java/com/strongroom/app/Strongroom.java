@@ -11,11 +11,13 @@ import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
+import com.azure.storage.queue.QueueMessageEncoding;
 import com.strongroom.adapters.auth.IssuerKeys;
 import com.strongroom.adapters.auth.JwtAuthenticator;
 import com.strongroom.adapters.cosmos.CosmosAssetStore;
 import com.strongroom.adapters.cosmos.CosmosAuditLog;
 import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
+import com.strongroom.adapters.cosmos.CosmosGrantStore;
 import com.strongroom.adapters.cosmos.CosmosUploadStore;
 import com.strongroom.adapters.cosmos.CosmosTenantStore;
 import com.strongroom.adapters.keys.JwsCheckpointSigner;
@@ -24,11 +26,13 @@ import com.strongroom.adapters.keys.KeyVaultKeyring;
 import com.strongroom.adapters.keys.LocalKeyFileKeyring;
 import com.strongroom.adapters.storage.BlobCheckpointStore;
 import com.strongroom.adapters.storage.BlobContentStore;
+import com.strongroom.adapters.storage.QueueConsentNotices;
 import com.strongroom.adapters.storage.StorageProbes;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.access.SupportConsent;
 import com.strongroom.core.asset.CompleteUpload;
 import com.strongroom.core.asset.DeleteAsset;
 import com.strongroom.core.asset.DownloadAsset;
@@ -44,6 +48,9 @@ import com.strongroom.core.audit.CheckpointQuietChains;
 import com.strongroom.core.audit.Checkpointer;
 import com.strongroom.core.audit.QueryAuditEvents;
 import com.strongroom.core.audit.VerifyAuditTrail;
+import com.strongroom.core.consent.ConsentGrants;
+import com.strongroom.core.consent.CreateConsentGrant;
+import com.strongroom.core.consent.SweepExpiredGrants;
 import com.strongroom.core.health.CheckHealth;
 import com.strongroom.core.keys.RotateTenantKeys;
 import com.strongroom.core.keys.TenantKeyring;
@@ -91,11 +98,16 @@ public final class Strongroom {
     private final CheckpointQuietChains checkpointQuietChains;
     private final RotateTenantKeys rotateTenantKeys;
     private final AssetUseCases assetUseCases;
+    private final ConsentUseCases consentUseCases;
 
     /** The asset use cases, one per route. */
     public record AssetUseCases(UploadAsset upload, StartUpload startUpload, StageUploadPart stagePart,
                                 CompleteUpload completeUpload, ReadAsset read, ListAssets list, DownloadAsset download,
                                 UpdateAsset update, DeleteAsset delete) {
+    }
+
+    /** The consent use cases: grant, and list, read, revoke and trace grants; the expiry sweep. */
+    public record ConsentUseCases(CreateConsentGrant create, ConsentGrants grants, SweepExpiredGrants sweep) {
     }
 
     private Strongroom(Settings settings) {
@@ -116,6 +128,7 @@ public final class Strongroom {
         CosmosAuditLog auditLog = new CosmosAuditLog(container(database, DATABASE_CONTAINER_AUDIT));
         CosmosAssetStore assets = new CosmosAssetStore(container(database, CosmosAssetStore.CONTAINER));
         CosmosUploadStore uploads = new CosmosUploadStore(container(database, CosmosUploadStore.CONTAINER), clock);
+        CosmosGrantStore grants = new CosmosGrantStore(container(database, CosmosGrantStore.CONTAINER));
         CosmosDataKeyStore dataKeys = new CosmosDataKeyStore(container(keyringDatabase, CosmosDataKeyStore.CONTAINER),
                 clock);
         BlobServiceClient blobs = blobClient(settings, credential);
@@ -149,7 +162,9 @@ public final class Strongroom {
         ChainedAuditTrail auditTrail = new ChainedAuditTrail(auditLog, settings.auditRetention(), checkpointer,
                 settings.auditCheckpointEvery());
         AuditRecorder audit = new AuditRecorder(auditTrail, clock);
-        AccessControl access = new AccessControl(settings.stampRegion(), tenants, audit);
+        SupportConsent supportConsent = new SupportConsent(grants,
+                new QueueConsentNotices(queues.getQueueClient(settings.queues().notifications())), clock);
+        AccessControl access = new AccessControl(settings.stampRegion(), tenants, supportConsent, audit);
         this.createTenant = new CreateTenant(access, tenants, keks, audit, clock);
         this.readTenant = new ReadTenant(access, audit);
         this.queryAuditEvents = new QueryAuditEvents(access, auditLog, audit);
@@ -170,6 +185,8 @@ public final class Strongroom {
                 new DownloadAsset(access, assets, keyring, content, audit, settings.maxResponseBytes()),
                 new UpdateAsset(access, assets, keyring, audit, clock),
                 new DeleteAsset(access, assets, keyring, content, audit));
+        this.consentUseCases = new ConsentUseCases(new CreateConsentGrant(access, grants, assets, audit, clock),
+                new ConsentGrants(access, grants, auditLog, audit, clock), new SweepExpiredGrants(grants, audit, clock));
         List<DependencyProbe> probes = List.of(DependencyProbe.of("cosmos", () -> database.get().read()),
                 StorageProbes.blob(blobs, BLOB_CONTAINER_ASSETS),
                 StorageProbes.queue(queues, settings.queues().tenantJobs()), keyProbe, signer.probe());
@@ -246,6 +263,10 @@ public final class Strongroom {
         return assetUseCases;
     }
 
+    public ConsentUseCases consent() {
+        return consentUseCases;
+    }
+
     public CheckHealth checkHealth() {
         return checkHealth;
     }
@@ -285,7 +306,8 @@ public final class Strongroom {
     }
 
     private static QueueServiceClient queueClient(Settings settings, TokenCredential credential) {
-        QueueServiceClientBuilder builder = new QueueServiceClientBuilder();
+        // The Functions queue trigger reads base64 messages.
+        QueueServiceClientBuilder builder = new QueueServiceClientBuilder().messageEncoding(QueueMessageEncoding.BASE64);
         if (settings.storageConnectionString().isPresent()) {
             return builder.connectionString(settings.storageConnectionString().get()).buildClient();
         }

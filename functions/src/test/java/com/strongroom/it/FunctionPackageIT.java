@@ -62,9 +62,17 @@ class FunctionPackageIT {
                 Map.entry("getTenant", new Expected("tenants/{tenantId}", List.of("GET"))),
                 Map.entry("listAuditEvents", new Expected("tenants/{tenantId}/audit-events", List.of("GET"))),
                 Map.entry("verifyAuditEvents", new Expected("tenants/{tenantId}/audit-events/verify", List.of("GET"))),
-                Map.entry("createAuditCheckpoint", new Expected("tenants/{tenantId}/audit-checkpoints", List.of("POST"))));
+                Map.entry("createAuditCheckpoint", new Expected("tenants/{tenantId}/audit-checkpoints", List.of("POST"))),
+                Map.entry("createConsentGrant", new Expected("tenants/{tenantId}/consent-grants", List.of("POST"))),
+                Map.entry("listConsentGrants", new Expected("tenants/{tenantId}/consent-grants", List.of("GET"))),
+                Map.entry("getConsentGrant", new Expected("tenants/{tenantId}/consent-grants/{grantId}", List.of("GET"))),
+                Map.entry("revokeConsentGrant", new Expected("tenants/{tenantId}/consent-grants/{grantId}",
+                        List.of("DELETE"))),
+                Map.entry("listConsentGrantAccesses", new Expected("tenants/{tenantId}/consent-grants/{grantId}/accesses",
+                        List.of("GET"))));
         Set<String> all = new java.util.HashSet<>(expected.keySet());
         all.add("checkpointAuditChains");
+        all.add("sweepExpiredConsentGrants");
         assertEquals(all, functions.keySet());
         expected.forEach((name, want) -> {
             JsonNode trigger = functions.get(name).get("bindings").get(0);
@@ -81,6 +89,13 @@ class FunctionPackageIT {
         JsonNode trigger = functions.get("checkpointAuditChains").get("bindings").get(0);
         assertEquals("timerTrigger", trigger.get("type").asText());
         assertEquals("%AUDIT_CHECKPOINT_SCHEDULE%", trigger.get("schedule").asText());
+    }
+
+    @Test
+    void theConsentSweepRunsOnTheScheduleSetting() {
+        JsonNode trigger = functions.get("sweepExpiredConsentGrants").get("bindings").get(0);
+        assertEquals("timerTrigger", trigger.get("type").asText());
+        assertEquals("%CONSENT_SWEEP_SCHEDULE%", trigger.get("schedule").asText());
     }
 
     @Test

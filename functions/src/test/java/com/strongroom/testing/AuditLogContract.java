@@ -52,7 +52,7 @@ public abstract class AuditLogContract {
     protected static AuditEvent event(String tenant, Instant at, String actor, String action, String target,
                                       EventClass eventClass) {
         return new AuditEvent(UUID.randomUUID().toString(), tenant, at, actor, "Tenant.Admin", action, target,
-                Optional.empty(), Optional.empty(), Outcome.SUCCESS, "req-" + UUID.randomUUID(), eventClass);
+                Optional.empty(), Optional.empty(), Optional.empty(), Outcome.SUCCESS, "req-" + UUID.randomUUID(), eventClass);
     }
 
     /** Appends {@code count} access events one after another; the i-th is at {@code T0 + i seconds}. */
@@ -82,7 +82,7 @@ public abstract class AuditLogContract {
         String tenant = uniqueTenant();
         AuditEvent withEverything = new AuditEvent(UUID.randomUUID().toString(), tenant, T0, "support-7",
                 "Support.Engineer", "asset.content.read", "assets/a1", Optional.of("Ticket \"42\"\n"),
-                Optional.of("g-1"), Outcome.DENIED, "req-1", EventClass.SECURITY);
+                Optional.of("g-1"), Optional.of("T-42"), Outcome.DENIED, "req-1", EventClass.SECURITY);
         ChainedEvent chained = ChainedEvent.after(ChainLink.GENESIS, withEverything);
         assertTrue(log().tryAppend(chained, Duration.ofDays(400)));
         assertEquals(Optional.of(chained), log().read(tenant, "security", 1));
@@ -139,8 +139,7 @@ public abstract class AuditLogContract {
                 event(other, T0, "u", "tenant.read", "tenants/" + other, EventClass.ACCESS)), ACCESS_RETENTION));
         assertEquals(List.of(admin), log().chain(tenant, "admin", 1, 10));
         assertEquals(1, log().chain(other, "access", 1, 10).size());
-        assertEquals(3, pageThrough(new AuditLog.Query(tenant, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 10, Optional.empty()), 10).size());
+        assertEquals(3, pageThrough(query(tenant).pageSize(10).build(), 10).size());
     }
 
     @Test
@@ -157,6 +156,26 @@ public abstract class AuditLogContract {
         assertEquals(4, reads.size());
         assertTrue(reads.stream().allMatch(e -> e.event().action().equals("tenant.read")));
         assertEquals(List.of(), pageThrough(query(tenant).target("tenants/someone-else").build(), 100));
+    }
+
+    @Test
+    void queriesFindTheEventsOfOneConsentGrant() {
+        String tenant = uniqueTenant();
+        appendAccessEvents(tenant, 2);
+        ChainLink end = log().chain(tenant, "access", 1, 10).get(1).link();
+        List<ChainedEvent> underGrants = new ArrayList<>();
+        for (String grant : List.of("g-1", "g-2", "g-1")) {
+            AuditEvent e = new AuditEvent(UUID.randomUUID().toString(), tenant, T0.plusSeconds(10 + underGrants.size()),
+                    "support-7", "Support.Engineer", "asset.read", "tenants/" + tenant + "/assets/a1",
+                    Optional.of("preview fails"), Optional.of(grant), Optional.of("SUP-1"), Outcome.SUCCESS, "req",
+                    EventClass.ACCESS);
+            ChainedEvent chained = ChainedEvent.after(end, e);
+            assertTrue(log().tryAppend(chained, ACCESS_RETENTION));
+            end = chained.link();
+            underGrants.add(chained);
+        }
+        assertEquals(List.of(underGrants.get(2), underGrants.get(0)), pageThrough(query(tenant).grantId("g-1").build(), 100));
+        assertEquals(List.of(), pageThrough(query(tenant).grantId("g-3").build(), 100));
     }
 
     @Test
@@ -239,8 +258,8 @@ public abstract class AuditLogContract {
             if (page.continuation().isEmpty()) {
                 return all;
             }
-            q = new AuditLog.Query(q.tenantId(), q.from(), q.to(), q.actor(), q.action(), q.target(), q.pageSize(),
-                    page.continuation());
+            q = new AuditLog.Query(q.tenantId(), q.from(), q.to(), q.actor(), q.action(), q.target(), q.grantId(),
+                    q.pageSize(), page.continuation());
         }
         throw new AssertionError("paging did not end");
     }
@@ -257,6 +276,7 @@ public abstract class AuditLogContract {
         private Optional<String> actor = Optional.empty();
         private Optional<String> action = Optional.empty();
         private Optional<String> target = Optional.empty();
+        private Optional<String> grantId = Optional.empty();
         private int pageSize = 100;
         private Optional<String> continuation = Optional.empty();
 
@@ -289,6 +309,11 @@ public abstract class AuditLogContract {
             return this;
         }
 
+        QueryBuilder grantId(String value) {
+            grantId = Optional.of(value);
+            return this;
+        }
+
         QueryBuilder pageSize(int value) {
             pageSize = value;
             return this;
@@ -300,7 +325,7 @@ public abstract class AuditLogContract {
         }
 
         AuditLog.Query build() {
-            return new AuditLog.Query(tenant, from, to, actor, action, target, pageSize, continuation);
+            return new AuditLog.Query(tenant, from, to, actor, action, target, grantId, pageSize, continuation);
         }
     }
 }

@@ -112,7 +112,8 @@ public final class InMemoryAuditLog implements AuditLog {
                 && q.to().map(t -> !e.at().isAfter(t)).orElse(true)
                 && q.actor().map(e.actor()::equals).orElse(true)
                 && q.action().map(e.action()::equals).orElse(true)
-                && q.target().map(e.target()::equals).orElse(true);
+                && q.target().map(e.target()::equals).orElse(true)
+                && q.grantId().map(g -> e.grantId().equals(Optional.of(g))).orElse(true);
     }
 
     /** The retention the event was stored with. */

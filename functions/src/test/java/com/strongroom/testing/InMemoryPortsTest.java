@@ -3,6 +3,7 @@ package com.strongroom.testing;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
+import com.strongroom.core.port.GrantStore;
 import com.strongroom.core.port.UploadStore;
 import org.junit.jupiter.api.Nested;
 
@@ -40,6 +41,16 @@ class InMemoryPortsTest {
 
         @Override
         protected UploadStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Grants extends GrantStoreContract {
+        private final InMemoryGrantStore store = new InMemoryGrantStore();
+
+        @Override
+        protected GrantStore store() {
             return store;
         }
     }

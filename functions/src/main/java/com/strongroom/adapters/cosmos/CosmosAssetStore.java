@@ -37,17 +37,8 @@ public final class CosmosAssetStore implements AssetStore {
 
     @Override
     public void create(Asset asset) {
-        CosmosFailures.call("cosmos", () -> {
-            try {
-                return container.get().createItem(toDocument(asset), new PartitionKey(asset.tenantId().value()),
-                        new CosmosItemRequestOptions());
-            } catch (CosmosException e) {
-                if (e.getStatusCode() == CosmosFailures.CONFLICT) {
-                    throw new ConflictException("asset " + asset.id() + " already exists");
-                }
-                throw e;
-            }
-        });
+        CosmosFailures.createNew("cosmos", container.get(), toDocument(asset), new PartitionKey(asset.tenantId().value()),
+                () -> new ConflictException("asset " + asset.id() + " already exists"));
     }
 
     @Override
@@ -59,19 +50,11 @@ public final class CosmosAssetStore implements AssetStore {
 
     @Override
     public Asset replace(Asset asset) {
-        CosmosItemResponse<JsonNode> response = CosmosFailures.call("cosmos", () -> {
-            try {
-                return container.get().replaceItem(toDocument(asset), asset.id().value(),
-                        new PartitionKey(asset.tenantId().value()),
-                        new CosmosItemRequestOptions().setIfMatchETag(asset.version()));
-            } catch (CosmosException e) {
-                if (e.getStatusCode() == CosmosFailures.PRECONDITION_FAILED || e.getStatusCode() == CosmosFailures.NOT_FOUND) {
-                    throw new PreconditionFailedException("the asset changed since that version was read");
-                }
-                throw e;
-            }
-        });
-        return fromDocument(toDocument(asset), response.getETag());
+        ObjectNode document = toDocument(asset);
+        String etag = CosmosFailures.replaceIfMatch("cosmos", container.get(), document, asset.id().value(),
+                new PartitionKey(asset.tenantId().value()), asset.version())
+                .orElseThrow(() -> new PreconditionFailedException("the asset changed since that version was read"));
+        return fromDocument(document, etag);
     }
 
     @Override

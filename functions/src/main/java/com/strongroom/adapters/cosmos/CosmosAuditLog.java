@@ -161,6 +161,10 @@ public final class CosmosAuditLog implements AuditLog {
             sql.append(" AND c.target = @target");
             parameters.add(new SqlParameter("@target", t));
         });
+        q.grantId().ifPresent(g -> {
+            sql.append(" AND c.grantId = @grant");
+            parameters.add(new SqlParameter("@grant", g));
+        });
         sql.append(" ORDER BY c.atMs DESC");
         CosmosPaging.Page<ChainedEvent> page = CosmosPaging.page("audit", container.get(),
                 new SqlQuerySpec(sql.toString(), parameters), q.tenantId(), q.pageSize(), q.continuation(),
@@ -203,6 +207,7 @@ public final class CosmosAuditLog implements AuditLog {
         doc.put("target", event.target());
         event.purpose().ifPresent(p -> doc.put("purpose", p));
         event.grantId().ifPresent(g -> doc.put("grantId", g));
+        event.ticket().ifPresent(t -> doc.put("ticket", t));
         doc.put("outcome", event.outcome().name());
         doc.put("requestId", event.requestId());
         doc.put("eventClass", event.eventClass().name());
@@ -222,6 +227,7 @@ public final class CosmosAuditLog implements AuditLog {
                 doc.path("role").asText(), doc.path("action").asText(), doc.path("target").asText(),
                 Optional.ofNullable(doc.get("purpose")).map(JsonNode::asText),
                 Optional.ofNullable(doc.get("grantId")).map(JsonNode::asText),
+                Optional.ofNullable(doc.get("ticket")).map(JsonNode::asText),
                 parsed(() -> AuditEvent.Outcome.valueOf(doc.path("outcome").asText()), AuditEvent.Outcome.FAILED),
                 doc.path("requestId").asText(),
                 parsed(() -> AuditEvent.EventClass.valueOf(doc.path("eventClass").asText()), chainClass));

@@ -41,17 +41,8 @@ public final class CosmosDataKeyStore implements DataKeyStore {
 
     @Override
     public void create(WrappedDataKey key) {
-        CosmosFailures.call("keyring", () -> {
-            try {
-                return container.get().createItem(toDocument(key), new PartitionKey(key.tenantId().value()),
-                        new CosmosItemRequestOptions());
-            } catch (CosmosException e) {
-                if (e.getStatusCode() == CosmosFailures.CONFLICT) {
-                    throw new ConflictException("asset " + key.assetId() + " already has a content key");
-                }
-                throw e;
-            }
-        });
+        CosmosFailures.createNew("keyring", container.get(), toDocument(key), new PartitionKey(key.tenantId().value()),
+                () -> new ConflictException("asset " + key.assetId() + " already has a content key"));
     }
 
     @Override
@@ -63,18 +54,8 @@ public final class CosmosDataKeyStore implements DataKeyStore {
 
     @Override
     public boolean replace(WrappedDataKey key) {
-        return CosmosFailures.call("keyring", () -> {
-            try {
-                container.get().replaceItem(toDocument(key), key.assetId().value(), new PartitionKey(key.tenantId().value()),
-                        new CosmosItemRequestOptions().setIfMatchETag(key.version()));
-                return true;
-            } catch (CosmosException e) {
-                if (e.getStatusCode() == CosmosFailures.PRECONDITION_FAILED || e.getStatusCode() == CosmosFailures.NOT_FOUND) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return CosmosFailures.replaceIfMatch("keyring", container.get(), toDocument(key), key.assetId().value(),
+                new PartitionKey(key.tenantId().value()), key.version()).isPresent();
     }
 
     @Override

@@ -48,6 +48,39 @@ final class CosmosFailures {
         });
     }
 
+    /** Creates a document; throws what {@code onConflict} gives when its id is taken. */
+    static void createNew(String dependency, CosmosContainer container, JsonNode document, PartitionKey partitionKey,
+                          Supplier<RuntimeException> onConflict) {
+        call(dependency, () -> {
+            try {
+                return container.createItem(document, partitionKey, new CosmosItemRequestOptions());
+            } catch (CosmosException e) {
+                if (e.getStatusCode() == CONFLICT) {
+                    throw onConflict.get();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Replaces a document if it is still at {@code etag}; returns its new ETag, or empty if it changed or is gone.
+     */
+    static Optional<String> replaceIfMatch(String dependency, CosmosContainer container, JsonNode document, String id,
+                                           PartitionKey partitionKey, String etag) {
+        return call(dependency, () -> {
+            try {
+                return Optional.of(container.replaceItem(document, id, partitionKey,
+                        new CosmosItemRequestOptions().setIfMatchETag(etag)).getETag());
+            } catch (CosmosException e) {
+                if (e.getStatusCode() == PRECONDITION_FAILED || e.getStatusCode() == NOT_FOUND) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
     static <T> T call(String dependency, Supplier<T> operation) {
         try {
             return operation.get();

@@ -4,6 +4,7 @@ import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.AuditEvent.Outcome;
 import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.ConsentGrant;
 import com.strongroom.core.port.AuditTrail;
 import java.time.Clock;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.UUID;
 
 /** Builds audit events from what use cases know and hands them to the trail. */
 public final class AuditRecorder {
+    public static final String SYSTEM = "system";
+
     private final AuditTrail trail;
     private final Clock clock;
 
@@ -37,11 +40,20 @@ public final class AuditRecorder {
         record(caller, action, EventClass.SECURITY, tenantId, target, Outcome.FAILED, requestId);
     }
 
+    /** Something Strongroom did by itself (a timer, a sweep), with {@code system} as the actor. */
+    public void system(Operation operation, String tenantId, String target, String requestId) {
+        trail.record(new AuditEvent(UUID.randomUUID().toString(), tenantId, clock.instant(), SYSTEM, "",
+                operation.action(), target, Optional.empty(), Optional.empty(), Optional.empty(), Outcome.SUCCESS,
+                requestId, operation.eventClass()));
+    }
+
     private void record(Caller caller, String action, EventClass eventClass, String tenantId, String target,
                         Outcome outcome, String requestId) {
+        Optional<ConsentGrant> consent = caller == null ? Optional.empty() : caller.consent();
         trail.record(new AuditEvent(UUID.randomUUID().toString(), tenantId, clock.instant(),
                 caller == null ? AuditEvent.ANONYMOUS : caller.subject(),
                 caller == null ? "" : caller.rolesForAudit(),
-                action, target, Optional.empty(), Optional.empty(), outcome, requestId, eventClass));
+                action, target, consent.map(ConsentGrant::purpose), consent.map(g -> g.id().value()),
+                consent.map(ConsentGrant::ticket), outcome, requestId, eventClass));
     }
 }

@@ -7,13 +7,17 @@ import static com.strongroom.core.model.Role.PLATFORM_ADMIN;
 import static com.strongroom.core.model.Role.TENANT_ADMIN;
 
 import com.strongroom.core.model.AuditEvent.EventClass;
+import com.strongroom.core.model.ConsentPermission;
 import com.strongroom.core.model.Role;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Every operation a caller can ask for, with the only roles allowed to perform it. An operation not listed
- * here cannot be authorised, and a role not named for an operation is refused: deny by default.
+ * here cannot be authorised, and a role not named for an operation is refused: deny by default. Support staff
+ * hold no role that reaches customer data; an operation with a consent permission lets them in only under a
+ * grant that allows it (see {@link AccessControl#authorizeRead}).
  */
 public enum Operation {
     TENANT_CREATE("tenant.create", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
@@ -23,21 +27,37 @@ public enum Operation {
     AUDIT_CHECKPOINT("audit.checkpoint", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN, PLATFORM_ADMIN)),
     KEYS_ROTATE("keys.rotate", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN, PLATFORM_ADMIN)),
     ASSET_UPLOAD("asset.upload", EventClass.ADMIN, EnumSet.of(ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
-    ASSET_LIST("asset.list", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
-    ASSET_READ("asset.read", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
-    ASSET_DOWNLOAD("asset.download", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
+    ASSET_LIST("asset.list", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER),
+            ConsentPermission.METADATA_READ),
+    ASSET_READ("asset.read", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER),
+            ConsentPermission.METADATA_READ),
+    ASSET_DOWNLOAD("asset.download", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER),
+            ConsentPermission.CONTENT_READ),
     ASSET_UPDATE("asset.update", EventClass.ADMIN, EnumSet.of(ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
     ASSET_LEGAL_HOLD("asset.legal-hold", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER)),
-    ASSET_DELETE("asset.delete", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER));
+    ASSET_DELETE("asset.delete", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER)),
+    CONSENT_GRANT("consent.grant", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN)),
+    CONSENT_LIST("consent.list", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
+    CONSENT_READ("consent.read", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
+    CONSENT_REVOKE("consent.revoke", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN)),
+    CONSENT_ACCESSES("consent.accesses", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
+    /** The system marking a grant whose time ran out; no caller may ask for it. */
+    CONSENT_EXPIRE("consent.expire", EventClass.ADMIN, EnumSet.noneOf(Role.class));
 
     private final String action;
     private final EventClass eventClass;
     private final Set<Role> allowedRoles;
+    private final Optional<ConsentPermission> consentPermission;
 
     Operation(String action, EventClass eventClass, Set<Role> allowedRoles) {
+        this(action, eventClass, allowedRoles, null);
+    }
+
+    Operation(String action, EventClass eventClass, Set<Role> allowedRoles, ConsentPermission consentPermission) {
         this.action = action;
         this.eventClass = eventClass;
         this.allowedRoles = Set.copyOf(allowedRoles);
+        this.consentPermission = Optional.ofNullable(consentPermission);
     }
 
     /** The name this operation carries in the audit trail. */
@@ -51,5 +71,10 @@ public enum Operation {
 
     public Set<Role> allowedRoles() {
         return allowedRoles;
+    }
+
+    /** The permission of a consent grant under which support staff may perform this operation, if any. */
+    public Optional<ConsentPermission> consentPermission() {
+        return consentPermission;
     }
 }

@@ -91,14 +91,17 @@ public final class DownloadAsset {
 
     public Content handle(Caller caller, Command command, String requestId) {
         String target = "tenants/" + command.tenant() + "/assets/" + command.asset() + "/content";
-        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_DOWNLOAD, command.tenant(), target, requestId);
-        Asset asset = lookup.visible(caller, Operation.ASSET_DOWNLOAD, tenant, command.asset(), requestId);
+        AccessControl.Authorized authorized = access.authorizeRead(caller, Operation.ASSET_DOWNLOAD, command.tenant(),
+                Optional.of(command.asset()), target, requestId);
+        Tenant tenant = authorized.tenant();
+        Caller actor = authorized.caller();
+        Asset asset = lookup.visible(actor, Operation.ASSET_DOWNLOAD, tenant, command.asset(), requestId);
         long size = asset.size();
         long first;
         long length;
         if (command.range().isEmpty()) {
             if (size > maxResponseBytes) {
-                audit.failed(caller, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
+                audit.failed(actor, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
                 throw new RangeRequiredException(size, maxResponseBytes);
             }
             first = 0;
@@ -106,7 +109,7 @@ public final class DownloadAsset {
         } else {
             ByteRange range = command.range().get();
             if (size == 0 || range.first().orElse(0) >= size || range.suffixLength().orElse(1) == 0) {
-                audit.failed(caller, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
+                audit.failed(actor, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
                 throw new RangeNotSatisfiableException(size);
             }
             first = range.first().isPresent() ? range.first().getAsLong()
@@ -121,10 +124,10 @@ public final class DownloadAsset {
             // Decrypted straight into the response's array: one copy of the range in memory, not two.
             byte[] bytes = new byte[(int) length];
             reader.decrypt(tenant.id(), asset.id(), dek, size, first, length, new ArrayFiller(bytes));
-            audit.success(caller, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
+            audit.success(actor, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
             return new Content(asset, first, bytes, command.range().isPresent());
         } catch (TamperedException | IntegrityException e) {
-            audit.securityIncident(caller, "asset.content.tampered", tenant.id().value(), target, requestId);
+            audit.securityIncident(actor, "asset.content.tampered", tenant.id().value(), target, requestId);
             throw new IntegrityException("the stored content of this asset failed its integrity check");
         } finally {
             if (dek != null) {

@@ -48,7 +48,9 @@ public final class ListAssets {
 
     public AssetStore.Page handle(Caller caller, Query query, String requestId) {
         String target = "tenants/" + query.tenant() + "/assets" + (query.subject().isPresent() ? "?subject" : "");
-        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_LIST, query.tenant(), target, requestId);
+        AccessControl.Authorized authorized = access.authorizeRead(caller, Operation.ASSET_LIST, query.tenant(),
+                Optional.empty(), target, requestId);
+        Tenant tenant = authorized.tenant();
         Optional<String> index = query.subject().map(subject -> {
             byte[] key = keyring.blindIndexKey(tenant);
             try {
@@ -58,7 +60,9 @@ public final class ListAssets {
             }
         });
         AssetStore.Page page = assets.list(tenant.id(), index, query.pageSize(), query.continuation());
-        audit.success(caller, Operation.ASSET_LIST, tenant.id().value(), target, requestId);
-        return page;
+        audit.success(authorized.caller(), Operation.ASSET_LIST, tenant.id().value(), target, requestId);
+        // Under a grant for listed assets only, a page shows just those (and may be shorter than asked).
+        return authorized.caller().consent().map(grant -> new AssetStore.Page(page.assets().stream()
+                .filter(a -> grant.scope().covers(a.id())).toList(), page.continuation())).orElse(page);
     }
 }

@@ -9,8 +9,9 @@ import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
+import java.util.Optional;
 
-/** Reads an asset's metadata; every read is audited. */
+/** Reads an asset's metadata (support staff: under a consent grant); every read is audited. */
 public final class ReadAsset {
     private final AccessControl access;
     private final AssetLookup lookup;
@@ -24,9 +25,11 @@ public final class ReadAsset {
 
     public Asset handle(Caller caller, TenantId tenantId, AssetId id, String requestId) {
         String target = "tenants/" + tenantId + "/assets/" + id;
-        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_READ, tenantId, target, requestId);
-        Asset asset = lookup.visible(caller, Operation.ASSET_READ, tenant, id, requestId);
-        audit.success(caller, Operation.ASSET_READ, tenant.id().value(), target, requestId);
+        AccessControl.Authorized authorized = access.authorizeRead(caller, Operation.ASSET_READ, tenantId,
+                Optional.of(id), target, requestId);
+        Tenant tenant = authorized.tenant();
+        Asset asset = lookup.visible(authorized.caller(), Operation.ASSET_READ, tenant, id, requestId);
+        audit.success(authorized.caller(), Operation.ASSET_READ, tenant.id().value(), target, requestId);
         return asset;
     }
 }

@@ -60,6 +60,7 @@ public record ChainedEvent(AuditEvent event, String chain, long sequence, String
         members.put("target", event.target());
         event.purpose().ifPresent(p -> members.put("purpose", p));
         event.grantId().ifPresent(g -> members.put("grantId", g));
+        event.ticket().ifPresent(t -> members.put("ticket", t));
         members.put("outcome", event.outcome().name());
         members.put("requestId", event.requestId());
         members.put("eventClass", event.eventClass().name());

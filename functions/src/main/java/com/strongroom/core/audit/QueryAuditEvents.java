@@ -45,7 +45,8 @@ public final class QueryAuditEvents {
         String target = "tenants/" + command.tenant() + "/audit-events";
         access.authorizeTenant(caller, Operation.AUDIT_READ, command.tenant(), target, requestId);
         AuditLog.Page page = log.query(new AuditLog.Query(command.tenant().value(), command.from(), command.to(),
-                command.actor(), command.action(), command.target(), command.pageSize(), command.continuation()));
+                command.actor(), command.action(), command.target(), Optional.empty(), command.pageSize(),
+                command.continuation()));
         audit.success(caller, Operation.AUDIT_READ, command.tenant().value(), target, requestId);
         return page;
     }

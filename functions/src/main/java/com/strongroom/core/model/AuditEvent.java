@@ -15,12 +15,14 @@ import java.util.Optional;
  * @param target    what it was attempted on, e.g. {@code tenants/acme}
  * @param purpose   why, when the caller stated it (consent grants)
  * @param grantId   the consent grant used, if any
+ * @param ticket    the support ticket that grant was given for, if any
  * @param outcome   how it ended
  * @param requestId correlates with the request's logs
  * @param eventClass decides retention
  */
 public record AuditEvent(String id, String tenantId, Instant at, String actor, String role, String action,
-                         String target, Optional<String> purpose, Optional<String> grantId, Outcome outcome,
+                         String target, Optional<String> purpose, Optional<String> grantId, Optional<String> ticket,
+                         Outcome outcome,
                          String requestId, EventClass eventClass) {
     public static final String STAMP = "_stamp";
     public static final String ANONYMOUS = "anonymous";
@@ -40,6 +42,7 @@ public record AuditEvent(String id, String tenantId, Instant at, String actor, S
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(grantId, "grantId");
+        Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(eventClass, "eventClass");

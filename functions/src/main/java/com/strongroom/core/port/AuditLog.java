@@ -33,7 +33,8 @@ public interface AuditLog {
     Page query(Query query);
 
     record Query(String tenantId, Optional<Instant> from, Optional<Instant> to, Optional<String> actor,
-                 Optional<String> action, Optional<String> target, int pageSize, Optional<String> continuation) {
+                 Optional<String> action, Optional<String> target, Optional<String> grantId, int pageSize,
+                 Optional<String> continuation) {
     }
 
     record Page(List<ChainedEvent> events, Optional<String> continuation) {

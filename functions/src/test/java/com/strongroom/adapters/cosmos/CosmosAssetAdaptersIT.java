@@ -4,10 +4,12 @@ import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosContainer;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.DataKeyStore;
+import com.strongroom.core.port.GrantStore;
 import com.strongroom.core.port.UploadStore;
 import com.strongroom.it.TestStack;
 import com.strongroom.testing.AssetStoreContract;
 import com.strongroom.testing.DataKeyStoreContract;
+import com.strongroom.testing.GrantStoreContract;
 import com.strongroom.testing.TestClock;
 import com.strongroom.testing.UploadStoreContract;
 import java.time.Clock;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
-/** The Cosmos adapters of assets, the keyring and uploads, with the real SDK against the local stand-in. */
+/** The Cosmos adapters of assets, the keyring, consent grants and uploads, with the real SDK against the local stand-in. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CosmosAssetAdaptersIT {
     private static CosmosClient client;
@@ -60,6 +62,16 @@ class CosmosAssetAdaptersIT {
         @Override
         protected TestClock clock() {
             return clock;
+        }
+    }
+
+    @Nested
+    class Grants extends GrantStoreContract {
+        private final CosmosGrantStore store = new CosmosGrantStore(container(CosmosGrantStore.CONTAINER));
+
+        @Override
+        protected GrantStore store() {
+            return store;
         }
     }
 

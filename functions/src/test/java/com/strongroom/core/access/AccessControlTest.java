@@ -14,6 +14,7 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
+import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +40,7 @@ class AccessControlTest {
         events = new ArrayList<>();
         tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Instant.EPOCH, "admin", TenantStatus.ACTIVE,
                 new TenantKeys("local:tenant-acme/00", 1, new byte[1], new byte[1])));
-        access = new AccessControl(Region.WEST_EUROPE, tenants,
+        access = new AccessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(Clock.systemUTC()),
                 new AuditRecorder(events::add, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
     }
 

@@ -10,6 +10,7 @@ import com.strongroom.core.model.Region;
 import com.strongroom.core.port.CheckpointSigner;
 import com.strongroom.testing.InMemoryAuditLog;
 import com.strongroom.testing.InMemoryCheckpointStore;
+import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
 import java.nio.file.Path;
@@ -42,7 +43,8 @@ final class AuditTrailFixture {
         checkpointer = new Checkpointer(log, signer, checkpoints, clock);
         trail = new ChainedAuditTrail(log, RETENTION, checkpointer, CHECKPOINT_EVERY);
         AuditRecorder recorder = new AuditRecorder(trail, clock);
-        verifier = new VerifyAuditTrail(new AccessControl(Region.WEST_EUROPE, new InMemoryTenantStore(), recorder), log,
+        verifier = new VerifyAuditTrail(new AccessControl(Region.WEST_EUROPE, new InMemoryTenantStore(),
+                InMemoryGrantStore.noGrants(clock), recorder), log,
                 checkpoints, signer, RETENTION, recorder, clock);
     }
 
@@ -56,7 +58,8 @@ final class AuditTrailFixture {
 
     AuditEvent event(EventClass eventClass, String actor) {
         return new AuditEvent(UUID.randomUUID().toString(), TENANT, clock.instant(), actor, "Tenant.Admin",
-                "tenant.read", "tenants/" + TENANT, Optional.empty(), Optional.empty(), Outcome.SUCCESS,
+                "tenant.read", "tenants/" + TENANT, Optional.empty(), Optional.empty(), Optional.empty(),
+                Outcome.SUCCESS,
                 "req-" + UUID.randomUUID(), eventClass);
     }
 

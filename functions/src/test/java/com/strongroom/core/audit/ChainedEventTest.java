@@ -16,12 +16,18 @@ import org.junit.jupiter.api.Test;
 /** Known answers for the chain format of docs/formats.md, computed independently of this code. */
 class ChainedEventTest {
     static final AuditEvent FIRST = new AuditEvent("evt-1", "acme", Instant.parse("2026-11-24T10:00:00Z"), "u-1",
-            "Tenant.Admin", "tenant.read", "tenants/acme", Optional.empty(), Optional.empty(), Outcome.SUCCESS,
+            "Tenant.Admin", "tenant.read", "tenants/acme", Optional.empty(), Optional.empty(), Optional.empty(),
+            Outcome.SUCCESS,
             "req-1", EventClass.ACCESS);
     static final AuditEvent SECOND = new AuditEvent("evt-2", "acme", Instant.parse("2026-11-24T10:00:01.5Z"),
             "support-7", "Support.Engineer", "asset.content.read", "assets/a1",
-            Optional.of("Ticket \"42\": r\u00e9sum\u00e9\n\u0001"), Optional.of("g-9"), Outcome.SUCCESS, "req-2",
+            Optional.of("Ticket \"42\": r\u00e9sum\u00e9\n\u0001"), Optional.of("g-9"), Optional.empty(), Outcome.SUCCESS, "req-2",
             EventClass.ACCESS);
+    /** A support engineer's access under a consent grant: purpose, grant id and ticket are all hashed. */
+    static final AuditEvent THIRD = new AuditEvent("evt-3", "acme", Instant.parse("2026-11-24T10:00:02Z"),
+            "support-7", "Support.Engineer", "asset.read", "tenants/acme/assets/a1",
+            Optional.of("Customer asked why the preview fails"), Optional.of("0b6f2a8e-4c1d-4f7a-9e3b-2d5c6a7b8c9d"),
+            Optional.of("SUP-1042"), Outcome.SUCCESS, "req-3", EventClass.ACCESS);
 
     @Test
     void canonicalFormOfAnEventIsTheDocumentedOne() {
@@ -42,6 +48,9 @@ class ChainedEventTest {
         assertEquals(2, second.sequence());
         assertEquals(first.hash(), second.prevHash());
         assertEquals("aa29b7500ad096e2cc893215f0648a67800ace10e4748a0739b75d27290566a6", second.hash());
+
+        ChainedEvent third = ChainedEvent.after(second.link(), THIRD);
+        assertEquals("664e001c8a68d6b97e26299065685560149c660702a06fd0f02ab7c5d2f1a45b", third.hash());
     }
 
     @Test
@@ -49,8 +58,8 @@ class ChainedEventTest {
         ChainedEvent first = ChainedEvent.after(ChainLink.GENESIS, FIRST);
         assertTrue(first.hashMatchesContent());
         AuditEvent otherActor = new AuditEvent(FIRST.id(), FIRST.tenantId(), FIRST.at(), "u-2", FIRST.role(),
-                FIRST.action(), FIRST.target(), FIRST.purpose(), FIRST.grantId(), FIRST.outcome(), FIRST.requestId(),
-                FIRST.eventClass());
+                FIRST.action(), FIRST.target(), FIRST.purpose(), FIRST.grantId(), FIRST.ticket(), FIRST.outcome(),
+                FIRST.requestId(), FIRST.eventClass());
         assertFalse(new ChainedEvent(otherActor, "access", 1, first.prevHash(), first.hash()).hashMatchesContent());
         assertFalse(new ChainedEvent(FIRST, "access", 2, first.prevHash(), first.hash()).hashMatchesContent());
         assertFalse(new ChainedEvent(FIRST, "access", 1, "1".repeat(64), first.hash()).hashMatchesContent());

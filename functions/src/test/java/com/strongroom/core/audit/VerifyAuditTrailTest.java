@@ -39,7 +39,7 @@ class VerifyAuditTrailTest {
 
     private static AuditEvent withActor(AuditEvent e, String actor) {
         return new AuditEvent(e.id(), e.tenantId(), e.at(), actor, e.role(), e.action(), e.target(), e.purpose(),
-                e.grantId(), e.outcome(), e.requestId(), e.eventClass());
+                e.grantId(), e.ticket(), e.outcome(), e.requestId(), e.eventClass());
     }
 
     @Test

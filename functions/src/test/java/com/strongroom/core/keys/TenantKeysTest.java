@@ -27,6 +27,7 @@ import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.tenant.KeyBindings;
 import com.strongroom.testing.InMemoryDataKeyStore;
+import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ class TenantKeysTest {
                         Aes256Gcm.seal(tdk, Aes256Gcm.newKey(), KeyBindings.blindIndexKey(ACME, 1)))));
         keyring = newKeyring();
         AuditRecorder audit = new AuditRecorder(events::add, clock);
-        rotate = new RotateTenantKeys(new AccessControl(Region.WEST_EUROPE, tenants, audit), tenants, keks, dataKeys,
+        rotate = new RotateTenantKeys(new AccessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock), audit), tenants, keks, dataKeys,
                 keyring, audit);
     }
 
@@ -230,7 +231,7 @@ class TenantKeysTest {
             }
         };
         AuditRecorder audit = new AuditRecorder(events::add, clock);
-        RotateTenantKeys crashing = new RotateTenantKeys(new AccessControl(Region.WEST_EUROPE, tenants, audit),
+        RotateTenantKeys crashing = new RotateTenantKeys(new AccessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock), audit),
                 tenants, keks, failing, keyring, audit);
         assertThrows(IllegalStateException.class, () -> crashing.handle(ADMIN,
                 new RotateTenantKeys.Command(ACME, RotateTenantKeys.Scope.TDK), "r1"));
