@@ -70,14 +70,31 @@ class AccessMatrixIT {
                     NONE, new int[] {401, 401, 401},
                     "Platform.Admin", new int[] {200, 200, 404},
                     "Tenant.Admin", new int[] {200, 403, 421},
-                    "*", new int[] {403, 403, 403})));
+                    "*", new int[] {403, 403, 403})),
+            new Route("POST", "/api/tenants/{t}/consent-grants", tenantAdmins(201)),
+            new Route("GET", "/api/tenants/{t}/consent-grants", tenantAdmins(200)),
+            new Route("GET", "/api/tenants/{t}/consent-grants/{g}", tenantAdmins(200)),
+            new Route("GET", "/api/tenants/{t}/consent-grants/{g}/accesses", tenantAdmins(200)),
+            new Route("DELETE", "/api/tenants/{t}/consent-grants/{freshGrant}", tenantAdmins(204)));
 
-    /** Routes that read assets: every customer role that works with files, never the admin or vendor staff. */
+    /** The consent routes: the tenant's own admin only; support staff never grant, list or revoke. */
+    private static Map<String, int[]> tenantAdmins(int success) {
+        return Map.of(NONE, new int[] {401, 401, 401},
+                "Tenant.Admin", new int[] {success, 403, 421},
+                "*", new int[] {403, 403, 403});
+    }
+
+    /**
+     * Routes that read assets: every customer role that works with files, and a support engineer under the consent
+     * grant the own tenant gave them (another tenant gave none: 403; a tenant this stamp lacks: 404); never the
+     * tenant admin or other vendor staff.
+     */
     private static Map<String, int[]> readers() {
         return Map.of(NONE, new int[] {401, 401, 401},
                 "Asset.Reader", new int[] {200, 403, 421},
                 "Asset.Contributor", new int[] {200, 403, 421},
                 "Archive.Manager", new int[] {200, 403, 421},
+                "Support.Engineer", new int[] {200, 403, 404},
                 "*", new int[] {403, 403, 403});
     }
 
@@ -92,6 +109,7 @@ class AccessMatrixIT {
     private static String ownTenant;
     private static String otherTenant;
     private static String ownAsset;
+    private static String ownGrant;
 
     @BeforeAll
     static void tenants() {
@@ -99,6 +117,22 @@ class AccessMatrixIT {
         ownTenant = api.createTenant("own-" + UUID.randomUUID().toString().substring(0, 8));
         otherTenant = api.createTenant("other-" + UUID.randomUUID().toString().substring(0, 8));
         ownAsset = newAsset();
+        ownGrant = newGrant("subject-Support.Engineer");
+    }
+
+    /** A grant of the own tenant, by an admin other than the matrix's own Tenant.Admin caller. */
+    private static String newGrant(String grantee) {
+        ApiClient.Response r = api.postJson("/api/tenants/" + ownTenant + "/consent-grants",
+                api.token("matrix-admin", Optional.of(ownTenant), "Tenant.Admin"), grantBody(grantee));
+        if (r.status() != 201) {
+            throw new IllegalStateException("grant not created: " + r.text());
+        }
+        return r.json().get("id").asText();
+    }
+
+    private static String grantBody(String grantee) {
+        return "{\"grantee\":\"" + grantee + "\",\"scope\":\"tenant\",\"permissions\":[\"metadata:read\","
+                + "\"content:read\"],\"purpose\":\"access matrix\",\"ticket\":\"M-1\",\"expiresAt\":\"default\"}";
     }
 
     private static String newAsset() {
@@ -170,9 +204,12 @@ class AccessMatrixIT {
             case OTHER_REGION -> vendor || caller.equals(NONE) ? "elsewhere-" + UUID.randomUUID().toString().substring(0, 6)
                     : ownTenant;
         };
-        String path = route.template().replace("{t}", target).replace("{a}", ownAsset);
+        String path = route.template().replace("{t}", target).replace("{a}", ownAsset).replace("{g}", ownGrant);
         if (path.contains("{fresh}")) {
             path = path.replace("{fresh}", newAsset());
+        }
+        if (path.contains("{freshGrant}")) {
+            path = path.replace("{freshGrant}", newGrant("matrix-engineer"));
         }
         if (path.contains("{u}")) {
             path = path.replace("{u}", sessionOf(scope == Scope.OWN_TENANT ? token : null, path.endsWith("/complete")));
@@ -189,6 +226,8 @@ class AccessMatrixIT {
                 return api.exchange("PUT", path, token, Map.of(), new byte[0]);
             case "POST /api/tenants/{t}/key-rotations":
                 return api.postJson(path, token, "{\"scope\":\"kek\"}");
+            case "POST /api/tenants/{t}/consent-grants":
+                return api.postJson(path, token, grantBody("matrix-engineer"));
             default:
                 break;
         }

@@ -1,0 +1,313 @@
+package com.strongroom.it;
+
+import static com.strongroom.it.TenantRoutesIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.azure.cosmos.CosmosClient;
+import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.models.PartitionKey;
+import com.azure.storage.queue.QueueClient;
+import com.azure.storage.queue.QueueClientBuilder;
+import com.azure.storage.queue.models.QueueMessageItem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Consent grants end to end through the local host, Cosmos DB and Azurite: a support engineer reads a tenant's
+ * metadata and content only under an active grant that names them, covers the asset and allows the permission;
+ * every use and refusal is in the trail with grant, purpose and ticket; revocation and expiry act on the next
+ * request; bad input changes nothing.
+ */
+class ConsentRoutesIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static ApiClient api;
+    private static CosmosClient cosmos;
+
+    private String tenant;
+    private String admin;
+    private String engineer;
+    private String contributor;
+    private String first;
+    private String second;
+    private final byte[] firstBytes = "first file's bytes".getBytes(StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void connect() {
+        api = TestStack.shared().api();
+        cosmos = TestStack.shared().emulators().newCosmosClient();
+    }
+
+    @AfterAll
+    static void close() {
+        cosmos.close();
+    }
+
+    @BeforeEach
+    void tenantWithTwoAssets() {
+        tenant = api.createTenant("consent-" + UUID.randomUUID().toString().substring(0, 8));
+        admin = api.token("admin-1", Optional.of(tenant), "Tenant.Admin");
+        engineer = api.token("support-7", Optional.empty(), "Support.Engineer");
+        contributor = api.token("uploader", Optional.of(tenant), "Asset.Contributor");
+        first = upload("first.txt", firstBytes);
+        second = upload("second.txt", "second".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String upload(String name, byte[] bytes) {
+        ApiClient.Response r = api.exchange("POST", "/api/tenants/" + tenant + "/assets", contributor,
+                Map.of("X-Asset-Name", name, "Content-Type", "text/plain"), bytes);
+        assertEquals(201, r.status(), r.text());
+        return r.json().get("id").asText();
+    }
+
+    private String grantBody(String grantee, String scope, List<String> assets, String permissions, String expiresAt) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("grantee", grantee);
+        body.put("scope", scope);
+        if (!assets.isEmpty()) {
+            assets.forEach(body.putArray("assetIds")::add);
+        }
+        for (String p : permissions.split(",")) {
+            body.withArray("permissions").add(p);
+        }
+        body.put("purpose", "Preview of a PDF fails");
+        body.put("ticket", "SUP-1042");
+        body.put("expiresAt", expiresAt);
+        return body.toString();
+    }
+
+    private JsonNode grant(String body) {
+        ApiClient.Response r = api.postJson(grants(), admin, body);
+        assertEquals(201, r.status(), r.text());
+        assertEquals(grants() + "/" + r.json().get("id").asText(), r.header("Location"));
+        return r.json();
+    }
+
+    private String grants() {
+        return "/api/tenants/" + tenant + "/consent-grants";
+    }
+
+    private String asset(String id) {
+        return "/api/tenants/" + tenant + "/assets/" + id;
+    }
+
+    @Test
+    void anEngineerReadsTheScopedAssetsMetadataAndContentAndNothingElse() {
+        JsonNode grant = grant(grantBody("support-7", "assets", List.of(first), "metadata:read,content:read", "default"));
+        assertEquals("active", grant.get("status").asText());
+        assertEquals("admin-1", grant.get("grantedBy").asText());
+
+        ApiClient.Response metadata = api.get(asset(first), engineer);
+        assertEquals(200, metadata.status(), metadata.text());
+        assertEquals("first.txt", metadata.json().get("name").asText());
+        ApiClient.Response content = api.get(asset(first) + "/content", engineer);
+        assertEquals(200, content.status(), content.text());
+        assertArrayEquals(firstBytes, content.bytes());
+        ApiClient.Response listed = api.get("/api/tenants/" + tenant + "/assets", engineer);
+        assertEquals(200, listed.status(), listed.text());
+        assertEquals(List.of(first), ids(listed.json().get("assets")));
+
+        assertProblem(api.get(asset(second), engineer), "not-found");
+        assertProblem(api.get(asset(second) + "/content", engineer), "not-found");
+        assertProblem(api.get(asset(UUID.randomUUID().toString()), engineer), "not-found");
+    }
+
+    @Test
+    void supportStaffNeverUploadChangeDeleteOrGrantEvenUnderAGrant() {
+        grant(grantBody("support-7", "tenant", List.of(), "metadata:read,content:read", "default"));
+        assertProblem(api.exchange("POST", "/api/tenants/" + tenant + "/assets", engineer,
+                Map.of("X-Asset-Name", "x.txt", "Content-Type", "text/plain"), new byte[] {1}), "forbidden");
+        assertProblem(api.send("PATCH", asset(first), engineer, "application/json", "{\"metadata\":{\"k\":\"v\"}}"),
+                "forbidden");
+        assertProblem(api.send("DELETE", asset(first), engineer, null, null), "forbidden");
+        assertProblem(api.postJson(grants(), engineer, grantBody("support-8", "tenant", List.of(), "metadata:read",
+                "default")), "forbidden");
+        assertProblem(api.get(grants(), engineer), "forbidden");
+        assertEquals(200, api.get(asset(first), engineer).status(), "the files are untouched");
+    }
+
+    @Test
+    void withoutAGrantOrWithTheWrongPermissionOrAsAnotherEngineerAccessIsRefused() {
+        assertProblem(api.get(asset(first), engineer), "forbidden");
+        grant(grantBody("support-7", "tenant", List.of(), "metadata:read", "default"));
+        assertEquals(200, api.get(asset(first), engineer).status());
+        assertProblem(api.get(asset(first) + "/content", engineer), "forbidden");
+        String other = api.token("support-8", Optional.empty(), "Support.Engineer");
+        assertProblem(api.get(asset(first), other), "forbidden");
+        String stranger = api.token("reader-9", Optional.of(api.createTenant("stranger-"
+                + UUID.randomUUID().toString().substring(0, 6))), "Asset.Reader", "Support.Engineer");
+        assertProblem(api.get(asset(first), stranger), "forbidden");
+    }
+
+    @Test
+    void everyUseAndRefusalIsInTheTrailWithGrantPurposeAndTicketAndListedUnderTheGrant() {
+        String grantId = grant(grantBody("support-7", "assets", List.of(first), "metadata:read", "default"))
+                .get("id").asText();
+        api.get(asset(first), engineer);
+        api.get(asset(second), engineer);
+        api.get(asset(first) + "/content", engineer);
+        api.get(asset(first), api.token("reader", Optional.of(tenant), "Asset.Reader"));
+
+        ApiClient.Response accesses = api.get(grants() + "/" + grantId + "/accesses", admin);
+        assertEquals(200, accesses.status(), accesses.text());
+        List<JsonNode> events = StreamSupport.stream(accesses.json().get("events").spliterator(), false).toList();
+        assertEquals(List.of("DENIED", "DENIED", "SUCCESS"), events.stream().map(e -> e.get("outcome").asText()).toList());
+        assertEquals(List.of("asset.download", "asset.read", "asset.read"),
+                events.stream().map(e -> e.get("action").asText()).toList());
+        for (JsonNode e : events) {
+            assertEquals("support-7", e.get("actor").asText());
+            assertEquals(grantId, e.get("grantId").asText());
+            assertEquals("Preview of a PDF fails", e.get("purpose").asText());
+            assertEquals("SUP-1042", e.get("ticket").asText());
+        }
+        ApiClient.Response trail = api.get("/api/tenants/" + tenant + "/audit-events?actor=support-7", admin);
+        assertEquals(3, trail.json().get("events").size(), "the tenant's own trail holds the same events");
+        ApiClient.Response verify = api.get("/api/tenants/" + tenant + "/audit-events/verify", admin);
+        assertTrue(verify.json().get("intact").asBoolean(), verify.text());
+    }
+
+    @Test
+    void revocationEndsAccessOnTheNextRequest() {
+        String grantId = grant(grantBody("support-7", "tenant", List.of(), "metadata:read", "default"))
+                .get("id").asText();
+        assertEquals(200, api.get(asset(first), engineer).status());
+        assertEquals(204, api.send("DELETE", grants() + "/" + grantId, admin, null, null).status());
+        assertProblem(api.get(asset(first), engineer), "forbidden");
+        assertEquals(204, api.send("DELETE", grants() + "/" + grantId, admin, null, null).status());
+        JsonNode revoked = api.get(grants() + "/" + grantId, admin).json();
+        assertEquals("revoked", revoked.get("status").asText());
+        assertEquals("admin-1", revoked.get("revokedBy").asText());
+        assertProblem(api.send("DELETE", grants() + "/" + UUID.randomUUID(), admin, null, null), "not-found");
+        assertProblem(api.send("DELETE", grants() + "/not-a-grant", admin, null, null), "invalid-request");
+    }
+
+    @Test
+    void aGrantWhoseTimeRanOutRefusesAccessBeforeAnySweepAndTheSweepThenMarksIt() {
+        String grantId = grant(grantBody("support-7", "tenant", List.of(), "metadata:read", "default"))
+                .get("id").asText();
+        assertEquals(200, api.get(asset(first), engineer).status());
+        CosmosContainer container = cosmos.getDatabase("strongroom").getContainer("grants");
+        ObjectNode stored = (ObjectNode) container.readItem(grantId, new PartitionKey(tenant), JsonNode.class).getItem();
+        Instant past = Instant.now().minus(Duration.ofMinutes(1));
+        stored.put("expiresAt", past.toString());
+        stored.put("expiresAtMs", past.toEpochMilli());
+        container.replaceItem(stored, grantId, new PartitionKey(tenant), null);
+
+        assertProblem(api.get(asset(first), engineer), "forbidden");
+        assertEquals("expired", api.get(grants() + "/" + grantId, admin).json().get("status").asText());
+        assertEquals("ACTIVE", container.readItem(grantId, new PartitionKey(tenant), JsonNode.class).getItem()
+                .get("status").asText(), "refused on the clock, not on a sweep");
+
+        TestStack.shared().host().app().consent().sweep().handle("sweep-it");
+        assertEquals("EXPIRED", container.readItem(grantId, new PartitionKey(tenant), JsonNode.class).getItem()
+                .get("status").asText());
+        ApiClient.Response trail = api.get("/api/tenants/" + tenant + "/audit-events?action=consent.expire", admin);
+        assertEquals("tenants/" + tenant + "/consent-grants/" + grantId,
+                trail.json().get("events").get(0).get("target").asText());
+    }
+
+    @Test
+    void badInputIsAProblemAndStoresNothing() {
+        String future31 = Instant.now().plus(Duration.ofDays(31)).toString();
+        String past = Instant.now().minus(Duration.ofMinutes(1)).toString();
+        List<String> bodies = List.of(
+                grantBody("support-7", "tenant", List.of(), "metadata:read", "default").replace("\"Preview of a PDF fails\"", "\"\""),
+                grantBody("support-7", "tenant", List.of(), "metadata:read", "default").replace(",\"ticket\":\"SUP-1042\"", ""),
+                grantBody("support-7", "tenant", List.of(), "metadata:read", past),
+                grantBody("support-7", "tenant", List.of(), "metadata:read", future31),
+                grantBody("support-7", "tenant", List.of(), "metadata:read", "next week"),
+                grantBody("support-7", "tenant", List.of(), "metadata:read", "default").replace(",\"expiresAt\":\"default\"", ""),
+                grantBody("support-7", "assets", List.of(first, UUID.randomUUID().toString()), "metadata:read", "default"),
+                grantBody("support-7", "assets", List.of("../etc"), "metadata:read", "default"),
+                grantBody("support-7", "assets", List.of(), "metadata:read", "default"),
+                grantBody("support-7", "tenant", List.of(), "metadata:write", "default"),
+                grantBody("support-7", "tenant", List.of(), "metadata:read", "default").replace("{", "{\"extra\":1,"),
+                "[]");
+        for (String body : bodies) {
+            assertProblem(api.postJson(grants(), admin, body), "invalid-request");
+        }
+        assertProblem(api.postJson(grants(), admin, grantBody("admin-1", "tenant", List.of(), "metadata:read",
+                "default")), "forbidden");
+        assertEquals(0, api.get(grants(), admin).json().get("grants").size(), "nothing was stored");
+    }
+
+    @Test
+    void grantsAreListedWithTheirStateAndWhoGaveThem() {
+        String revoked = grant(grantBody("support-7", "tenant", List.of(), "metadata:read", "default")).get("id").asText();
+        api.send("DELETE", grants() + "/" + revoked, admin, null, null);
+        String active = grant(grantBody("support-8", "assets", List.of(second), "content:read",
+                Instant.now().plus(Duration.ofDays(30)).toString())).get("id").asText();
+        JsonNode listed = api.get(grants() + "?pageSize=1", admin).json();
+        assertEquals(1, listed.get("grants").size());
+        JsonNode newest = listed.get("grants").get(0);
+        assertEquals(active, newest.get("id").asText());
+        assertEquals("active", newest.get("status").asText());
+        assertEquals(List.of(second), ids(newest.get("assetIds")));
+        JsonNode rest = api.get(grants() + "?pageSize=1&continuation=" + listed.get("continuation").asText(), admin)
+                .json();
+        assertEquals(revoked, rest.get("grants").get(0).get("id").asText());
+        assertEquals("revoked", rest.get("grants").get(0).get("status").asText());
+        assertEquals("admin-1", rest.get("grants").get(0).get("grantedBy").asText());
+    }
+
+    @Test
+    void theFirstUseAsksTheNotifierOnceWithIdsOnlyInBase64() {
+        String grantId = grant(grantBody("support-7", "tenant", List.of(), "metadata:read", "default"))
+                .get("id").asText();
+        api.get(asset(first), engineer);
+        api.get(asset(second), engineer);
+        QueueClient raw = new QueueClientBuilder().connectionString(TestStack.shared().values().get("STORAGE"))
+                .queueName("notifications").buildClient();
+        List<JsonNode> mine = new ArrayList<>();
+        for (int batch = 0; batch < 50; batch++) {
+            List<QueueMessageItem> items = raw.receiveMessages(32, Duration.ofMinutes(5), null, null).stream().toList();
+            if (items.isEmpty()) {
+                break;
+            }
+            for (QueueMessageItem item : items) {
+                JsonNode message = readJson(Base64.getDecoder().decode(item.getBody().toString()));
+                if (message.path("grantId").asText().equals(grantId)) {
+                    mine.add(message);
+                }
+            }
+        }
+        assertEquals(1, mine.size());
+        JsonNode notice = mine.get(0);
+        assertEquals("consent.first-use", notice.get("type").asText());
+        assertEquals(tenant, notice.get("tenantId").asText());
+        assertFalse(notice.toString().contains("support-7") || notice.toString().contains("SUP-1042")
+                || notice.toString().contains("Preview"), "ids only: " + notice);
+        assertFalse(api.get(grants() + "/" + grantId, admin).json().get("firstUsedAt").isNull());
+    }
+
+    private static JsonNode readJson(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("a notification is not JSON", e);
+        }
+    }
+
+    private static List<String> ids(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        array.forEach(a -> ids.add(a.isTextual() ? a.asText() : a.get("id").asText()));
+        return ids;
+    }
+}
