@@ -33,6 +33,7 @@ import java.util.logging.Logger;
  * limits (a request body over 100 MB is refused before it is read), plus {@code POST /dev/token}.
  */
 final class LocalHttpServer implements AutoCloseable {
+    private static final int WRITE_CHUNK_BYTES = 256 * 1024;
     static final long MAX_REQUEST_BYTES = 100L * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(LocalHttpServer.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -199,8 +200,11 @@ final class LocalHttpServer implements AutoCloseable {
         boolean noBody = status == 204 || status == 304 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
         exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length == 0 ? -1 : bytes.length);
         if (!noBody && bytes.length > 0) {
+            // The JDK server copies each write into a buffer of its size: small writes keep that copy small.
             try (OutputStream os = exchange.getResponseBody()) {
-                os.write(bytes);
+                for (int offset = 0; offset < bytes.length; offset += WRITE_CHUNK_BYTES) {
+                    os.write(bytes, offset, Math.min(WRITE_CHUNK_BYTES, bytes.length - offset));
+                }
             }
         }
     }

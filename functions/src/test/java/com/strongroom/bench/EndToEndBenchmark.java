@@ -17,8 +17,6 @@ import com.strongroom.it.TestStack;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +28,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -80,24 +80,27 @@ public final class EndToEndBenchmark {
         ApiClient api = stack.api();
         String tenant = api.createTenant("bench-" + UUID.randomUUID().toString().substring(0, 6));
         String token = api.token("bench", Optional.of(tenant), "Asset.Contributor");
-        double[] plain = new double[rounds];
-        double[] sdk = new double[rounds];
-        double[] ours = new double[rounds];
+        Phases plain = new Phases(rounds);
+        Phases sdk = new Phases(rounds);
+        Phases ours = new Phases(rounds);
         for (int r = 0; r < rounds; r++) {
-            plain[r] = timed(() -> plainRoundTrip(container.getBlobClient("plain-" + UUID.randomUUID()), payload));
-            sdk[r] = timed(() -> encryptedRoundTrip(new EncryptedBlobClientBuilder(EncryptionVersion.V2)
-                    .key(kek, "A256KW").blobClient(container.getBlobClient("cse-" + UUID.randomUUID()))
-                    .buildEncryptedBlobClient(), payload));
-            ours[r] = timed(() -> strongroomRoundTrip(api, tenant, token, payload.length, n -> payload, IN_FLIGHT));
+            plainRoundTrip(container.getBlobClient("plain-" + UUID.randomUUID()), payload, plain, r);
+            encryptedRoundTrip(new EncryptedBlobClientBuilder(EncryptionVersion.V2).key(kek, "A256KW")
+                    .blobClient(container.getBlobClient("cse-" + UUID.randomUUID())).buildEncryptedBlobClient(),
+                    payload, sdk, r);
+            strongroomRoundTrip(api, tenant, token, payload.length, n -> payload, IN_FLIGHT, ours, r);
         }
-        double plainMiBs = mib / median(plain);
-        double sdkMiBs = mib / median(sdk);
-        double oursMiBs = mib / median(ours);
-        System.out.printf("end to end, %d MiB uploaded and downloaded per round, %d rounds (medians, MiB/s)%n", mib,
-                rounds);
-        System.out.printf("  plain BlobClient        %8.1f%n", plainMiBs);
-        System.out.printf("  EncryptedBlobClient v2  %8.1f%n", sdkMiBs);
-        System.out.printf("  Strongroom              %8.1f%n", oursMiBs);
+        double plainMiBs = mib / median(plain.total());
+        double sdkMiBs = mib / median(sdk.total());
+        double oursMiBs = mib / median(ours.total());
+        System.out.printf("end to end, %d MiB uploaded and downloaded per round, %d rounds (medians, MiB/s: round "
+                + "trip, upload, download)%n", mib, rounds);
+        System.out.printf("  plain BlobClient        %8.1f %8.1f %8.1f%n", plainMiBs, mib / median(plain.upload),
+                mib / median(plain.download));
+        System.out.printf("  EncryptedBlobClient v2  %8.1f %8.1f %8.1f%n", sdkMiBs, mib / median(sdk.upload),
+                mib / median(sdk.download));
+        System.out.printf("  Strongroom              %8.1f %8.1f %8.1f%n", oursMiBs, mib / median(ours.upload),
+                mib / median(ours.download));
         System.out.printf("  ratio Strongroom / plain BlobClient: %.2f (goal >= 0.8)%n", oursMiBs / plainMiBs);
         System.out.printf("  ratio Strongroom / EncryptedBlobClient: %.2f (goal > 1)%n", oursMiBs / sdkMiBs);
     }
@@ -107,16 +110,45 @@ public final class EndToEndBenchmark {
         String tenant = api.createTenant("mem-" + UUID.randomUUID().toString().substring(0, 6));
         String token = api.token("bench", Optional.of(tenant), "Asset.Contributor");
         // One 64 MiB range at a time, as a player reads: the client's copy shares this heap with the app's.
-        double seconds = timed(() -> strongroomRoundTrip(api, tenant, token, size, EndToEndBenchmark::part, 1));
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
+        HeapSampler sampler = new HeapSampler();
+        Phases phases = new Phases(1);
+        try {
+            strongroomRoundTrip(api, tenant, token, size, EndToEndBenchmark::part, 1, phases, 0);
+        } finally {
+            sampler.stop();
         }
+        double seconds = phases.total()[0];
+        long peak = sampler.peak();
         System.out.printf("memory, %d MiB resumable upload and ranged download, max heap %d MiB: no "
                 + "OutOfMemoryError, peak heap %d MiB (app, host and client in one JVM), %.1f s%n", size / MIB,
                 Runtime.getRuntime().maxMemory() / MIB, peak / MIB, seconds);
+    }
+
+    /** The largest heap in use seen while it runs, sampled every few milliseconds (garbage included). */
+    static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    LockSupport.parkNanos(2_000_000);
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        long peak() {
+            return peak.get();
+        }
     }
 
     /** Part n (from 1) of a file generated on the fly: never the whole file in memory. */
@@ -134,16 +166,32 @@ public final class EndToEndBenchmark {
         void run() throws Exception;
     }
 
-    private static void plainRoundTrip(BlobClient blob, byte[] payload) {
-        blob.uploadWithResponse(new BlobParallelUploadOptions(new ByteArrayInputStream(payload), payload.length)
-                .setParallelTransferOptions(transfer()), null, null);
-        blob.downloadStream(OutputStream.nullOutputStream());
+    /** Seconds per round spent uploading (with its commit) and downloading. */
+    record Phases(double[] upload, double[] download) {
+        Phases(int rounds) {
+            this(new double[rounds], new double[rounds]);
+        }
+
+        double[] total() {
+            double[] sums = new double[upload.length];
+            for (int r = 0; r < sums.length; r++) {
+                sums[r] = upload[r] + download[r];
+            }
+            return sums;
+        }
     }
 
-    private static void encryptedRoundTrip(EncryptedBlobClient blob, byte[] payload) {
-        blob.uploadWithResponse(new BlobParallelUploadOptions(new ByteArrayInputStream(payload), payload.length)
-                .setParallelTransferOptions(transfer()), null, null);
-        blob.downloadStream(OutputStream.nullOutputStream());
+    private static void plainRoundTrip(BlobClient blob, byte[] payload, Phases phases, int round) throws Exception {
+        phases.upload[round] = timed(() -> blob.uploadWithResponse(new BlobParallelUploadOptions(
+                new ByteArrayInputStream(payload), payload.length).setParallelTransferOptions(transfer()), null, null));
+        phases.download[round] = timed(() -> blob.downloadStream(OutputStream.nullOutputStream()));
+    }
+
+    private static void encryptedRoundTrip(EncryptedBlobClient blob, byte[] payload, Phases phases, int round)
+            throws Exception {
+        phases.upload[round] = timed(() -> blob.uploadWithResponse(new BlobParallelUploadOptions(
+                new ByteArrayInputStream(payload), payload.length).setParallelTransferOptions(transfer()), null, null));
+        phases.download[round] = timed(() -> blob.downloadStream(OutputStream.nullOutputStream()));
     }
 
     private static ParallelTransferOptions transfer() {
@@ -153,7 +201,8 @@ public final class EndToEndBenchmark {
 
     /** Resumable upload in 8 MiB parts (four in flight) and download in 64 MiB ranges; checks SHA-256. */
     private static void strongroomRoundTrip(ApiClient api, String tenant, String token, long size, Parts parts,
-                                            int rangesInFlight) throws Exception {
+                                            int rangesInFlight, Phases phases, int round) throws Exception {
+        long uploadStart = System.nanoTime();
         int count = (int) ((size + PART - 1) / PART);
         MessageDigest expected = MessageDigest.getInstance("SHA-256");
         ApiClient.Response session = api.postJson("/api/tenants/" + tenant + "/uploads", token,
@@ -179,6 +228,8 @@ public final class EndToEndBenchmark {
                 f.get();
             }
             check(api.send("POST", "/api/tenants/" + tenant + "/uploads/" + id + "/complete", token, null, null), 201);
+            phases.upload[round] = (System.nanoTime() - uploadStart) / 1e9;
+            long downloadStart = System.nanoTime();
 
             MessageDigest actual = MessageDigest.getInstance("SHA-256");
             List<Future<byte[]>> ranges = new ArrayList<>();
@@ -198,6 +249,7 @@ public final class EndToEndBenchmark {
             for (Future<byte[]> f : ranges) {
                 actual.update(f.get());
             }
+            phases.download[round] = (System.nanoTime() - downloadStart) / 1e9;
             if (!Arrays.equals(expected.digest(), actual.digest())) {
                 throw new IllegalStateException("downloaded bytes differ from the uploaded ones");
             }
