@@ -20,6 +20,7 @@ import java.lang.management.ManagementFactory;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,12 +84,13 @@ public final class EndToEndBenchmark {
         Phases plain = new Phases(rounds);
         Phases sdk = new Phases(rounds);
         Phases ours = new Phases(rounds);
+        Source source = new InMemorySource(payload);
         for (int r = 0; r < rounds; r++) {
             plainRoundTrip(container.getBlobClient("plain-" + UUID.randomUUID()), payload, plain, r);
             encryptedRoundTrip(new EncryptedBlobClientBuilder(EncryptionVersion.V2).key(kek, "A256KW")
                     .blobClient(container.getBlobClient("cse-" + UUID.randomUUID())).buildEncryptedBlobClient(),
                     payload, sdk, r);
-            strongroomRoundTrip(api, tenant, token, payload.length, n -> payload, IN_FLIGHT, ours, r);
+            strongroomRoundTrip(api, tenant, token, source, IN_FLIGHT, ours, r);
         }
         double plainMiBs = mib / median(plain.total());
         double sdkMiBs = mib / median(sdk.total());
@@ -113,7 +115,7 @@ public final class EndToEndBenchmark {
         HeapSampler sampler = new HeapSampler();
         Phases phases = new Phases(1);
         try {
-            strongroomRoundTrip(api, tenant, token, size, EndToEndBenchmark::part, 1, phases, 0);
+            strongroomRoundTrip(api, tenant, token, new GeneratedSource(size), 1, phases, 0);
         } finally {
             sampler.stop();
         }
@@ -151,15 +153,108 @@ public final class EndToEndBenchmark {
         }
     }
 
-    /** Part n (from 1) of a file generated on the fly: never the whole file in memory. */
-    private static byte[] part(int n) {
-        byte[] bytes = new byte[PART];
-        new Random(n).nextBytes(bytes);
-        return bytes;
+    /** What is uploaded, in parts, and how the bytes that come back are checked. */
+    interface Source {
+        long size();
+
+        /** Part n, counting from 1. */
+        byte[] part(int n);
+
+        /** The plaintext SHA-256 the upload session is told, so the app checks it on commit; null if unknown. */
+        String sha256();
+
+        /** Checks the bytes downloaded from {@code from}; ranges come in order. */
+        void check(long from, byte[] range);
+
+        /** After the last range: throws if anything differed. */
+        void finish();
     }
 
-    interface Parts {
-        byte[] partOf(int n) throws Exception;
+    /**
+     * A payload held in memory, cut into parts before the clock starts; the app is given its SHA-256 and downloads
+     * are compared byte for byte, so the client does no hashing while it is timed (the baselines do none either).
+     */
+    static final class InMemorySource implements Source {
+        private final byte[] payload;
+        private final List<byte[]> parts = new ArrayList<>();
+        private final String sha256;
+
+        InMemorySource(byte[] payload) throws Exception {
+            this.payload = payload;
+            for (int from = 0; from < payload.length; from += PART) {
+                parts.add(Arrays.copyOfRange(payload, from, Math.min(payload.length, from + PART)));
+            }
+            sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+        }
+
+        @Override
+        public long size() {
+            return payload.length;
+        }
+
+        @Override
+        public byte[] part(int n) {
+            return parts.get(n - 1);
+        }
+
+        @Override
+        public String sha256() {
+            return sha256;
+        }
+
+        @Override
+        public void check(long from, byte[] range) {
+            if (!Arrays.equals(payload, (int) from, (int) from + range.length, range, 0, range.length)) {
+                throw new IllegalStateException("downloaded bytes at " + from + " differ from the uploaded ones");
+            }
+        }
+
+        @Override
+        public void finish() {
+        }
+    }
+
+    /** A file generated part by part and never held whole: checked by SHA-256 of what went up and came down. */
+    static final class GeneratedSource implements Source {
+        private final long size;
+        private final MessageDigest sent;
+        private final MessageDigest received;
+
+        GeneratedSource(long size) throws Exception {
+            this.size = size;
+            sent = MessageDigest.getInstance("SHA-256");
+            received = MessageDigest.getInstance("SHA-256");
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public byte[] part(int n) {
+            byte[] bytes = new byte[(int) Math.min(PART, size - (long) (n - 1) * PART)];
+            new Random(n).nextBytes(bytes);
+            sent.update(bytes);
+            return bytes;
+        }
+
+        @Override
+        public String sha256() {
+            return null;
+        }
+
+        @Override
+        public void check(long from, byte[] range) {
+            received.update(range);
+        }
+
+        @Override
+        public void finish() {
+            if (!Arrays.equals(sent.digest(), received.digest())) {
+                throw new IllegalStateException("downloaded bytes differ from the uploaded ones");
+            }
+        }
     }
 
     interface Run {
@@ -199,24 +294,22 @@ public final class EndToEndBenchmark {
                 .setMaxSingleUploadSizeLong((long) PART);
     }
 
-    /** Resumable upload in 8 MiB parts (four in flight) and download in 64 MiB ranges; checks SHA-256. */
-    private static void strongroomRoundTrip(ApiClient api, String tenant, String token, long size, Parts parts,
+    /** Resumable upload in 8 MiB parts (four in flight) and download in 64 MiB ranges; checks what comes back. */
+    private static void strongroomRoundTrip(ApiClient api, String tenant, String token, Source source,
                                             int rangesInFlight, Phases phases, int round) throws Exception {
-        long uploadStart = System.nanoTime();
+        long size = source.size();
         int count = (int) ((size + PART - 1) / PART);
-        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        long uploadStart = System.nanoTime();
         ApiClient.Response session = api.postJson("/api/tenants/" + tenant + "/uploads", token,
-                "{\"name\":\"bench.bin\",\"size\":" + size + ",\"partSize\":" + PART + "}");
+                "{\"name\":\"bench.bin\",\"size\":" + size + ",\"partSize\":" + PART
+                        + (source.sha256() == null ? "" : ",\"sha256\":\"" + source.sha256() + "\"") + "}");
         check(session, 201);
         String id = session.json().get("id").asText();
         ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
         try {
             List<Future<?>> uploads = new ArrayList<>();
             for (int n = 1; n <= count; n++) {
-                byte[] bytes = parts.partOf(n);
-                int length = (int) Math.min(PART, size - (long) (n - 1) * PART);
-                byte[] body = length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
-                expected.update(body);
+                byte[] body = source.part(n);
                 int number = n;
                 uploads.add(pool.submit(() -> check(api.exchange("PUT", "/api/tenants/" + tenant + "/uploads/" + id
                         + "/parts/" + number, token, Map.of(), body), 200)));
@@ -229,10 +322,10 @@ public final class EndToEndBenchmark {
             }
             check(api.send("POST", "/api/tenants/" + tenant + "/uploads/" + id + "/complete", token, null, null), 201);
             phases.upload[round] = (System.nanoTime() - uploadStart) / 1e9;
-            long downloadStart = System.nanoTime();
 
-            MessageDigest actual = MessageDigest.getInstance("SHA-256");
+            long downloadStart = System.nanoTime();
             List<Future<byte[]>> ranges = new ArrayList<>();
+            long checkedUpTo = 0;
             for (long start = 0; start < size; start += RANGE) {
                 long from = start;
                 long to = Math.min(size, from + RANGE) - 1;
@@ -243,16 +336,18 @@ public final class EndToEndBenchmark {
                     return r.bytes();
                 }));
                 if (ranges.size() >= rangesInFlight) {
-                    actual.update(ranges.remove(0).get());
+                    byte[] range = ranges.remove(0).get();
+                    source.check(checkedUpTo, range);
+                    checkedUpTo += range.length;
                 }
             }
             for (Future<byte[]> f : ranges) {
-                actual.update(f.get());
+                byte[] range = f.get();
+                source.check(checkedUpTo, range);
+                checkedUpTo += range.length;
             }
             phases.download[round] = (System.nanoTime() - downloadStart) / 1e9;
-            if (!Arrays.equals(expected.digest(), actual.digest())) {
-                throw new IllegalStateException("downloaded bytes differ from the uploaded ones");
-            }
+            source.finish();
         } finally {
             pool.shutdownNow();
         }

@@ -2,9 +2,6 @@ package com.strongroom.adapters.storage;
 
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.models.BlobRange;
-import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.storage.blob.options.BlobInputStreamOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
@@ -15,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Encrypted content as block blobs at {@code <tenantId>/<assetId>} in the {@code assets} container. Blocks are
@@ -22,12 +21,15 @@ import java.util.OptionalLong;
  */
 public final class BlobContentStore implements ContentStore {
     public static final String CONTAINER = "assets";
-    private static final int NOT_FOUND = 404;
-    private static final int RANGE_NOT_SATISFIABLE = 416;
-    /** Reads in large chunks: one round trip per 16 MiB instead of per 4 MiB. */
-    private static final int READ_CHUNK_BYTES = 16 * 1024 * 1024;
+    /** Reads in chunks of this size, the next one fetched while the current one is decrypted. */
+    private static final int READ_CHUNK_BYTES = 8 * 1024 * 1024;
 
     private final BlobContainerClient container;
+    private final ExecutorService readAhead = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "blob-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public BlobContentStore(BlobContainerClient container) {
         this.container = container;
@@ -53,18 +55,7 @@ public final class BlobContentStore implements ContentStore {
 
     @Override
     public InputStream read(TenantId tenant, AssetId asset, long offset, OptionalLong count) {
-        BlobRange range = count.isPresent() ? new BlobRange(offset, count.getAsLong()) : new BlobRange(offset);
-        return BlobFailures.call(() -> {
-            try {
-                return blob(tenant, asset).openInputStream(new BlobInputStreamOptions().setRange(range)
-                        .setBlockSize(READ_CHUNK_BYTES));
-            } catch (BlobStorageException e) {
-                if (e.getStatusCode() == NOT_FOUND || e.getStatusCode() == RANGE_NOT_SATISFIABLE) {
-                    return InputStream.nullInputStream();
-                }
-                throw e;
-            }
-        });
+        return new ReadAheadBlobStream(blob(tenant, asset), offset, count, READ_CHUNK_BYTES, readAhead);
     }
 
     @Override
