@@ -48,7 +48,7 @@ public final class BlobCheckpointStore implements CheckpointStore {
     @Override
     public void put(Checkpoint checkpoint, String signed) {
         String name = nameOf(checkpoint);
-        BlobFailures.call(() -> {
+        StorageFailures.call(StorageFailures.BLOB, () -> {
             try {
                 container.getBlobClient(name).upload(BinaryData.fromString(signed), false);
             } catch (BlobStorageException e) {
@@ -63,7 +63,7 @@ public final class BlobCheckpointStore implements CheckpointStore {
 
     @Override
     public List<Stored> list(String tenantId, String chain) {
-        return BlobFailures.call(() -> {
+        return StorageFailures.call(StorageFailures.BLOB, () -> {
             List<Stored> stored = new ArrayList<>();
             container.listBlobs(new ListBlobsOptions().setPrefix(prefixOf(tenantId, chain)), null).forEach(blob ->
                     stored.add(new Stored(blob.getName(), new String(container.getBlobClient(blob.getName())
@@ -74,8 +74,8 @@ public final class BlobCheckpointStore implements CheckpointStore {
 
     @Override
     public OptionalLong latestSequence(String tenantId, String chain) {
-        return BlobFailures.call(() -> container.listBlobs(new ListBlobsOptions().setPrefix(prefixOf(tenantId, chain)), null)
-                .stream().map(blob -> sequenceOf(blob.getName())).filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong).max());
+        return StorageFailures.call(StorageFailures.BLOB, () -> container
+                .listBlobs(new ListBlobsOptions().setPrefix(prefixOf(tenantId, chain)), null).stream()
+                .map(blob -> sequenceOf(blob.getName())).filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max());
     }
 }

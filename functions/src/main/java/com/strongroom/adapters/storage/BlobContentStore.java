@@ -41,7 +41,7 @@ public final class BlobContentStore implements ContentStore {
 
     @Override
     public void stage(TenantId tenant, AssetId asset, String blockId, byte[] data, int length) {
-        BlobFailures.call(() -> {
+        StorageFailures.call(StorageFailures.BLOB, () -> {
             blob(tenant, asset).stageBlock(encode(blockId), BinaryData.fromByteBuffer(ByteBuffer.wrap(data, 0, length)));
             return null;
         });
@@ -49,7 +49,7 @@ public final class BlobContentStore implements ContentStore {
 
     @Override
     public void commit(TenantId tenant, AssetId asset, List<String> blockIds) {
-        BlobFailures.call(() -> blob(tenant, asset).commitBlockList(
+        StorageFailures.call(StorageFailures.BLOB, () -> blob(tenant, asset).commitBlockList(
                 blockIds.stream().map(BlobContentStore::encode).toList(), true));
     }
 
@@ -60,7 +60,7 @@ public final class BlobContentStore implements ContentStore {
 
     @Override
     public void delete(TenantId tenant, AssetId asset) {
-        BlobFailures.call(() -> blob(tenant, asset).deleteIfExists());
+        StorageFailures.call(StorageFailures.BLOB, () -> blob(tenant, asset).deleteIfExists());
     }
 
     private BlockBlobClient blob(TenantId tenant, AssetId asset) {

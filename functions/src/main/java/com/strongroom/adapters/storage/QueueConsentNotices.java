@@ -1,10 +1,8 @@
 package com.strongroom.adapters.storage;
 
 import com.azure.storage.queue.QueueClient;
-import com.azure.storage.queue.models.QueueStorageException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.model.ConsentGrant;
 import com.strongroom.core.port.ConsentNotices;
 
@@ -31,15 +29,6 @@ public final class QueueConsentNotices implements ConsentNotices {
         message.put("tenantId", grant.tenantId().value());
         message.put("grantId", grant.id().value());
         message.put("dedupeKey", FIRST_USE + ":" + grant.tenantId() + ":" + grant.id());
-        try {
-            queue.sendMessage(message.toString());
-        } catch (QueueStorageException e) {
-            throw new DependencyUnavailableException("queue", e);
-        } catch (RuntimeException e) {
-            if (e.getClass().getName().startsWith("com.azure") || e.getClass().getName().startsWith("reactor")) {
-                throw new DependencyUnavailableException("queue", e);
-            }
-            throw e;
-        }
+        StorageFailures.call(StorageFailures.QUEUE, () -> queue.sendMessage(message.toString()));
     }
 }

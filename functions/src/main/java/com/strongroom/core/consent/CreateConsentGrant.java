@@ -128,6 +128,6 @@ public final class CreateConsentGrant {
                 Optional.empty(), Optional.empty(), ConsentGrant.Status.ACTIVE, "");
         grants.create(grant);
         audit.success(caller, Operation.CONSENT_GRANT, tenant.id().value(), target + "/" + grant.id(), requestId);
-        return grants.find(tenant.id(), grant.id()).orElse(grant);
+        return grant;
     }
 }
