@@ -118,7 +118,7 @@ final class LocalHttpServer implements AutoCloseable {
                     "a request body is at most " + MAX_REQUEST_BYTES + " bytes");
             return;
         }
-        byte[] body = readBody(exchange.getRequestBody());
+        byte[] body = readBody(exchange.getRequestBody(), length);
         if (body == null) {
             problem(exchange, 413, "payload-too-large", "Request body too large",
                     "a request body is at most " + MAX_REQUEST_BYTES + " bytes");
@@ -154,7 +154,8 @@ final class LocalHttpServer implements AutoCloseable {
         }
         JsonNode request;
         try {
-            byte[] body = readBody(exchange.getRequestBody());
+            byte[] body = readBody(exchange.getRequestBody(),
+                    exchange.getRequestHeaders().getFirst("Content-Length"));
             request = JSON.readTree(body == null ? new byte[0] : body);
         } catch (IOException e) {
             request = null;
@@ -225,8 +226,17 @@ final class LocalHttpServer implements AutoCloseable {
         }
     }
 
-    /** Reads at most {@link #MAX_REQUEST_BYTES}; {@code null} when the body is longer (chunked uploads). */
-    private static byte[] readBody(InputStream in) throws IOException {
+    /**
+     * Reads at most {@link #MAX_REQUEST_BYTES}; {@code null} when the body is longer (chunked uploads). A declared
+     * length is read straight into one array of that size.
+     */
+    private static byte[] readBody(InputStream in, String declaredLength) throws IOException {
+        long length = declaredLength == null ? -1 : parseLong(declaredLength);
+        if (length >= 0 && length <= MAX_REQUEST_BYTES) {
+            byte[] body = new byte[(int) length];
+            int read = in.readNBytes(body, 0, body.length);
+            return read == body.length ? body : Arrays.copyOf(body, read);
+        }
         byte[] body = in.readNBytes((int) MAX_REQUEST_BYTES + 1);
         return body.length > MAX_REQUEST_BYTES ? null : body;
     }

@@ -42,6 +42,7 @@ import com.strongroom.core.asset.StageUploadPart;
 import com.strongroom.core.asset.StartUpload;
 import com.strongroom.core.asset.UpdateAsset;
 import com.strongroom.core.asset.UploadAsset;
+import com.strongroom.core.asset.UploadDigests;
 import com.strongroom.core.audit.ChainedAuditTrail;
 import com.strongroom.core.audit.CheckpointAuditTrail;
 import com.strongroom.core.audit.CheckpointQuietChains;
@@ -82,6 +83,8 @@ public final class Strongroom {
     public static final String DEV_ISSUER_JWKS = "dev-issuer.jwks.json";
 
     private static final Duration COSMOS_OPERATION_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a part that came early waits for its predecessor, being staged here, to extend the upload's hash. */
+    private static final Duration UPLOAD_PART_WAIT = Duration.ofSeconds(30);
 
     private static volatile Strongroom fromEnvironment;
 
@@ -175,11 +178,12 @@ public final class Strongroom {
         TenantKeyring keyring = new TenantKeyring(keks, dataKeys, clock, settings.tdkCacheTtl(),
                 settings.tdkCacheMaxTenants());
         this.rotateTenantKeys = new RotateTenantKeys(access, tenants, keks, dataKeys, keyring, audit);
+        UploadDigests uploadDigests = new UploadDigests(UPLOAD_PART_WAIT);
         this.assetUseCases = new AssetUseCases(
                 new UploadAsset(access, assets, keyring, content, audit, clock),
                 new StartUpload(access, uploads, keyring, audit, clock),
-                new StageUploadPart(access, uploads, keyring, content, clock),
-                new CompleteUpload(access, assets, uploads, keyring, content, audit, clock),
+                new StageUploadPart(access, uploads, keyring, content, uploadDigests, clock),
+                new CompleteUpload(access, assets, uploads, keyring, content, uploadDigests, audit, clock),
                 new ReadAsset(access, assets, audit),
                 new ListAssets(access, assets, keyring, audit),
                 new DownloadAsset(access, assets, keyring, content, audit, settings.maxResponseBytes()),

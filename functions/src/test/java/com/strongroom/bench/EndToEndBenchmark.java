@@ -38,7 +38,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  * <li>{@code e2e [MiB] [rounds]}: a resumable upload and a full ranged download of the same bytes through
  * Strongroom, against a plain {@code BlobClient} and the SDK's {@code EncryptedBlobClient} (v2) doing the same,
- * each with four transfers in flight; prints medians and ratios.</li>
+ * each with four transfers in flight, after one uncounted warm-up round of each; prints medians and ratios.</li>
  * <li>{@code memory [MiB]}: the same upload and ranged download of a file never held whole in memory; run in a
  * JVM at {@code -Xmx256m} with the app in-process, prints the peak heap.</li>
  * </ul>
@@ -85,12 +85,13 @@ public final class EndToEndBenchmark {
         Phases sdk = new Phases(rounds);
         Phases ours = new Phases(rounds);
         Source source = new InMemorySource(payload);
-        for (int r = 0; r < rounds; r++) {
-            plainRoundTrip(container.getBlobClient("plain-" + UUID.randomUUID()), payload, plain, r);
+        // Round 0 of each warms up the JIT compiler and the connection pools and is not counted.
+        for (int r = -1; r < rounds; r++) {
+            plainRoundTrip(container.getBlobClient("plain-" + UUID.randomUUID()), payload, plain.round(r));
             encryptedRoundTrip(new EncryptedBlobClientBuilder(EncryptionVersion.V2).key(kek, "A256KW")
                     .blobClient(container.getBlobClient("cse-" + UUID.randomUUID())).buildEncryptedBlobClient(),
-                    payload, sdk, r);
-            strongroomRoundTrip(api, tenant, token, source, IN_FLIGHT, ours, r);
+                    payload, sdk.round(r));
+            strongroomRoundTrip(api, tenant, token, source, IN_FLIGHT, ours.round(r));
         }
         double plainMiBs = mib / median(plain.total());
         double sdkMiBs = mib / median(sdk.total());
@@ -115,7 +116,7 @@ public final class EndToEndBenchmark {
         HeapSampler sampler = new HeapSampler();
         Phases phases = new Phases(1);
         try {
-            strongroomRoundTrip(api, tenant, token, new GeneratedSource(size), 1, phases, 0);
+            strongroomRoundTrip(api, tenant, token, new GeneratedSource(size), 1, phases.round(0));
         } finally {
             sampler.stop();
         }
@@ -274,19 +275,37 @@ public final class EndToEndBenchmark {
             }
             return sums;
         }
+
+        /** Where round {@code r} writes its times; a warm-up round (r < 0) writes nowhere. */
+        Round round(int r) {
+            return new Round(this, r);
+        }
     }
 
-    private static void plainRoundTrip(BlobClient blob, byte[] payload, Phases phases, int round) throws Exception {
-        phases.upload[round] = timed(() -> blob.uploadWithResponse(new BlobParallelUploadOptions(
-                new ByteArrayInputStream(payload), payload.length).setParallelTransferOptions(transfer()), null, null));
-        phases.download[round] = timed(() -> blob.downloadStream(OutputStream.nullOutputStream()));
+    record Round(Phases phases, int index) {
+        void upload(double seconds) {
+            if (index >= 0) {
+                phases.upload[index] = seconds;
+            }
+        }
+
+        void download(double seconds) {
+            if (index >= 0) {
+                phases.download[index] = seconds;
+            }
+        }
     }
 
-    private static void encryptedRoundTrip(EncryptedBlobClient blob, byte[] payload, Phases phases, int round)
-            throws Exception {
-        phases.upload[round] = timed(() -> blob.uploadWithResponse(new BlobParallelUploadOptions(
-                new ByteArrayInputStream(payload), payload.length).setParallelTransferOptions(transfer()), null, null));
-        phases.download[round] = timed(() -> blob.downloadStream(OutputStream.nullOutputStream()));
+    private static void plainRoundTrip(BlobClient blob, byte[] payload, Round round) throws Exception {
+        round.upload(timed(() -> blob.uploadWithResponse(new BlobParallelUploadOptions(
+                new ByteArrayInputStream(payload), payload.length).setParallelTransferOptions(transfer()), null, null)));
+        round.download(timed(() -> blob.downloadStream(OutputStream.nullOutputStream())));
+    }
+
+    private static void encryptedRoundTrip(EncryptedBlobClient blob, byte[] payload, Round round) throws Exception {
+        round.upload(timed(() -> blob.uploadWithResponse(new BlobParallelUploadOptions(
+                new ByteArrayInputStream(payload), payload.length).setParallelTransferOptions(transfer()), null, null)));
+        round.download(timed(() -> blob.downloadStream(OutputStream.nullOutputStream())));
     }
 
     private static ParallelTransferOptions transfer() {
@@ -296,7 +315,7 @@ public final class EndToEndBenchmark {
 
     /** Resumable upload in 8 MiB parts (four in flight) and download in 64 MiB ranges; checks what comes back. */
     private static void strongroomRoundTrip(ApiClient api, String tenant, String token, Source source,
-                                            int rangesInFlight, Phases phases, int round) throws Exception {
+                                            int rangesInFlight, Round round) throws Exception {
         long size = source.size();
         int count = (int) ((size + PART - 1) / PART);
         long uploadStart = System.nanoTime();
@@ -321,7 +340,7 @@ public final class EndToEndBenchmark {
                 f.get();
             }
             check(api.send("POST", "/api/tenants/" + tenant + "/uploads/" + id + "/complete", token, null, null), 201);
-            phases.upload[round] = (System.nanoTime() - uploadStart) / 1e9;
+            round.upload((System.nanoTime() - uploadStart) / 1e9);
 
             long downloadStart = System.nanoTime();
             List<Future<byte[]>> ranges = new ArrayList<>();
@@ -346,7 +365,7 @@ public final class EndToEndBenchmark {
                 source.check(checkedUpTo, range);
                 checkedUpTo += range.length;
             }
-            phases.download[round] = (System.nanoTime() - downloadStart) / 1e9;
+            round.download((System.nanoTime() - downloadStart) / 1e9);
             source.finish();
         } finally {
             pool.shutdownNow();

@@ -22,7 +22,6 @@ import com.strongroom.core.port.UploadStore;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +33,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Commits a resumable upload: every part present, the blocks committed in order, then the whole content read
- * back and decrypted to check its length, its authentication and its SHA-256 before the asset becomes visible.
- * A mismatch removes the content, its key and the session (409); running it again after a crash finishes it.
+ * Commits a resumable upload: every part present, the blocks committed in order, then its SHA-256 checked before
+ * the asset becomes visible. The digest comes from the parts hashed in order as they were staged (see
+ * {@link UploadDigests}); whatever they do not cover, from the first part that was not hashed here exactly as
+ * recorded, is read back and decrypted, which also checks its authentication. A mismatch removes the content,
+ * its key and the session (409); running it again after a crash finishes it.
  */
 public final class CompleteUpload {
     public record Command(TenantId tenant, AssetId upload) {
@@ -54,11 +55,12 @@ public final class CompleteUpload {
     private final TenantKeyring keyring;
     private final ContentStore content;
     private final ContentReader reader;
+    private final UploadDigests digests;
     private final AuditRecorder audit;
     private final Clock clock;
 
     public CompleteUpload(AccessControl access, AssetStore assets, UploadStore uploads, TenantKeyring keyring,
-                          ContentStore content, AuditRecorder audit, Clock clock) {
+                          ContentStore content, UploadDigests digests, AuditRecorder audit, Clock clock) {
         this.access = access;
         this.assets = assets;
         this.uploads = uploads;
@@ -66,6 +68,7 @@ public final class CompleteUpload {
         this.keyring = keyring;
         this.content = content;
         this.reader = new ContentReader(content);
+        this.digests = digests;
         this.audit = audit;
         this.clock = clock;
     }
@@ -85,9 +88,9 @@ public final class CompleteUpload {
             audit.failed(caller, Operation.ASSET_UPLOAD, tenant.id().value(), target, requestId);
             throw e;
         }
-        List<String> blocks = blocksInOrder(session, uploads.parts(tenant.id(), session.id()));
-        content.commit(tenant.id(), session.id(), blocks);
-        String sha256 = verifiedSha256(caller, tenant, session, requestId);
+        List<UploadPart> parts = partsInOrder(session, uploads.parts(tenant.id(), session.id()));
+        content.commit(tenant.id(), session.id(), parts.stream().flatMap(p -> p.blockIds().stream()).toList());
+        String sha256 = verifiedSha256(caller, tenant, session, parts, requestId);
         if (session.sha256().isPresent() && !session.sha256().get().equals(sha256)) {
             discard(tenant, session);
             audit.failed(caller, Operation.ASSET_UPLOAD, tenant.id().value(), target, requestId);
@@ -101,46 +104,51 @@ public final class CompleteUpload {
                 caller.subject(), now, Asset.State.ACTIVE, "");
         assets.create(asset);
         uploads.delete(tenant.id(), session.id());
+        digests.forget(tenant.id(), session.id());
         audit.success(caller, Operation.ASSET_UPLOAD, tenant.id().value(), asset.target(), requestId);
         return asset;
     }
 
-    private static List<String> blocksInOrder(UploadSession session, List<UploadPart> parts) {
+    private static List<UploadPart> partsInOrder(UploadSession session, List<UploadPart> parts) {
         Map<Integer, UploadPart> byNumber = parts.stream()
                 .collect(Collectors.toMap(UploadPart::number, p -> p, (a, b) -> b));
         List<Integer> missing = new ArrayList<>();
-        List<String> blocks = new ArrayList<>();
+        List<UploadPart> inOrder = new ArrayList<>();
         for (int n = 1; n <= session.partCount(); n++) {
             UploadPart part = byNumber.get(n);
             if (part == null || part.length() != session.partLength(n)) {
                 missing.add(n);
             } else {
-                blocks.addAll(part.blockIds());
+                inOrder.add(part);
             }
         }
         if (!missing.isEmpty()) {
             throw new ConflictException("the upload is missing parts " + summary(missing) + " of "
                     + session.partCount());
         }
-        return blocks;
+        return inOrder;
     }
 
-    private String verifiedSha256(Caller caller, Tenant tenant, UploadSession session, String requestId) {
-        byte[] dek = keyring.dataKey(tenant, session.id());
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            reader.decrypt(tenant.id(), session.id(), dek, session.size(), 0, session.size(),
-                    new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (TamperedException e) {
-            discard(tenant, session);
-            audit.securityIncident(caller, "asset.content.tampered", tenant.id().value(), session.target(), requestId);
-            throw new IntegrityException("the staged content failed its integrity check; the upload was discarded");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        } finally {
-            Arrays.fill(dek, (byte) 0);
+    private String verifiedSha256(Caller caller, Tenant tenant, UploadSession session, List<UploadPart> parts,
+                                  String requestId) {
+        UploadDigests.Progress hashed = digests.progress(tenant.id(), session.id(), parts);
+        MessageDigest digest = hashed.digest();
+        if (hashed.parts() < session.partCount()) {
+            long from = session.partOffset(hashed.parts() + 1);
+            byte[] dek = keyring.dataKey(tenant, session.id());
+            try {
+                reader.decrypt(tenant.id(), session.id(), dek, session.size(), from, session.size() - from,
+                        new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            } catch (TamperedException e) {
+                discard(tenant, session);
+                audit.securityIncident(caller, "asset.content.tampered", tenant.id().value(), session.target(),
+                        requestId);
+                throw new IntegrityException("the staged content failed its integrity check; the upload was discarded");
+            } finally {
+                Arrays.fill(dek, (byte) 0);
+            }
         }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Key first, so that whatever a crash leaves behind is unreadable. */
@@ -148,6 +156,7 @@ public final class CompleteUpload {
         keyring.destroy(tenant.id(), session.id());
         content.delete(tenant.id(), session.id());
         uploads.delete(tenant.id(), session.id());
+        digests.forget(tenant.id(), session.id());
     }
 
     private static String summary(List<Integer> numbers) {

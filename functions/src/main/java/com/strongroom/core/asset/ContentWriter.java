@@ -4,7 +4,9 @@ import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.ContentStore;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -15,6 +17,8 @@ final class ContentWriter {
     static final int SEGMENTS_PER_BLOCK = 64;
     /** Azure accepts at most this many committed blocks in one blob. */
     static final int MAX_BLOCKS = 50_000;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ContentStore content;
 
@@ -28,9 +32,18 @@ final class ContentWriter {
         return (int) ((segments + SEGMENTS_PER_BLOCK - 1) / SEGMENTS_PER_BLOCK);
     }
 
-    /** Block ids of equal length for every part and block of an asset. */
-    static String blockId(int part, int block) {
-        return String.format("%05d-%05d", part, block);
+    /**
+     * Block ids of equal length for every part and block of an asset, unique to one staging of a part: a part staged
+     * again gets new blocks, so the blocks a part's record lists are exactly the ones staged with it.
+     */
+    static String blockId(int part, int block, String staging) {
+        return String.format("%05d-%05d-%s", part, block, staging);
+    }
+
+    private static String newStaging() {
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /**
@@ -43,6 +56,7 @@ final class ContentWriter {
         long segments = ContentFormat.segmentCount(length);
         byte[] block = new byte[(int) Math.min(segments, SEGMENTS_PER_BLOCK) * ContentFormat.STORED_SEGMENT_BYTES];
         List<String> blockIds = new ArrayList<>();
+        String staging = newStaging();
         int filled = 0;
         for (long s = 0; s < segments; s++) {
             int from = offset + (int) (s * ContentFormat.SEGMENT_BYTES);
@@ -50,7 +64,7 @@ final class ContentWriter {
             boolean last = finalPart && s == segments - 1;
             filled += encryptor.segment(firstSegment + s, last, plaintext, from, segmentLength, block, filled);
             if (filled + ContentFormat.STORED_SEGMENT_BYTES > block.length || s == segments - 1) {
-                String id = blockId(part, blockIds.size());
+                String id = blockId(part, blockIds.size(), staging);
                 content.stage(tenant, asset, id, block, filled);
                 blockIds.add(id);
                 filled = 0;

@@ -11,6 +11,7 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.UploadPart;
 import com.strongroom.core.model.UploadSession;
+import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.UploadStore;
 import java.time.Clock;
 import java.util.Arrays;
@@ -18,7 +19,9 @@ import java.util.List;
 
 /**
  * Encrypts and stages one part of a resumable upload. Parts may come in any order and any number of times: a
- * retried part re-stages the same blocks and replaces its record. Nothing becomes visible until completion.
+ * retried part is staged as new blocks and replaces its record (blocks no record lists are dropped on commit).
+ * Parts that come in order also extend the upload's running SHA-256, which spares completion a read-back.
+ * Nothing becomes visible until completion.
  */
 public final class StageUploadPart {
     public record Command(TenantId tenant, AssetId upload, int number, byte[] content) {
@@ -38,14 +41,16 @@ public final class StageUploadPart {
     private final UploadSessions sessions;
     private final TenantKeyring keyring;
     private final ContentWriter writer;
+    private final UploadDigests digests;
 
-    public StageUploadPart(AccessControl access, UploadStore uploads, TenantKeyring keyring,
-                           com.strongroom.core.port.ContentStore content, Clock clock) {
+    public StageUploadPart(AccessControl access, UploadStore uploads, TenantKeyring keyring, ContentStore content,
+                           UploadDigests digests, Clock clock) {
         this.access = access;
         this.uploads = uploads;
         this.sessions = new UploadSessions(uploads, clock);
         this.keyring = keyring;
         this.writer = new ContentWriter(content);
+        this.digests = digests;
     }
 
     public UploadPart handle(Caller caller, Command command, String requestId) {
@@ -63,10 +68,11 @@ public final class StageUploadPart {
                     + session.partLength(session.partCount()));
         }
         byte[] dek = keyring.dataKey(tenant, session.id());
-        try {
+        try (UploadDigests.Arrival arrival = digests.arrive(tenant.id(), session.id(), number)) {
             List<String> blocks = writer.write(tenant.id(), session.id(), dek, number,
                     session.partOffset(number) / ContentFormat.SEGMENT_BYTES, number == session.partCount(),
                     command.content(), 0, command.content().length);
+            arrival.hash(blocks, command.content());
             UploadPart part = new UploadPart(tenant.id(), session.id(), number, expected, blocks);
             uploads.putPart(session, part);
             return part;

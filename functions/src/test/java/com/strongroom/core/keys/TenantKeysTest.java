@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
-import com.strongroom.core.crypto.Aes256Gcm;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.IntegrityException;
@@ -24,57 +23,29 @@ import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.model.WrappedDataKey;
 import com.strongroom.core.port.DataKeyStore;
-import com.strongroom.core.port.KeyEncryptionKeys;
-import com.strongroom.core.tenant.KeyBindings;
+import com.strongroom.testing.CountingKeyEncryptionKeys;
 import com.strongroom.testing.InMemoryDataKeyStore;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The key hierarchy: TDK cache, DEK sealing and binding, and rotation of either level without touching content. */
 class TenantKeysTest {
-    /** KEKs as AES keys held here, counting unwraps; stands in for Key Vault in the core's tests. */
-    static final class CountingKeks implements KeyEncryptionKeys {
-        final Map<String, byte[]> keys = new HashMap<>();
-        final AtomicInteger unwraps = new AtomicInteger();
-
-        @Override
-        public String create(TenantId tenant) {
-            String id = "kek:" + tenant + "/" + keys.size();
-            keys.put(id, Aes256Gcm.newKey());
-            return id;
-        }
-
-        @Override
-        public byte[] wrap(String kekId, byte[] key) {
-            return Aes256Gcm.seal(keys.get(kekId), key, kekId.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public byte[] unwrap(String kekId, byte[] wrappedKey) {
-            unwraps.incrementAndGet();
-            return Aes256Gcm.open(keys.get(kekId), wrappedKey, kekId.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
     static final TenantId ACME = TenantId.of("acme");
     static final Caller ADMIN = new Caller("admin-1", Optional.of(ACME), Optional.of(Region.WEST_EUROPE),
             Set.of(Role.TENANT_ADMIN));
 
     TestClock clock;
-    CountingKeks keks;
+    CountingKeyEncryptionKeys keks;
     InMemoryTenantStore tenants;
     InMemoryDataKeyStore dataKeys;
     TenantKeyring keyring;
@@ -84,15 +55,12 @@ class TenantKeysTest {
     @BeforeEach
     void setUp() {
         clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
-        keks = new CountingKeks();
+        keks = new CountingKeyEncryptionKeys();
         tenants = new InMemoryTenantStore();
         dataKeys = new InMemoryDataKeyStore(clock);
         events = new ArrayList<>();
-        String kekId = keks.create(ACME);
-        byte[] tdk = Aes256Gcm.newKey();
         tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, clock.instant(), "platform", TenantStatus.ACTIVE,
-                new TenantKeys(kekId, 1, keks.wrap(kekId, tdk),
-                        Aes256Gcm.seal(tdk, Aes256Gcm.newKey(), KeyBindings.blindIndexKey(ACME, 1)))));
+                keks.newTenantKeys(ACME)));
         keyring = newKeyring();
         AuditRecorder audit = new AuditRecorder(events::add, clock);
         rotate = new RotateTenantKeys(new AccessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock), audit), tenants, keks, dataKeys,
@@ -168,7 +136,7 @@ class TenantKeysTest {
                 RotateTenantKeys.Scope.KEK), "r1");
         assertNotEquals(oldKek, result.kekId());
         assertEquals(result.kekId(), acme().keys().kekId());
-        keks.keys.remove(oldKek);
+        keks.destroy(oldKek);
         TenantKeyring cold = newKeyring();
         assertArrayEquals(dek, cold.dataKey(acme(), asset));
         assertArrayEquals(indexKey, cold.blindIndexKey(acme()));
