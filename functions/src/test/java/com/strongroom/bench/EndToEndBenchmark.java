@@ -300,12 +300,14 @@ public final class EndToEndBenchmark {
         round.upload(timed(() -> blob.uploadWithResponse(new BlobParallelUploadOptions(
                 new ByteArrayInputStream(payload), payload.length).setParallelTransferOptions(transfer()), null, null)));
         round.download(timed(() -> blob.downloadStream(OutputStream.nullOutputStream())));
+        blob.delete();
     }
 
     private static void encryptedRoundTrip(EncryptedBlobClient blob, byte[] payload, Round round) throws Exception {
         round.upload(timed(() -> blob.uploadWithResponse(new BlobParallelUploadOptions(
                 new ByteArrayInputStream(payload), payload.length).setParallelTransferOptions(transfer()), null, null)));
         round.download(timed(() -> blob.downloadStream(OutputStream.nullOutputStream())));
+        blob.delete();
     }
 
     private static ParallelTransferOptions transfer() {
