@@ -51,11 +51,15 @@ class UploadDigestsTest {
         }
     }
 
+    void stageAllInOrder() {
+        for (int part = 1; part <= PARTS.length; part++) {
+            stage(part, "a");
+        }
+    }
+
     @Test
     void partsInOrderCoverTheWholeContent() throws Exception {
-        stage(1, "a");
-        stage(2, "a");
-        stage(3, "a");
+        stageAllInOrder();
         UploadDigests.Progress progress = digests.progress(ACME, upload, recorded(upload, "a", "a", "a"));
         assertEquals(3, progress.parts());
         assertArrayEquals(sha256(PARTS), progress.digest().digest());
@@ -116,9 +120,7 @@ class UploadDigestsTest {
 
     @Test
     void completionTrustsOnlyPartsHashedFromExactlyTheRecordedBlocks() throws Exception {
-        stage(1, "a");
-        stage(2, "a");
-        stage(3, "a");
+        stageAllInOrder();
         UploadDigests.Progress progress = digests.progress(ACME, upload, recorded(upload, "a", "b", "a"));
         assertEquals(1, progress.parts(), "part 2's record names blocks of another staging (another instance)");
         assertArrayEquals(sha256(PARTS[0]), progress.digest().digest());
@@ -128,9 +130,7 @@ class UploadDigestsTest {
 
     @Test
     void aPartStagedAgainReplacesItselfAndDropsWhatWasHashedOnTopOfIt() throws Exception {
-        stage(1, "a");
-        stage(2, "a");
-        stage(3, "a");
+        stageAllInOrder();
         stage(2, "b");
         UploadDigests.Progress progress = digests.progress(ACME, upload, recorded(upload, "a", "b", "a"));
         assertEquals(2, progress.parts());
