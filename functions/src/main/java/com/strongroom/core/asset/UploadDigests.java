@@ -3,10 +3,12 @@ package com.strongroom.core.asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.UploadPart;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.Map;
  * It can only shorten that check, never replace it: a part is hashed only right after its predecessor (a part that
  * arrives early waits, boundedly, for predecessors still being staged here, and is otherwise left out), and
  * completion trusts the digest only as far as each part it covers was hashed from exactly the blocks the upload's
- * record now lists. Block ids are unique per staging, so a part staged again, or on another instance, breaks the
+ * record now lists (compared through a digest of the block ids, so memory stays small whatever the part count). Block ids are unique per staging, so a part staged again, or on another instance, breaks the
  * match from there on, and completion reads back and hashes the rest. Nothing here survives a restart, and nothing
  * needs to.
  */
@@ -96,11 +98,22 @@ public final class UploadDigests {
         }
     }
 
+    /**
+     * One upload's running digest. Memory stays small whatever the number of parts: only the last {@link #WINDOW}
+     * steps are kept, each with the content digest after that part and a digest of the block ids so far (what
+     * completion compares with the records).
+     */
     private static final class Chain {
-        /** {@code after.get(k)}: the digest state after part k + 1; {@code blocks.get(k)}: what part k + 1 was. */
-        private final List<MessageDigest> after = new ArrayList<>();
-        private final List<List<String>> blocks = new ArrayList<>();
+        static final int WINDOW = 8;
+
+        private record Step(int part, MessageDigest content, MessageDigest blocks) {
+        }
+
+        private final Deque<Step> recent = new ArrayDeque<>();
         private final Map<Integer, Integer> inFlight = new HashMap<>();
+        private int hashed;
+        /** A part hashed before the window was staged again: what came after it can no longer be rebuilt. */
+        private boolean broken;
 
         synchronized void enter(int number) {
             inFlight.merge(number, 1, Integer::sum);
@@ -112,32 +125,52 @@ public final class UploadDigests {
         }
 
         void hash(int number, List<String> blockIds, byte[] plaintext, Duration maxWait) {
-            MessageDigest base;
+            Step base;
             synchronized (this) {
-                if (!awaitPredecessors(number, maxWait)) {
+                if (broken || !awaitPredecessors(number, maxWait)) {
                     return;
                 }
-                base = number == 1 ? null : after.get(number - 2);
+                base = number == 1 ? null : step(number - 1);
+                if (number > 1 && base == null) {
+                    broken = true;
+                    return;
+                }
             }
-            MessageDigest digest = base == null ? newDigest() : copy(base);
-            digest.update(plaintext);
+            MessageDigest content = base == null ? newDigest() : copy(base.content());
+            content.update(plaintext);
+            MessageDigest blocks = base == null ? newDigest() : copy(base.blocks());
+            updateBlocks(blocks, blockIds);
             synchronized (this) {
                 // A predecessor staged again meanwhile: this part was hashed on top of what it replaced.
-                if (base != null && (after.size() < number - 1 || after.get(number - 2) != base)) {
+                if (broken || (base != null && step(number - 1) != base)) {
                     return;
                 }
                 // A part staged again replaces itself; what came after it was hashed on top of the old one.
-                truncate(number - 1);
-                after.add(digest);
-                blocks.add(List.copyOf(blockIds));
+                while (!recent.isEmpty() && recent.peekLast().part() >= number) {
+                    recent.removeLast();
+                }
+                recent.addLast(new Step(number, content, blocks));
+                if (recent.size() > WINDOW) {
+                    recent.removeFirst();
+                }
+                hashed = number;
                 notifyAll();
             }
+        }
+
+        private Step step(int part) {
+            for (Step step : recent) {
+                if (step.part() == part) {
+                    return step;
+                }
+            }
+            return null;
         }
 
         /** Waits while every missing predecessor is being staged here; true when all of them have been hashed. */
         private boolean awaitPredecessors(int number, Duration maxWait) {
             long deadline = System.nanoTime() + maxWait.toNanos();
-            while (after.size() < number - 1 && missingAreInFlight(number)) {
+            while (!broken && hashed < number - 1 && missingAreInFlight(number)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -149,11 +182,11 @@ public final class UploadDigests {
                     return false;
                 }
             }
-            return after.size() >= number - 1;
+            return !broken && hashed >= number - 1;
         }
 
         private boolean missingAreInFlight(int number) {
-            for (int n = after.size() + 1; n < number; n++) {
+            for (int n = hashed + 1; n < number; n++) {
                 if (!inFlight.containsKey(n)) {
                     return false;
                 }
@@ -161,20 +194,25 @@ public final class UploadDigests {
             return true;
         }
 
-        private void truncate(int parts) {
-            while (after.size() > parts) {
-                after.remove(after.size() - 1);
-                blocks.remove(blocks.size() - 1);
+        /** The latest kept step whose block ids so far are exactly the recorded ones. */
+        synchronized Progress progress(List<UploadPart> recorded) {
+            Progress trusted = new Progress(0, newDigest());
+            if (broken) {
+                return trusted;
             }
+            MessageDigest blocks = newDigest();
+            for (int part = 1; part <= Math.min(hashed, recorded.size()); part++) {
+                updateBlocks(blocks, recorded.get(part - 1).blockIds());
+                Step step = step(part);
+                if (step != null && MessageDigest.isEqual(copy(blocks).digest(), copy(step.blocks()).digest())) {
+                    trusted = new Progress(part, copy(step.content()));
+                }
+            }
+            return trusted;
         }
 
-        synchronized Progress progress(List<UploadPart> recorded) {
-            int matched = 0;
-            while (matched < Math.min(recorded.size(), blocks.size())
-                    && blocks.get(matched).equals(recorded.get(matched).blockIds())) {
-                matched++;
-            }
-            return new Progress(matched, matched == 0 ? newDigest() : copy(after.get(matched - 1)));
+        private static void updateBlocks(MessageDigest digest, List<String> blockIds) {
+            digest.update((String.join(",", blockIds) + "\n").getBytes(StandardCharsets.US_ASCII));
         }
     }
 

@@ -138,6 +138,30 @@ class UploadDigestsTest {
     }
 
     @Test
+    void onlyTheLastFewPartsAreKeptSoAnOlderOneStagedAgainOrRecordedOtherwiseMeansReadingBackAll() throws Exception {
+        int count = 20;
+        byte[] piece = "part".getBytes();
+        List<UploadPart> recorded = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            try (UploadDigests.Arrival arrival = digests.arrive(ACME, upload, n)) {
+                arrival.hash(blocks(n, "a"), piece);
+            }
+            recorded.add(new UploadPart(ACME, upload, n, piece.length, blocks(n, "a")));
+        }
+        assertEquals(count, digests.progress(ACME, upload, recorded).parts());
+        recorded.set(2, new UploadPart(ACME, upload, 3, piece.length, blocks(3, "b")));
+        assertEquals(0, digests.progress(ACME, upload, recorded).parts(), "part 3 is older than the kept steps");
+
+        try (UploadDigests.Arrival again = digests.arrive(ACME, upload, 3)) {
+            again.hash(blocks(3, "b"), piece);
+        }
+        try (UploadDigests.Arrival next = digests.arrive(ACME, upload, 21)) {
+            next.hash(blocks(21, "a"), piece);
+        }
+        assertEquals(0, digests.progress(ACME, upload, recorded).parts());
+    }
+
+    @Test
     void aForgottenUploadStartsFromNothing() {
         stage(1, "a");
         digests.forget(ACME, upload);
