@@ -3,6 +3,7 @@ package com.strongroom.core.asset;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Asset;
@@ -12,8 +13,6 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.ContentStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +78,7 @@ public final class UploadAsset {
         }
         keyring.keep(tenant.id(), id);
         Asset asset = new Asset(tenant.id(), id, command.name(), command.contentType(), command.content().length,
-                sha256(command.content()), com.strongroom.core.crypto.ContentFormat.VERSION, subjectIndex, Map.of(),
+                sha256(command.content()), ContentFormat.VERSION, subjectIndex, Map.of(),
                 Optional.empty(), now, caller.subject(), now, Asset.State.ACTIVE, "");
         assets.create(asset);
         audit.success(caller, Operation.ASSET_UPLOAD, tenant.id().value(), asset.target(), requestId);
@@ -99,10 +98,6 @@ public final class UploadAsset {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return HexFormat.of().formatHex(ContentFormat.sha256().digest(content));
     }
 }

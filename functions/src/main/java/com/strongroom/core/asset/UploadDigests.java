@@ -1,11 +1,11 @@
 package com.strongroom.core.asset;
 
+import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.UploadPart;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -21,8 +21,9 @@ import java.util.Map;
  * It can only shorten that check, never replace it: a part is hashed only right after its predecessor (a part that
  * arrives early waits, boundedly, for predecessors still being staged here, and is otherwise left out), and
  * completion trusts the digest only as far as each part it covers was hashed from exactly the blocks the upload's
- * record now lists (compared through a digest of the block ids, so memory stays small whatever the part count). Block ids are unique per staging, so a part staged again, or on another instance, breaks the
- * match from there on, and completion reads back and hashes the rest. Nothing here survives a restart, and nothing
+ * record now lists (compared through a digest of the block ids, so memory stays small whatever the part count).
+ * Block ids are unique per staging, so a part staged again, or on another instance, breaks the match from there
+ * on, and completion reads back and hashes the rest. Nothing here survives a restart, and nothing
  * needs to.
  */
 public final class UploadDigests {
@@ -68,7 +69,7 @@ public final class UploadDigests {
         synchronized (chains) {
             chain = chains.get(new Key(tenant, upload));
         }
-        return chain == null ? new Progress(0, newDigest()) : chain.progress(recorded);
+        return chain == null ? new Progress(0, ContentFormat.sha256()) : chain.progress(recorded);
     }
 
     void forget(TenantId tenant, AssetId upload) {
@@ -136,9 +137,9 @@ public final class UploadDigests {
                     return;
                 }
             }
-            MessageDigest content = base == null ? newDigest() : copy(base.content());
+            MessageDigest content = base == null ? ContentFormat.sha256() : copy(base.content());
             content.update(plaintext);
-            MessageDigest blocks = base == null ? newDigest() : copy(base.blocks());
+            MessageDigest blocks = base == null ? ContentFormat.sha256() : copy(base.blocks());
             updateBlocks(blocks, blockIds);
             synchronized (this) {
                 // A predecessor staged again meanwhile: this part was hashed on top of what it replaced.
@@ -196,11 +197,11 @@ public final class UploadDigests {
 
         /** The latest kept step whose block ids so far are exactly the recorded ones. */
         synchronized Progress progress(List<UploadPart> recorded) {
-            Progress trusted = new Progress(0, newDigest());
+            Progress trusted = new Progress(0, ContentFormat.sha256());
             if (broken) {
                 return trusted;
             }
-            MessageDigest blocks = newDigest();
+            MessageDigest blocks = ContentFormat.sha256();
             for (int part = 1; part <= Math.min(hashed, recorded.size()); part++) {
                 updateBlocks(blocks, recorded.get(part - 1).blockIds());
                 Step step = step(part);
@@ -221,14 +222,6 @@ public final class UploadDigests {
             return (MessageDigest) digest.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the SHA-256 implementation cannot be copied", e);
-        }
-    }
-
-    static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
         }
     }
 }

@@ -238,7 +238,8 @@ public final class ContentFormat {
         }
     }
 
-    private static MessageDigest sha256() {
+    /** A new SHA-256, the digest of plaintext an asset records. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
