@@ -6,6 +6,7 @@ import com.strongroom.core.access.Operation;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.PageSize;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
@@ -27,9 +28,7 @@ public final class ListAssets {
             }
             subject = subject == null ? Optional.empty() : subject.filter(s -> !s.isBlank());
             subject.ifPresent(s -> AssetRules.subjects(java.util.List.of(s)));
-            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                throw new InvalidInputException("pageSize", "must be 1 to " + MAX_PAGE_SIZE);
-            }
+            PageSize.checked(pageSize, MAX_PAGE_SIZE);
             continuation = continuation == null ? Optional.empty() : continuation;
         }
     }

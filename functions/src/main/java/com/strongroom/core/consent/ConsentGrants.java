@@ -3,10 +3,10 @@ package com.strongroom.core.consent;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
-import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.PageSize;
 import com.strongroom.core.model.ConsentGrant;
 import com.strongroom.core.model.GrantId;
 import com.strongroom.core.model.Tenant;
@@ -36,9 +36,7 @@ public final class ConsentGrants {
 
     public record Paging(int pageSize, Optional<String> continuation) {
         public Paging {
-            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                throw new InvalidInputException("pageSize", "must be 1 to " + MAX_PAGE_SIZE);
-            }
+            PageSize.checked(pageSize, MAX_PAGE_SIZE);
             continuation = continuation == null ? Optional.empty() : continuation;
         }
     }
