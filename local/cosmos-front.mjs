@@ -2,7 +2,8 @@
 // that makes the Java SDK work against it:
 //   - answers the SDK's query-plan request with a pass-through plan over the whole key range, so the
 //     server itself runs the query (parameterised queries, ORDER BY, TOP, COUNT, IN, STARTSWITH, paging);
-//   - turns the server's 500 for a point read of a missing document into the 404 the SDK expects;
+//   - turns the server's 500 for a point read of a missing document into the 404 the SDK expects, and only
+//     that one: any other failure stays a failure (see pointReadStatus);
 //   - copies the partition-key header into each operation of a batch, which the Java SDK sends only there;
 //   - marks a query without a partition key as cross-partition, as the SDK's fan-out over the single
 //     pass-through range means (the stand-in otherwise refuses a query that names no partition key).
@@ -46,6 +47,23 @@ export function queryPlanFor(query) {
   };
 }
 
+// The stand-in's read-document handler dereferences the document it looked up before checking that it exists,
+// so a point read of a missing document throws a TypeError that the server answers as a 500 carrying the
+// error's message. Only that exact failure means "not found"; a 500 for anything else must stay a 500, which the
+// app reports as its dependency being unavailable (503), never as a missing resource.
+const MISSING_DOCUMENT = /^Cannot read propert(y|ies) of undefined\b/;
+
+export function pointReadStatus(method, path, status, body) {
+  if (status !== 500 || method !== "GET" || !/\/docs\/[^/]+$/.test(path)) return status;
+  let message = "";
+  try {
+    message = JSON.parse(body.toString("utf8")).message || "";
+  } catch {
+    return status;
+  }
+  return MISSING_DOCUMENT.test(message) ? 404 : status;
+}
+
 function readBody(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];
@@ -86,9 +104,7 @@ async function handle(backendPort, req, res) {
     { host: "127.0.0.1", port: backendPort, method: req.method, path: req.url, headers },
     async (up) => {
       const responseBody = await readBody(up);
-      let status = up.statusCode;
-      const isPointRead = req.method === "GET" && /\/docs\/[^/]+$/.test(req.url.split("?")[0]);
-      if (status === 500 && isPointRead) status = 404;
+      const status = pointReadStatus(req.method, req.url.split("?")[0], up.statusCode, responseBody);
       const outHeaders = { ...up.headers };
       outHeaders["x-ms-alt-content-path"] = outHeaders["x-ms-alt-content-path"] || altContentPath(req.url);
       res.writeHead(status, outHeaders);
