@@ -38,7 +38,13 @@ final class FunctionInvoker {
             } else if (ExecutionContext.class.isAssignableFrom(p.getType())) {
                 args[i] = context;
             } else if (p.isAnnotationPresent(BindingName.class)) {
-                args[i] = convert(bindings.get(p.getAnnotation(BindingName.class).value()), p.getType());
+                String name = p.getAnnotation(BindingName.class).value();
+                if (!bindings.containsKey(name)) {
+                    // The worker fails the invocation when a @BindingName names no route value or metadata
+                    // (RpcHttpRequestDataSource / BindingDataStore.getTriggerMetatDataByName).
+                    throw new HostBinding.BindingFailure("no binding data named " + name);
+                }
+                args[i] = convert(bindings.get(name), p.getType());
             }
         }
         try {

@@ -112,34 +112,34 @@ final class LocalHttpServer implements AutoCloseable {
     }
 
     private void invoke(HttpExchange exchange, Route route, Map<String, String> routeValues) throws IOException {
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && parseLong(length) > MAX_REQUEST_BYTES) {
+        long declared = declaredLength(exchange.getRequestHeaders().getFirst("Content-Length"));
+        if (declared > MAX_REQUEST_BYTES) {
             problem(exchange, 413, "payload-too-large", "Request body too large",
                     "a request body is at most " + MAX_REQUEST_BYTES + " bytes");
             return;
         }
-        byte[] body = readBody(exchange.getRequestBody(), length);
-        if (body == null) {
+        byte[] raw = readBody(exchange.getRequestBody(), declared);
+        if (raw == null) {
             problem(exchange, 413, "payload-too-large", "Request body too large",
                     "a request body is at most " + MAX_REQUEST_BYTES + " bytes");
             return;
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
+        Map<String, String> headers = HostBinding.headers(exchange.getRequestHeaders());
         URI uri = URI.create("http://127.0.0.1:" + port() + exchange.getRequestURI().toString());
-        Object typedBody = body.length == 0 ? Optional.empty()
-                : Optional.of(wantsBytes(route.function().parameter().getParameterizedType()) ? body
-                : new String(body, StandardCharsets.UTF_8));
-        LocalHttpRequest<Object> request = new LocalHttpRequest<>(uri,
-                HttpMethod.value(exchange.getRequestMethod().toUpperCase(Locale.ROOT)), headers,
-                query(exchange.getRequestURI().getRawQuery()), typedBody);
         try {
+            Object body = HostBinding.workerBody(bodyType(route.function().parameter().getParameterizedType()),
+                    HostBinding.hostBody(Optional.ofNullable(headers.get("content-type")), declared, raw));
+            LocalHttpRequest<Object> request = new LocalHttpRequest<>(uri,
+                    HttpMethod.value(exchange.getRequestMethod().toUpperCase(Locale.ROOT)), headers,
+                    HostBinding.query(exchange.getRequestURI().getRawQuery()), body);
             Object result = invoker.invoke(route.function().type(), route.function().method(), request,
                     Map.copyOf(routeValues), new LocalExecutionContext(route.function().name()));
             write(exchange, (HttpResponseMessage) result);
         } catch (Exception e) {
-            LOG.log(Level.SEVERE, "function " + route.function().name() + " threw " + e.getClass().getName());
-            problem(exchange, 500, "internal", "An unexpected error occurred", "the function failed");
+            // In Azure a failed invocation (a binding the worker cannot make, or an exception the function lets
+            // escape) is answered 500 with no body.
+            LOG.log(Level.SEVERE, "function " + route.function().name() + " failed: " + e.getClass().getName());
+            exchange.sendResponseHeaders(500, -1);
         }
     }
 
@@ -155,7 +155,7 @@ final class LocalHttpServer implements AutoCloseable {
         JsonNode request;
         try {
             byte[] body = readBody(exchange.getRequestBody(),
-                    exchange.getRequestHeaders().getFirst("Content-Length"));
+                    declaredLength(exchange.getRequestHeaders().getFirst("Content-Length")));
             request = JSON.readTree(body == null ? new byte[0] : body);
         } catch (IOException e) {
             request = null;
@@ -199,8 +199,9 @@ final class LocalHttpServer implements AutoCloseable {
         }
         int status = response.getStatusCode();
         boolean noBody = status == 204 || status == 304 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, noBody ? -1 : bytes.length == 0 ? -1 : bytes.length);
-        if (!noBody && bytes.length > 0) {
+        // The Functions host sends a function's response without Content-Length (chunked).
+        exchange.sendResponseHeaders(status, noBody ? -1 : 0);
+        if (!noBody) {
             // The JDK server copies each write into a buffer of its size: small writes keep that copy small.
             try (OutputStream os = exchange.getResponseBody()) {
                 for (int offset = 0; offset < bytes.length; offset += WRITE_CHUNK_BYTES) {
@@ -227,13 +228,12 @@ final class LocalHttpServer implements AutoCloseable {
     }
 
     /**
-     * Reads at most {@link #MAX_REQUEST_BYTES}; {@code null} when the body is longer (chunked uploads). A declared
-     * length is read straight into one array of that size.
+     * Reads at most {@link #MAX_REQUEST_BYTES}; {@code null} when the body is longer. A declared length is read
+     * straight into one array of that size; a chunked body is read (the host drains it too) but never bound.
      */
-    private static byte[] readBody(InputStream in, String declaredLength) throws IOException {
-        long length = declaredLength == null ? -1 : parseLong(declaredLength);
-        if (length >= 0 && length <= MAX_REQUEST_BYTES) {
-            byte[] body = new byte[(int) length];
+    private static byte[] readBody(InputStream in, long declaredLength) throws IOException {
+        if (declaredLength >= 0) {
+            byte[] body = new byte[(int) declaredLength];
             int read = in.readNBytes(body, 0, body.length);
             return read == body.length ? body : Arrays.copyOf(body, read);
         }
@@ -241,25 +241,13 @@ final class LocalHttpServer implements AutoCloseable {
         return body.length > MAX_REQUEST_BYTES ? null : body;
     }
 
-    private static boolean wantsBytes(Type type) {
-        if (type instanceof ParameterizedType p && p.getActualTypeArguments()[0] instanceof ParameterizedType opt) {
-            return opt.getActualTypeArguments()[0] == byte[].class;
-        }
-        return false;
+    /** The {@code T} of {@code HttpRequestMessage<T>}. */
+    private static Type bodyType(Type requestType) {
+        return requestType instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return values;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            values.putIfAbsent(key, value);
-        }
-        return values;
+    private static long declaredLength(String header) {
+        return header == null ? -1 : parseLong(header);
     }
 
     private static String decodePath(String rawPath) {

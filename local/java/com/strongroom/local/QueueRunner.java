@@ -6,7 +6,6 @@ import com.azure.storage.queue.models.QueueMessageItem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -15,8 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * Dev only: runs every {@code @QueueTrigger} method from the storage emulator with the Functions host's
- * semantics: messages are base64 (per host.json); a message is hidden while it runs; on success it is deleted;
- * on failure it becomes visible again after {@code visibilityTimeout}; once its dequeue count reaches
+ * semantics: messages are base64 (per host.json), and one that is not moves to {@code <queue>-poison} at once; a
+ * {@code String} parameter gets the decoded bytes as strict UTF-8; a message is hidden while it runs; on success it
+ * is deleted; on failure it becomes visible again after {@code visibilityTimeout}; once its dequeue count reaches
  * {@code maxDequeueCount} it moves, unchanged, to {@code <queue>-poison}. Delivery is at least once.
  */
 final class QueueRunner implements AutoCloseable {
@@ -64,11 +64,18 @@ final class QueueRunner implements AutoCloseable {
     private void handle(FunctionCatalog.QueueFunction function, FunctionInvoker invoker, QueueClient queue,
                         QueueClient poison, HostConfig host, QueueMessageItem message) {
         String raw = message.getBody().toString();
+        byte[] content;
         try {
-            String content = host.base64Messages()
-                    ? new String(Base64.getDecoder().decode(raw.trim()), StandardCharsets.UTF_8) : raw;
-            Object trigger = function.parameter().getType() == byte[].class
-                    ? content.getBytes(StandardCharsets.UTF_8) : content;
+            content = host.base64Messages() ? HostBinding.queueMessageBytes(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        } catch (HostBinding.NotBase64 e) {
+            LOG.log(Level.WARNING, "message " + message.getMessageId() + " on " + queue.getQueueName()
+                    + " is not base64: moved to the poison queue without retries");
+            poison.sendMessage(raw);
+            queue.deleteMessage(message.getMessageId(), message.getPopReceipt());
+            return;
+        }
+        try {
+            Object trigger = function.parameter().getType() == byte[].class ? content : HostBinding.strictUtf8(content);
             invoker.invoke(function.type(), function.method(), trigger,
                     Map.of("DequeueCount", message.getDequeueCount(), "Id", message.getMessageId()),
                     new LocalExecutionContext(function.name()));
