@@ -45,13 +45,12 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
         return http.handle(request, context, Operation.ASSET_UPLOAD.action(), Optional.of(tenantId), caller -> {
-            String name = HttpExchange.header(request, "X-Asset-Name").map(v -> AssetViews.decodeHeader(v, "X-Asset-Name"))
-                    .orElse(null);
+            UploadBody body = UploadBody.read(request, MAX_REQUEST_BYTES);
             List<String> subjects = HttpExchange.header(request, "X-Asset-Subjects").map(v -> Arrays.stream(v.split(","))
                     .map(s -> AssetViews.decodeHeader(s.strip(), "X-Asset-Subjects")).toList()).orElse(List.of());
-            var command = new UploadAsset.Command(TenantId.of(tenantId), name,
-                    HttpExchange.header(request, "Content-Type").orElse(null), subjects,
-                    HttpExchange.bytes(request, MAX_REQUEST_BYTES));
+            var command = new UploadAsset.Command(TenantId.of(tenantId), encodedHeader(request, "X-Asset-Name")
+                    .or(body::fileName).orElse(null), encodedHeader(request, "X-Asset-Content-Type")
+                    .or(body::contentType).orElse(null), subjects, body.content());
             Asset asset = app.assets().upload().handle(caller, command, context.getInvocationId());
             return Reply.created(location(asset), AssetViews.AssetView.of(asset),
                     Map.of("ETag", AssetViews.etag(asset.version())));
@@ -124,6 +123,10 @@ public final class AssetFunctions {
             app.assets().delete().handle(caller, TenantId.of(tenantId), AssetId.of(assetId), context.getInvocationId());
             return Reply.noContent();
         });
+    }
+
+    private static Optional<String> encodedHeader(HttpRequestMessage<?> request, String name) {
+        return HttpExchange.header(request, name).map(v -> AssetViews.decodeHeader(v, name));
     }
 
     static String location(Asset asset) {

@@ -109,23 +109,16 @@ final class HttpExchange {
         }
     }
 
-    /** A raw body, refused with 413 when its declared length exceeds {@code maxBytes}. */
-    static byte[] bytes(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
-        Optional<String> declared = header(request, "Content-Length");
-        if (declared.isPresent()) {
-            try {
-                if (Long.parseLong(declared.get().trim()) > maxBytes) {
-                    throw new PayloadTooLargeException("a request body is at most " + maxBytes + " bytes");
-                }
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("Content-Length", "must be a whole number");
-            }
+    /**
+     * A binary body: it must be sent with Content-Length (else 411, as the host would hand over nothing) and, for
+     * {@code application/octet-stream} only, as that is the one type the host passes on as bytes (else 415); a
+     * declared length over {@code maxBytes} is 413.
+     */
+    static byte[] octetStream(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
+        if (!UploadBody.OCTET_STREAM.equals(UploadBody.mediaType(request))) {
+            throw new UnsupportedMediaTypeException("send the part as " + UploadBody.OCTET_STREAM);
         }
-        byte[] body = request.getBody().orElse(new byte[0]);
-        if (body.length > maxBytes) {
-            throw new PayloadTooLargeException("a request body is at most " + maxBytes + " bytes");
-        }
-        return body;
+        return UploadBody.declaredBody(request, maxBytes);
     }
 
     static Optional<String> header(HttpRequestMessage<?> request, String name) {
@@ -179,6 +172,8 @@ final class HttpExchange {
                     Map.of("field", invalid.field()));
         } else if (e instanceof PayloadTooLargeException) {
             problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), instance);
+        } else if (e instanceof LengthRequiredException) {
+            problem = new Problem(ProblemType.LENGTH_REQUIRED, e.getMessage(), instance);
         } else if (e instanceof UnsupportedMediaTypeException) {
             problem = new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), instance);
         } else if (e instanceof UnauthenticatedException) {

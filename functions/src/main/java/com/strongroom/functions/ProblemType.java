@@ -16,6 +16,8 @@ public enum ProblemType {
     RANGE_REQUIRED("range-required", "The content is too large for one response; read it with Range",
             HttpStatus.BAD_REQUEST),
     INTEGRITY_FAILURE("integrity-failure", "Stored data failed its integrity check", HttpStatus.INTERNAL_SERVER_ERROR),
+    LENGTH_REQUIRED("length-required", "The request body must be sent with Content-Length",
+            HttpStatusType.custom(411)),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.PAYLOAD_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body has an unsupported media type",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE),

@@ -58,7 +58,7 @@ public final class UploadFunctions {
             @BindingName("partNumber") String partNumber, ExecutionContext context) {
         return http.handle(request, context, Operation.ASSET_UPLOAD.action(), Optional.of(tenantId), caller -> {
             var command = new StageUploadPart.Command(TenantId.of(tenantId), uploadId(uploadId), number(partNumber),
-                    HttpExchange.bytes(request, StartUpload.MAX_PART_BYTES));
+                    HttpExchange.octetStream(request, StartUpload.MAX_PART_BYTES));
             return Reply.ok(AssetViews.PartView.of(app.assets().stagePart().handle(caller, command,
                     context.getInvocationId())));
         });

@@ -138,7 +138,7 @@ class AccessMatrixIT {
     private static String newAsset() {
         ApiClient.Response r = api.exchange("POST", "/api/tenants/" + ownTenant + "/assets",
                 api.token("matrix-uploader", Optional.of(ownTenant), "Asset.Contributor"),
-                Map.of("X-Asset-Name", "matrix.txt", "Content-Type", "text/plain"), "matrix".getBytes());
+                Map.of("X-Asset-Name", "matrix.txt", "Content-Type", "application/octet-stream"), "matrix".getBytes());
         if (r.status() != 201) {
             throw new IllegalStateException("asset not created: " + r.text());
         }
@@ -216,7 +216,7 @@ class AccessMatrixIT {
         }
         switch (route.method() + " " + route.template()) {
             case "POST /api/tenants/{t}/assets":
-                return api.exchange("POST", path, token, Map.of("X-Asset-Name", "m.txt", "Content-Type", "text/plain"),
+                return api.exchange("POST", path, token, Map.of("X-Asset-Name", "m.txt", "Content-Type", "application/octet-stream"),
                         "m".getBytes());
             case "PATCH /api/tenants/{t}/assets/{a}":
                 return api.send("PATCH", path, token, "application/json", "{\"metadata\":{\"k\":\"v\"}}");

@@ -77,7 +77,8 @@ class AssetRoutesIT {
 
     static ApiClient.Response upload(String tenant, String token, String name, byte[] content, String... subjects) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/pdf");
+        headers.put("Content-Type", "application/octet-stream");
+        headers.put("X-Asset-Content-Type", "application/pdf");
         if (name != null) {
             headers.put("X-Asset-Name", URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
         }
@@ -196,7 +197,8 @@ class AssetRoutesIT {
         }
         assertEquals(400, upload(tenant, contributor, null, new byte[] {1}).status());
         ApiClient.Response badType = api.exchange("POST", "/api/tenants/" + tenant + "/assets", contributor,
-                Map.of("Content-Type", "not a type", "X-Asset-Name", "x.bin"), new byte[] {1});
+                Map.of("Content-Type", "application/octet-stream", "X-Asset-Content-Type", "not a type",
+                        "X-Asset-Name", "x.bin"), new byte[] {1});
         assertEquals(400, badType.status(), badType.text());
         assertEquals(0, list(tenant, "").size());
         assertFalse(blobs.listBlobsByHierarchy(tenant + "/").iterator().hasNext());

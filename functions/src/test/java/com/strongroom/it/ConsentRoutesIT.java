@@ -72,7 +72,7 @@ class ConsentRoutesIT {
 
     private String upload(String name, byte[] bytes) {
         ApiClient.Response r = api.exchange("POST", "/api/tenants/" + tenant + "/assets", contributor,
-                Map.of("X-Asset-Name", name, "Content-Type", "text/plain"), bytes);
+                Map.of("X-Asset-Name", name, "Content-Type", "application/octet-stream"), bytes);
         assertEquals(201, r.status(), r.text());
         return r.json().get("id").asText();
     }
@@ -133,7 +133,7 @@ class ConsentRoutesIT {
     void supportStaffNeverUploadChangeDeleteOrGrantEvenUnderAGrant() {
         grant(grantBody("support-7", "tenant", List.of(), "metadata:read,content:read", "default"));
         assertProblem(api.exchange("POST", "/api/tenants/" + tenant + "/assets", engineer,
-                Map.of("X-Asset-Name", "x.txt", "Content-Type", "text/plain"), new byte[] {1}), "forbidden");
+                Map.of("X-Asset-Name", "x.txt", "Content-Type", "application/octet-stream"), new byte[] {1}), "forbidden");
         assertProblem(api.send("PATCH", asset(first), engineer, "application/json", "{\"metadata\":{\"k\":\"v\"}}"),
                 "forbidden");
         assertProblem(api.send("DELETE", asset(first), engineer, null, null), "forbidden");

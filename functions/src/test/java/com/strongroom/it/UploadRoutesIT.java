@@ -146,7 +146,7 @@ class UploadRoutesIT {
         assertEquals(400, part(tenant, contributor, id, 3, new byte[1]).status(), "no part 3");
         assertEquals(400, part(tenant, contributor, id, 0, new byte[1]).status());
         assertEquals(400, api.exchange("PUT", "/api/tenants/" + tenant + "/uploads/" + id + "/parts/one", contributor,
-                Map.of(), new byte[1]).status());
+                Map.of("Content-Type", "application/octet-stream"), new byte[1]).status());
 
         String unknown = UUID.randomUUID().toString();
         assertProblem(part(tenant, contributor, unknown, 1, new byte[S]), "not-found");

@@ -40,6 +40,16 @@ public final class AssetRules {
         return name;
     }
 
+    /**
+     * The asset's media type: the one declared, else the one its file name implies (the JDK's table of file name
+     * extensions), else {@code application/octet-stream}.
+     */
+    public static String contentType(Optional<String> declared, String name) {
+        Optional<String> given = declared.map(String::strip).filter(t -> !t.isEmpty());
+        return contentType(given.isPresent() ? given
+                : Optional.ofNullable(java.net.URLConnection.guessContentTypeFromName(name)));
+    }
+
     public static String contentType(Optional<String> raw) {
         String type = raw.map(String::strip).filter(t -> !t.isEmpty()).orElse(DEFAULT_CONTENT_TYPE);
         if (type.length() > 200 || !CONTENT_TYPE.matcher(type).matches()) {

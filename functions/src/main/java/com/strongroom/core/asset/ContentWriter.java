@@ -1,13 +1,18 @@
 package com.strongroom.core.asset;
 
 import com.strongroom.core.crypto.ContentFormat;
+import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.ContentStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Encrypts a run of plaintext (a part, or a whole one-request upload) segment by segment and stages it as blocks
@@ -46,30 +51,55 @@ final class ContentWriter {
         return HexFormat.of().formatHex(random);
     }
 
+    /** What {@link #write} staged: the block ids in order and the plaintext length it read. */
+    record Written(List<String> blockIds, long length) {
+    }
+
     /**
-     * Encrypts {@code length} bytes of {@code plaintext} as segments starting at {@code firstSegment}; the last of
-     * them carries the last flag when {@code finalPart}. Returns the staged block ids in order.
+     * Encrypts all of {@code plaintext} as segments starting at {@code firstSegment}, reading one segment ahead so
+     * that the last of them carries the last flag when {@code finalPart}; feeds {@code digest}, if given, with the
+     * plaintext. Memory stays at one block and two segments whatever the length.
      */
-    List<String> write(TenantId tenant, AssetId asset, byte[] dek, int part, long firstSegment, boolean finalPart,
-                       byte[] plaintext, int offset, int length) {
+    Written write(TenantId tenant, AssetId asset, byte[] dek, int part, long firstSegment, boolean finalPart,
+                  InputStream plaintext, Optional<MessageDigest> digest) {
         ContentFormat.Encryptor encryptor = new ContentFormat.Encryptor(dek, asset.value());
-        long segments = ContentFormat.segmentCount(length);
-        byte[] block = new byte[(int) Math.min(segments, SEGMENTS_PER_BLOCK) * ContentFormat.STORED_SEGMENT_BYTES];
+        byte[] current = new byte[ContentFormat.SEGMENT_BYTES];
+        byte[] next = new byte[ContentFormat.SEGMENT_BYTES];
+        byte[] block = null;
         List<String> blockIds = new ArrayList<>();
         String staging = newStaging();
         int filled = 0;
-        for (long s = 0; s < segments; s++) {
-            int from = offset + (int) (s * ContentFormat.SEGMENT_BYTES);
-            int segmentLength = (int) Math.min(ContentFormat.SEGMENT_BYTES, offset + length - from);
-            boolean last = finalPart && s == segments - 1;
-            filled += encryptor.segment(firstSegment + s, last, plaintext, from, segmentLength, block, filled);
-            if (filled + ContentFormat.STORED_SEGMENT_BYTES > block.length || s == segments - 1) {
-                String id = blockId(part, blockIds.size(), staging);
-                content.stage(tenant, asset, id, block, filled);
-                blockIds.add(id);
-                filled = 0;
+        long length = 0;
+        try {
+            int currentLength = plaintext.readNBytes(current, 0, current.length);
+            for (long s = 0; ; s++) {
+                int nextLength = currentLength == current.length ? plaintext.readNBytes(next, 0, next.length) : 0;
+                boolean end = nextLength == 0;
+                if (block == null) {
+                    block = new byte[(end ? 1 : SEGMENTS_PER_BLOCK) * ContentFormat.STORED_SEGMENT_BYTES];
+                }
+                if (digest.isPresent()) {
+                    digest.get().update(current, 0, currentLength);
+                }
+                filled += encryptor.segment(firstSegment + s, finalPart && end, current, 0, currentLength, block,
+                        filled);
+                length += currentLength;
+                if (filled + ContentFormat.STORED_SEGMENT_BYTES > block.length || end) {
+                    String id = blockId(part, blockIds.size(), staging);
+                    content.stage(tenant, asset, id, block, filled);
+                    blockIds.add(id);
+                    filled = 0;
+                }
+                if (end) {
+                    return new Written(blockIds, length);
+                }
+                byte[] swap = current;
+                current = next;
+                next = swap;
+                currentLength = nextLength;
             }
+        } catch (IOException e) {
+            throw new InvalidInputException("content", "could not be read to its end");
         }
-        return blockIds;
     }
 }

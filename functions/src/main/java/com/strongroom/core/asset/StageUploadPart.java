@@ -14,8 +14,10 @@ import com.strongroom.core.model.UploadSession;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.UploadStore;
 import java.time.Clock;
+import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Encrypts and stages one part of a resumable upload. Parts may come in any order and any number of times: a
@@ -71,7 +73,7 @@ public final class StageUploadPart {
         try (UploadDigests.Arrival arrival = digests.arrive(tenant.id(), session.id(), number)) {
             List<String> blocks = writer.write(tenant.id(), session.id(), dek, number,
                     session.partOffset(number) / ContentFormat.SEGMENT_BYTES, number == session.partCount(),
-                    command.content(), 0, command.content().length);
+                    new ByteArrayInputStream(command.content()), Optional.empty()).blockIds();
             arrival.hash(blocks, command.content());
             UploadPart part = new UploadPart(tenant.id(), session.id(), number, expected, blocks);
             uploads.putPart(session, part);

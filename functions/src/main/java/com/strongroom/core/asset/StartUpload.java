@@ -38,7 +38,7 @@ public final class StartUpload {
                 throw new InvalidInputException("tenantId", "is required");
             }
             name = AssetRules.name(name);
-            contentType = AssetRules.contentType(Optional.ofNullable(contentType));
+            contentType = AssetRules.contentType(Optional.ofNullable(contentType), name);
             AssetRules.size(size);
             partSize = AssetRules.partSize(partSize == 0 ? DEFAULT_PART_BYTES : partSize, MAX_PART_BYTES);
             sha256 = AssetRules.sha256(sha256 == null ? Optional.empty() : sha256);

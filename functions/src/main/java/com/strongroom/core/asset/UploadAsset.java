@@ -13,6 +13,8 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.ContentStore;
+import java.io.InputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,15 +33,20 @@ public final class UploadAsset {
     /** How long the DEK of an unfinished one-request upload lives. */
     static final Duration UNFINISHED_KEY_LIFETIME = Duration.ofHours(1);
 
-    public record Command(TenantId tenant, String name, String contentType, List<String> subjects, byte[] content) {
+    /**
+     * @param contentType the declared media type, or {@code null} to take the one the name implies
+     * @param content     the plaintext, read once to its end while it is encrypted
+     */
+    public record Command(TenantId tenant, String name, String contentType, List<String> subjects,
+                          InputStream content) {
         public Command {
             if (tenant == null) {
                 throw new InvalidInputException("tenantId", "is required");
             }
             name = AssetRules.name(name);
-            contentType = AssetRules.contentType(Optional.ofNullable(contentType));
+            contentType = AssetRules.contentType(Optional.ofNullable(contentType), name);
             subjects = AssetRules.subjects(subjects);
-            content = content == null ? new byte[0] : content;
+            content = content == null ? InputStream.nullInputStream() : content;
         }
     }
 
@@ -69,16 +76,17 @@ public final class UploadAsset {
         List<String> subjectIndex = subjectIndex(keyring, tenant, command.subjects());
         Instant now = clock.instant();
         byte[] dek = keyring.newDataKey(tenant, id, Optional.of(now.plus(UNFINISHED_KEY_LIFETIME)));
+        MessageDigest sha256 = ContentFormat.sha256();
+        ContentWriter.Written written;
         try {
-            byte[] body = command.content();
-            List<String> blocks = writer.write(tenant.id(), id, dek, 1, 0, true, body, 0, body.length);
-            content.commit(tenant.id(), id, blocks);
+            written = writer.write(tenant.id(), id, dek, 1, 0, true, command.content(), Optional.of(sha256));
+            content.commit(tenant.id(), id, written.blockIds());
         } finally {
             Arrays.fill(dek, (byte) 0);
         }
         keyring.keep(tenant.id(), id);
-        Asset asset = new Asset(tenant.id(), id, command.name(), command.contentType(), command.content().length,
-                sha256(command.content()), ContentFormat.VERSION, subjectIndex, Map.of(),
+        Asset asset = new Asset(tenant.id(), id, command.name(), command.contentType(), written.length(),
+                HexFormat.of().formatHex(sha256.digest()), ContentFormat.VERSION, subjectIndex, Map.of(),
                 Optional.empty(), now, caller.subject(), now, Asset.State.ACTIVE, "");
         assets.create(asset);
         audit.success(caller, Operation.ASSET_UPLOAD, tenant.id().value(), asset.target(), requestId);
@@ -95,9 +103,5 @@ public final class UploadAsset {
         } finally {
             Arrays.fill(key, (byte) 0);
         }
-    }
-
-    static String sha256(byte[] content) {
-        return HexFormat.of().formatHex(ContentFormat.sha256().digest(content));
     }
 }
