@@ -30,7 +30,7 @@ public enum Setting {
     AUDIT_CHECKPOINT_EVERY("AUDIT_CHECKPOINT_EVERY", "sign a checkpoint every this many events of a chain (default 100)"),
     TDK_CACHE_TTL_SECONDS("TDK_CACHE_TTL_SECONDS", "seconds an unwrapped tenant data key stays in memory (default 300): at most one KEK unwrap per tenant per this time and instance"),
     TDK_CACHE_MAX_TENANTS("TDK_CACHE_MAX_TENANTS", "how many unwrapped tenant data keys an instance holds at most (default 1000)"),
-    MAX_RESPONSE_BYTES("MAX_RESPONSE_BYTES", "largest content response in bytes (default 67108864); larger assets are read with Range"),
+    MAX_RESPONSE_BYTES("MAX_RESPONSE_BYTES", "largest content response in bytes (default 16777216; see docs/platform.md for the memory it costs); larger assets are read with Range"),
     ERASURE_QUEUE("ERASURE_QUEUE", "queue of erasure jobs (default erasure-jobs)"),
     TENANT_JOBS_QUEUE("TENANT_JOBS_QUEUE", "queue of tenant export and deletion jobs (default tenant-jobs)"),
     NOTIFICATIONS_QUEUE("NOTIFICATIONS_QUEUE", "queue of notifications (default notifications)");

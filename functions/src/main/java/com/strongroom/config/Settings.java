@@ -112,7 +112,7 @@ public record Settings(
             int checkpointEvery = (int) wholeNumber(Setting.AUDIT_CHECKPOINT_EVERY, 1, 100_000, 100);
             long tdkCacheSeconds = wholeNumber(Setting.TDK_CACHE_TTL_SECONDS, 1, 3600, 300);
             int tdkCacheTenants = (int) wholeNumber(Setting.TDK_CACHE_MAX_TENANTS, 1, 100_000, 1000);
-            long maxResponseBytes = wholeNumber(Setting.MAX_RESPONSE_BYTES, 65_536, 100_000_000, 64L * 1024 * 1024);
+            long maxResponseBytes = wholeNumber(Setting.MAX_RESPONSE_BYTES, 65_536, 100_000_000, 16L * 1024 * 1024);
             Queues queues = new Queues(queue(Setting.ERASURE_QUEUE, "erasure-jobs"),
                     queue(Setting.TENANT_JOBS_QUEUE, "tenant-jobs"),
                     queue(Setting.NOTIFICATIONS_QUEUE, "notifications"));

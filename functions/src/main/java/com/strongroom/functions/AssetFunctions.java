@@ -13,6 +13,7 @@ import com.strongroom.app.Strongroom;
 import com.strongroom.core.access.Operation;
 import com.strongroom.core.asset.DownloadAsset;
 import com.strongroom.core.asset.ListAssets;
+import com.strongroom.core.asset.StartUpload;
 import com.strongroom.core.asset.UploadAsset;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
@@ -24,8 +25,11 @@ import java.util.Optional;
 
 /** The asset routes: one-request upload, list and find, metadata, content, change and delete. */
 public final class AssetFunctions {
-    /** The Functions host refuses larger request bodies. */
-    static final long MAX_REQUEST_BYTES = 100L * 1024 * 1024;
+    /**
+     * The largest one-request upload: the host would take 100 MB, but each body is held about five times on an
+     * instance while it is handled (docs/platform.md); larger files use the resumable upload.
+     */
+    static final long MAX_REQUEST_BYTES = StartUpload.MAX_PART_BYTES;
 
     private final Strongroom app;
     private final HttpExchange http;

@@ -45,7 +45,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class EndToEndBenchmark {
     static final int MIB = 1024 * 1024;
     static final int PART = 8 * MIB;
-    static final int RANGE = 64 * MIB;
+    /** The largest response a stamp serves (MAX_RESPONSE_BYTES): what a player asking for more gets back. */
+    static final int RANGE = 16 * MIB;
     static final int IN_FLIGHT = 4;
 
     private EndToEndBenchmark() {
@@ -111,7 +112,7 @@ public final class EndToEndBenchmark {
         ApiClient api = stack.api();
         String tenant = api.createTenant("mem-" + UUID.randomUUID().toString().substring(0, 6));
         String token = api.token("bench", Optional.of(tenant), "Asset.Contributor");
-        // One 64 MiB range at a time, as a player reads: the client's copy shares this heap with the app's.
+        // One 16 MiB range at a time, as a player reads: the client's copy shares this heap with the app's.
         HeapSampler sampler = new HeapSampler();
         Phases phases = new Phases(1);
         try {
@@ -308,7 +309,7 @@ public final class EndToEndBenchmark {
                 .setMaxSingleUploadSizeLong((long) PART);
     }
 
-    /** Resumable upload in 8 MiB parts (four in flight) and download in 64 MiB ranges; checks what comes back. */
+    /** Resumable upload in 8 MiB parts (four in flight) and download in 16 MiB ranges; checks what comes back. */
     private static void strongroomRoundTrip(ApiClient api, String tenant, String token, Source source,
                                             int rangesInFlight, Round round) throws Exception {
         long size = source.size();

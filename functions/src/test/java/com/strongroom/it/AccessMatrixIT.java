@@ -157,7 +157,8 @@ class AccessMatrixIT {
         }
         String id = r.json().get("id").asText();
         if (withPart) {
-            api.exchange("PUT", "/api/tenants/" + ownTenant + "/uploads/" + id + "/parts/1", token, Map.of(), new byte[0]);
+            api.exchange("PUT", "/api/tenants/" + ownTenant + "/uploads/" + id + "/parts/1", token,
+                    Map.of("Content-Type", "application/octet-stream"), new byte[0]);
         }
         return id;
     }
@@ -223,7 +224,7 @@ class AccessMatrixIT {
             case "POST /api/tenants/{t}/uploads":
                 return api.postJson(path, token, "{\"name\":\"m.bin\",\"size\":10}");
             case "PUT /api/tenants/{t}/uploads/{u}/parts/1":
-                return api.exchange("PUT", path, token, Map.of(), new byte[0]);
+                return api.exchange("PUT", path, token, Map.of("Content-Type", "application/octet-stream"), new byte[0]);
             case "POST /api/tenants/{t}/key-rotations":
                 return api.postJson(path, token, "{\"scope\":\"kek\"}");
             case "POST /api/tenants/{t}/consent-grants":
