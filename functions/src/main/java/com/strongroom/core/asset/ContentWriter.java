@@ -1,12 +1,12 @@
 package com.strongroom.core.asset;
 
 import com.strongroom.core.crypto.ContentFormat;
+import com.strongroom.core.crypto.Segments;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.ContentStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -56,50 +56,40 @@ final class ContentWriter {
     }
 
     /**
-     * Encrypts all of {@code plaintext} as segments starting at {@code firstSegment}, reading one segment ahead so
-     * that the last of them carries the last flag when {@code finalPart}; feeds {@code digest}, if given, with the
-     * plaintext. Memory stays at one block and two segments whatever the length.
+     * Encrypts every segment of {@code plaintext} as segments numbered from {@code firstSegment}; the last of them
+     * carries the last flag when {@code finalPart}; feeds {@code digest}, if given, with the plaintext. Memory stays
+     * at one block (and, from a stream, two segments) whatever the length.
      */
     Written write(TenantId tenant, AssetId asset, byte[] dek, int part, long firstSegment, boolean finalPart,
-                  InputStream plaintext, Optional<MessageDigest> digest) {
+                  Segments plaintext, Optional<MessageDigest> digest) {
         ContentFormat.Encryptor encryptor = new ContentFormat.Encryptor(dek, asset.value());
-        byte[] current = new byte[ContentFormat.SEGMENT_BYTES];
-        byte[] next = new byte[ContentFormat.SEGMENT_BYTES];
         byte[] block = null;
         List<String> blockIds = new ArrayList<>();
         String staging = newStaging();
         int filled = 0;
         long length = 0;
         try {
-            int currentLength = plaintext.readNBytes(current, 0, current.length);
-            for (long s = 0; ; s++) {
-                int nextLength = currentLength == current.length ? plaintext.readNBytes(next, 0, next.length) : 0;
-                boolean end = nextLength == 0;
+            for (long s = firstSegment; plaintext.advance(); s++) {
                 if (block == null) {
-                    block = new byte[(end ? 1 : SEGMENTS_PER_BLOCK) * ContentFormat.STORED_SEGMENT_BYTES];
+                    long segments = plaintext.count().orElse(plaintext.last() ? 1 : SEGMENTS_PER_BLOCK);
+                    block = new byte[(int) Math.min(segments, SEGMENTS_PER_BLOCK) * ContentFormat.STORED_SEGMENT_BYTES];
                 }
                 if (digest.isPresent()) {
-                    digest.get().update(current, 0, currentLength);
+                    digest.get().update(plaintext.bytes(), plaintext.offset(), plaintext.length());
                 }
-                filled += encryptor.segment(firstSegment + s, finalPart && end, current, 0, currentLength, block,
-                        filled);
-                length += currentLength;
-                if (filled + ContentFormat.STORED_SEGMENT_BYTES > block.length || end) {
+                filled += encryptor.segment(s, finalPart && plaintext.last(), plaintext.bytes(), plaintext.offset(),
+                        plaintext.length(), block, filled);
+                length += plaintext.length();
+                if (filled + ContentFormat.STORED_SEGMENT_BYTES > block.length || plaintext.last()) {
                     String id = blockId(part, blockIds.size(), staging);
                     content.stage(tenant, asset, id, block, filled);
                     blockIds.add(id);
                     filled = 0;
                 }
-                if (end) {
-                    return new Written(blockIds, length);
-                }
-                byte[] swap = current;
-                current = next;
-                next = swap;
-                currentLength = nextLength;
             }
         } catch (IOException e) {
             throw new InvalidInputException("content", "could not be read to its end");
         }
+        return new Written(blockIds, length);
     }
 }

@@ -3,6 +3,7 @@ package com.strongroom.core.asset;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.Operation;
 import com.strongroom.core.crypto.ContentFormat;
+import com.strongroom.core.crypto.Segments;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.AssetId;
@@ -14,7 +15,6 @@ import com.strongroom.core.model.UploadSession;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.UploadStore;
 import java.time.Clock;
-import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +73,8 @@ public final class StageUploadPart {
         try (UploadDigests.Arrival arrival = digests.arrive(tenant.id(), session.id(), number)) {
             List<String> blocks = writer.write(tenant.id(), session.id(), dek, number,
                     session.partOffset(number) / ContentFormat.SEGMENT_BYTES, number == session.partCount(),
-                    new ByteArrayInputStream(command.content()), Optional.empty()).blockIds();
+                    Segments.of(command.content(), 0, command.content().length), Optional.empty())
+                    .blockIds();
             arrival.hash(blocks, command.content());
             UploadPart part = new UploadPart(tenant.id(), session.id(), number, expected, blocks);
             uploads.putPart(session, part);

@@ -4,6 +4,7 @@ import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
 import com.strongroom.core.crypto.ContentFormat;
+import com.strongroom.core.crypto.Segments;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Asset;
@@ -79,7 +80,8 @@ public final class UploadAsset {
         MessageDigest sha256 = ContentFormat.sha256();
         ContentWriter.Written written;
         try {
-            written = writer.write(tenant.id(), id, dek, 1, 0, true, command.content(), Optional.of(sha256));
+            written = writer.write(tenant.id(), id, dek, 1, 0, true, Segments.of(command.content()),
+                    Optional.of(sha256));
             content.commit(tenant.id(), id, written.blockIds());
         } finally {
             Arrays.fill(dek, (byte) 0);

@@ -144,27 +144,17 @@ public final class ContentFormat {
             throws IOException {
         Encryptor encryptor = new Encryptor(dek, assetId);
         MessageDigest sha256 = sha256();
-        byte[] current = new byte[SEGMENT_BYTES];
-        byte[] next = new byte[SEGMENT_BYTES];
         byte[] out = new byte[STORED_SEGMENT_BYTES];
-        int currentLength = plaintext.readNBytes(current, 0, SEGMENT_BYTES);
+        Segments segments = Segments.of(plaintext);
         long index = 0;
         long total = 0;
-        while (true) {
-            int nextLength = currentLength == SEGMENT_BYTES ? plaintext.readNBytes(next, 0, SEGMENT_BYTES) : 0;
-            boolean last = nextLength == 0;
-            sha256.update(current, 0, currentLength);
-            stored.write(out, 0, encryptor.segment(index, last, current, 0, currentLength, out, 0));
-            total += currentLength;
-            if (last) {
-                return new Sealed(total, sha256.digest(), index + 1);
-            }
-            byte[] swap = current;
-            current = next;
-            next = swap;
-            currentLength = nextLength;
-            index++;
+        while (segments.advance()) {
+            sha256.update(segments.bytes(), segments.offset(), segments.length());
+            stored.write(out, 0, encryptor.segment(index++, segments.last(), segments.bytes(), segments.offset(),
+                    segments.length(), out, 0));
+            total += segments.length();
         }
+        return new Sealed(total, sha256.digest(), index);
     }
 
     /**
