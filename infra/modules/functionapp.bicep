@@ -152,7 +152,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstances
         instanceMemoryMB: 2048
-        // Pinned, not the size's default of 16: with 16 MiB bodies held about five times each while handled,
+        // Pinned, not the size's default of 16: with 16 MiB bodies held about six times each while handled,
         // 8 concurrent requests keep an instance within its 2,048 MB (docs/platform.md, memory arithmetic).
         triggers: {
           http: {

@@ -26,7 +26,7 @@ import java.util.Optional;
 /** The asset routes: one-request upload, list and find, metadata, content, change and delete. */
 public final class AssetFunctions {
     /**
-     * The largest one-request upload: the host would take 100 MB, but each body is held about five times on an
+     * The largest one-request upload: the host would take 100 MB, but each body is held about six times on an
      * instance while it is handled (docs/platform.md); larger files use the resumable upload.
      */
     static final long MAX_REQUEST_BYTES = StartUpload.MAX_PART_BYTES;

@@ -115,10 +115,37 @@ final class HttpExchange {
      * declared length over {@code maxBytes} is 413.
      */
     static byte[] octetStream(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
-        if (!UploadBody.OCTET_STREAM.equals(UploadBody.mediaType(request))) {
+        if (!UploadBody.OCTET_STREAM.equals(mediaType(request))) {
             throw new UnsupportedMediaTypeException("send the part as " + UploadBody.OCTET_STREAM);
         }
-        return UploadBody.declaredBody(request, maxBytes);
+        return declaredBody(request, maxBytes);
+    }
+
+    /** The request's media type, lower case, without parameters; empty when it has none. */
+    static String mediaType(HttpRequestMessage<?> request) {
+        return header(request, "Content-Type").map(t -> t.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
+                .orElse("");
+    }
+
+    /**
+     * The body of a request that must declare its length: the host hands a function no body at all for a chunked
+     * request (411 here rather than an empty file), and refuses one over its limit.
+     */
+    static byte[] declaredBody(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
+        String declared = header(request, "Content-Length")
+                .orElseThrow(() -> new LengthRequiredException("send the body with Content-Length; chunked bodies "
+                        + "do not reach the function"));
+        long length;
+        try {
+            length = Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("Content-Length", "must be a whole number");
+        }
+        byte[] body = request.getBody().orElse(new byte[0]);
+        if (Math.max(length, body.length) > maxBytes) {
+            throw new PayloadTooLargeException("a request body is at most " + maxBytes + " bytes");
+        }
+        return body;
     }
 
     static Optional<String> header(HttpRequestMessage<?> request, String name) {

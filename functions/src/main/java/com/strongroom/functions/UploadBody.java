@@ -29,11 +29,11 @@ record UploadBody(Optional<String> fileName, Optional<String> contentType, Input
     static final String ACCEPTED = "send the file as " + OCTET_STREAM + " or as " + FORM_DATA + " with one file part";
 
     static UploadBody read(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
-        String media = mediaType(request);
+        String media = HttpExchange.mediaType(request);
         if (!media.equals(OCTET_STREAM) && !media.equals(FORM_DATA)) {
             throw new UnsupportedMediaTypeException(ACCEPTED);
         }
-        byte[] body = declaredBody(request, maxBytes);
+        byte[] body = HttpExchange.declaredBody(request, maxBytes);
         if (media.equals(OCTET_STREAM)) {
             return new UploadBody(Optional.empty(), Optional.empty(), new ByteArrayInputStream(body));
         }
@@ -47,36 +47,6 @@ record UploadBody(Optional<String> fileName, Optional<String> contentType, Input
         } catch (IOException e) {
             throw malformed();
         }
-    }
-
-    /** The request's media type, lower case, without parameters; empty when it has none. */
-    static String mediaType(HttpRequestMessage<?> request) {
-        return HttpExchange.header(request, "Content-Type").map(t -> t.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
-                .orElse("");
-    }
-
-    /**
-     * The body of a request that must declare its length: the host hands a function no body at all for a chunked
-     * request (411 here rather than an empty file), and refuses one over its limit.
-     */
-    static byte[] declaredBody(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
-        String declared = HttpExchange.header(request, "Content-Length")
-                .orElseThrow(() -> new LengthRequiredException("send the body with Content-Length; chunked bodies "
-                        + "do not reach the function"));
-        long length;
-        try {
-            length = Long.parseLong(declared.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("Content-Length", "must be a whole number");
-        }
-        if (length > maxBytes) {
-            throw new PayloadTooLargeException("a request body is at most " + maxBytes + " bytes");
-        }
-        byte[] body = request.getBody().orElse(new byte[0]);
-        if (body.length > maxBytes) {
-            throw new PayloadTooLargeException("a request body is at most " + maxBytes + " bytes");
-        }
-        return body;
     }
 
     private static FileItemInput onlyFilePart(byte[] body, String contentType, long maxBytes) {

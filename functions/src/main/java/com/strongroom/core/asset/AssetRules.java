@@ -2,6 +2,7 @@ package com.strongroom.core.asset;
 
 import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.error.InvalidInputException;
+import java.net.URLConnection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +46,8 @@ public final class AssetRules {
      * extensions), else {@code application/octet-stream}.
      */
     public static String contentType(Optional<String> declared, String name) {
-        Optional<String> given = declared.map(String::strip).filter(t -> !t.isEmpty());
-        return contentType(given.isPresent() ? given
-                : Optional.ofNullable(java.net.URLConnection.guessContentTypeFromName(name)));
+        return contentType(declared.map(String::strip).filter(t -> !t.isEmpty())
+                .or(() -> Optional.ofNullable(URLConnection.guessContentTypeFromName(name))));
     }
 
     public static String contentType(Optional<String> raw) {

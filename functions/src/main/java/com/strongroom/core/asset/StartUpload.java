@@ -26,8 +26,10 @@ import java.util.Optional;
 public final class StartUpload {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(24);
     public static final int DEFAULT_PART_BYTES = 8 * 1024 * 1024;
-    /** A part travels in one request body, which the Functions host caps at 100 MB. */
-    /** With the response cap and the HTTP concurrency, what keeps an instance's memory bounded (docs/platform.md). */
+    /**
+     * A part travels in one request body, held about six times on an instance while it is handled: with the
+     * response cap and the HTTP concurrency, this keeps an instance's memory bounded (docs/platform.md).
+     */
     public static final int MAX_PART_BYTES = 16 * 1024 * 1024;
     /** The session's DEK outlives the session by this much, so a completion started just in time can finish. */
     static final Duration KEY_GRACE = Duration.ofHours(1);
