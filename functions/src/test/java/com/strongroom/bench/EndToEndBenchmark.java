@@ -327,7 +327,7 @@ public final class EndToEndBenchmark {
                 byte[] body = source.part(n);
                 int number = n;
                 uploads.add(pool.submit(() -> check(api.exchange("PUT", "/api/tenants/" + tenant + "/uploads/" + id
-                        + "/parts/" + number, token, Map.of(), body), 200)));
+                        + "/parts/" + number, token, Map.of("Content-Type", "application/octet-stream"), body), 200)));
                 if (uploads.size() >= IN_FLIGHT) {
                     uploads.remove(0).get();
                 }
