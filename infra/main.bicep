@@ -23,14 +23,30 @@ param environment string
 @maxLength(6)
 param workload string = 'sr'
 
-@description('Required. Expected issuer (iss) of bearer tokens, e.g. https://login.microsoftonline.com/<tenant>/v2.0.')
-param authIssuer string
+@description('Required. Client id (a GUID) of the multi-tenant Entra application; v2.0 access tokens carry it as aud.')
+param authClientId string
 
-@description('Required. Expected audience (aud) of bearer tokens.')
-param authAudience string
+@description('Optional. OpenID Connect metadata of the Entra organizations endpoint; its issuer is the {tenantid} template.')
+param authOidcMetadataUrl string = 'https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration'
 
-@description('Required. OpenID Connect metadata document of the issuer.')
-param authOidcMetadataUrl string
+@description('Required. Entra tenant id of the vendor\'s staff: the only directory whose staff roles count.')
+param vendorTenantId string
+
+@description('Optional. Conditional Access authentication context whose policy requires MFA; staff operations need it.')
+@allowed([
+  'c1'
+  'c2'
+  'c3'
+  'c4'
+  'c5'
+])
+param staffAuthContext string = 'c1'
+
+@description('Required. Name of the tenant directory\'s Cosmos DB account (infra/directory), shared by every stamp.')
+param directoryAccountName string
+
+@description('Required. Resource group of the tenant directory\'s Cosmos DB account.')
+param directoryResourceGroup string
 
 @description('Optional. Replicate storage (GZRS) and the metadata Cosmos DB account to the paired region of the same geography.')
 param replicateToPairedRegion bool = false
@@ -228,6 +244,16 @@ module frontDoor 'modules/frontdoor.bicep' = if (enableFrontDoor) {
   }
 }
 
+// The stamp's identity may read and claim entries of the shared tenant directory, which holds no personal data.
+module directoryAccess 'modules/directoryaccess.bicep' = {
+  name: 'directory-access'
+  scope: resourceGroup(directoryResourceGroup)
+  params: {
+    accountName: directoryAccountName
+    functionPrincipalId: identities.outputs.functionPrincipalId
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   params: {
@@ -249,9 +275,11 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsName: monitoring.outputs.appInsightsName
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     stampRegion: region
-    authIssuer: authIssuer
-    authAudience: authAudience
+    authClientId: authClientId
     authOidcMetadataUrl: authOidcMetadataUrl
+    vendorTenantId: vendorTenantId
+    staffAuthContext: staffAuthContext
+    directoryCosmosEndpoint: directoryAccess.outputs.endpoint
     auditRetentionAccessDays: auditRetentionAccessDays
     auditRetentionAdminDays: auditRetentionAdminDays
     auditCheckpointEvery: auditCheckpointEvery

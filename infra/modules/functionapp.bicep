@@ -56,14 +56,20 @@ param appInsightsConnectionString string
 @description('Required. Region the app serves (STAMP_REGION).')
 param stampRegion string
 
-@description('Required. Expected token issuer.')
-param authIssuer string
+@description('Required. Client id of the multi-tenant Entra application (the aud of every v2.0 access token).')
+param authClientId string
 
-@description('Required. Expected token audience.')
-param authAudience string
-
-@description('Required. OpenID Connect metadata URL of the issuer.')
+@description('Required. OpenID Connect metadata of the organizations endpoint (its issuer is the {tenantid} template).')
 param authOidcMetadataUrl string
+
+@description('Required. Entra tenant id of the vendor\'s staff.')
+param vendorTenantId string
+
+@description('Required. Conditional Access authentication context id (c1 to c99) that requires MFA for staff.')
+param staffAuthContext string
+
+@description('Required. Endpoint of the tenant directory\'s Cosmos DB account, shared by every stamp.')
+param directoryCosmosEndpoint string
 
 @description('Required. Days access audit events are kept.')
 param auditRetentionAccessDays int
@@ -242,16 +248,28 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: signingKeyName
         }
         {
-          name: 'AUTH_ISSUER'
-          value: authIssuer
-        }
-        {
-          name: 'AUTH_AUDIENCE'
-          value: authAudience
+          name: 'AUTH_CLIENT_ID'
+          value: authClientId
         }
         {
           name: 'AUTH_OIDC_METADATA_URL'
           value: authOidcMetadataUrl
+        }
+        {
+          name: 'VENDOR_TENANT_ID'
+          value: vendorTenantId
+        }
+        {
+          name: 'STAFF_AUTH_CONTEXT'
+          value: staffAuthContext
+        }
+        {
+          name: 'DIRECTORY_COSMOS_ENDPOINT'
+          value: directoryCosmosEndpoint
+        }
+        {
+          name: 'DIRECTORY_COSMOS_DATABASE'
+          value: 'strongroom-directory'
         }
         {
           name: 'AZURE_CLIENT_ID'

@@ -2,8 +2,9 @@ using '../main.bicep'
 
 param region = 'westeurope'
 param environment = 'prod'
-param authIssuer = 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0'
-param authAudience = 'api://strongroom'
-param authOidcMetadataUrl = 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0/.well-known/openid-configuration'
+param authClientId = '00000000-0000-0000-0000-000000000000'
+param vendorTenantId = '00000000-0000-0000-0000-000000000000'
+param directoryAccountName = 'cosmos-sr-directory-prod'
+param directoryResourceGroup = 'rg-sr-directory-prod'
 param replicateToPairedRegion = true
 param enableFrontDoor = true

@@ -53,7 +53,7 @@ class InfraCheckTest {
             new Breakage("module-unknown-param", "main.bicep", "  name: 'monitoring'\n  params: {\n", "  name: 'monitoring'\n  params: {\n    colour: 'red'\n"),
             new Breakage("module-missing-param", "main.bicep", "    addressPrefix: vnetAddressPrefix\n", ""),
             new Breakage("params-unknown-param", "params/germanywestcentral.prod.bicepparam", "param environment = 'prod'\n", "param environment = 'prod'\nparam colour = 'red'\n"),
-            new Breakage("params-missing-param", "params/eastus.prod.bicepparam", "param authAudience = 'api://strongroom'\n", ""),
+            new Breakage("params-missing-param", "params/eastus.prod.bicepparam", "param vendorTenantId = '00000000-0000-0000-0000-000000000000'\n", ""),
             new Breakage("params-not-allowed", "params/westeurope.dev.bicepparam", "param region = 'westeurope'", "param region = 'northeurope'"),
             new Breakage("params-using-missing", "params/australiaeast.prod.bicepparam", "using '../main.bicep'", "using '../stamp.bicep'"),
             new Breakage("region-allowed", "main.bicep", "  'australiaeast'\n])\nparam region", "  'australiaeast'\n  'brazilsouth'\n])\nparam region"),
