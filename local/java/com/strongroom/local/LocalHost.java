@@ -30,12 +30,15 @@ public final class LocalHost implements AutoCloseable {
 
     private final Strongroom app;
     private final DevIssuer devIssuer;
+    private final LocalDirectory directory;
     private final LocalHttpServer http;
     private final QueueRunner queues;
 
-    private LocalHost(Strongroom app, DevIssuer devIssuer, LocalHttpServer http, QueueRunner queues) {
+    private LocalHost(Strongroom app, DevIssuer devIssuer, LocalDirectory directory, LocalHttpServer http,
+                      QueueRunner queues) {
         this.app = app;
         this.devIssuer = devIssuer;
+        this.directory = directory;
         this.http = http;
         this.queues = queues;
     }
@@ -48,8 +51,7 @@ public final class LocalHost implements AutoCloseable {
                                   List<Class<?>> functionClasses) {
         Settings settings = Settings.from(values);
         LocalProvisioner.provision(settings);
-        DevIssuer issuer = DevIssuer.open(settings.localKeysDir().orElseThrow(), settings.authIssuer(),
-                settings.authAudience());
+        DevIssuer issuer = DevIssuer.open(settings);
         Strongroom app = Strongroom.start(settings);
         FunctionCatalog catalog = new FunctionCatalog(functionClasses);
         FunctionInvoker invoker = new FunctionInvoker(app);
@@ -57,11 +59,14 @@ public final class LocalHost implements AutoCloseable {
                 .connectionString(settings.storageConnectionString().orElseThrow()).buildClient();
         UnaryOperator<String> resolver = name -> resolve(name, values);
         catalog.queue().forEach(q -> LocalProvisioner.createQueue(queueService, resolver.apply(q.trigger().queueName())));
+        LocalDirectory directory = new LocalDirectory(settings);
         try {
-            LocalHttpServer server = new LocalHttpServer(port, host, catalog, invoker, issuer,
-                    settings.stampRegion().azureName());
-            return new LocalHost(app, issuer, server, new QueueRunner(catalog, invoker, queueService, host, resolver));
+            LocalHttpServer server = new LocalHttpServer(port, host, catalog, invoker, issuer, directory);
+            issuer.publish(URI.create("http://127.0.0.1:" + server.port()));
+            return new LocalHost(app, issuer, directory, server,
+                    new QueueRunner(catalog, invoker, queueService, host, resolver));
         } catch (IOException e) {
+            directory.close();
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
     }
@@ -91,10 +96,15 @@ public final class LocalHost implements AutoCloseable {
         return app;
     }
 
+    public LocalDirectory directory() {
+        return directory;
+    }
+
     @Override
     public void close() {
         queues.close();
         http.close();
+        directory.close();
     }
 
     /** Reads {@code Values} of a local.settings.json file. */

@@ -6,6 +6,12 @@ import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.model.DirectoryEntry;
+import com.strongroom.core.model.EntraTenantId;
+import com.strongroom.core.model.Region;
+import com.strongroom.core.model.TenantId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +36,9 @@ import java.util.logging.Logger;
 
 /**
  * Dev only: serves every {@code @HttpTrigger} method on loopback under the route prefix, with the Java worker's
- * limits (a request body over 100 MB is refused before it is read), plus {@code POST /dev/token}.
+ * limits (a request body over 100 MB is refused before it is read), plus the dev issuer: {@code POST /dev/token},
+ * its metadata and keys under {@code /dev/organizations/v2.0/.well-known/openid-configuration} and
+ * {@code /dev/discovery/v2.0/keys}, and {@code POST /dev/directory} (a directory entry of another stamp).
  */
 final class LocalHttpServer implements AutoCloseable {
     private static final int WRITE_CHUNK_BYTES = 256 * 1024;
@@ -47,14 +55,14 @@ final class LocalHttpServer implements AutoCloseable {
     private final String prefix;
     private final FunctionInvoker invoker;
     private final DevIssuer devIssuer;
-    private final String stampRegion;
+    private final LocalDirectory directory;
 
     LocalHttpServer(int port, HostConfig host, FunctionCatalog catalog, FunctionInvoker invoker, DevIssuer devIssuer,
-                    String stampRegion) throws IOException {
+                    LocalDirectory directory) throws IOException {
         this.prefix = "/" + host.routePrefix().replaceAll("^/+|/+$", "");
         this.invoker = invoker;
         this.devIssuer = devIssuer;
-        this.stampRegion = stampRegion;
+        this.directory = directory;
         for (FunctionCatalog.HttpFunction f : catalog.http()) {
             List<String> methods = Arrays.stream(f.trigger().methods()).map(Enum::name).toList();
             routes.add(new Route(f, new RouteTemplate(f.trigger().route().isEmpty() ? f.name() : f.trigger().route()),
@@ -80,6 +88,12 @@ final class LocalHttpServer implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             if ("/dev/token".equals(path)) {
                 devToken(exchange);
+            } else if ("/dev/directory".equals(path)) {
+                devDirectory(exchange);
+            } else if ("/dev/organizations/v2.0/.well-known/openid-configuration".equals(path)) {
+                devDocument(exchange, devIssuer.metadataJson());
+            } else if ("/dev/discovery/v2.0/keys".equals(path)) {
+                devDocument(exchange, devIssuer.publicKeySetJson());
             } else if (path.equals(prefix) || path.startsWith(prefix + "/")) {
                 dispatch(exchange, path.substring(prefix.length()));
             } else {
@@ -143,37 +157,95 @@ final class LocalHttpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code {"sub", "tenant"?, "tid"?, "roles", "app"?, "guest"?, "mfa"?, "ttlSeconds"?}}: a customer token for the
+     * Entra tenant registered on the Strongroom tenant {@code tenant} (or for the Entra tenant {@code tid}), else a
+     * staff token of the vendor's tenant, with the staff authentication context unless {@code "mfa": false}. The
+     * answer names the token's {@code tid} and {@code oid} (a consent grant names its engineer by {@code oid}).
+     */
     private void devToken(HttpExchange exchange) throws IOException {
-        if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
-            problem(exchange, 405, "method-not-allowed", "Method not allowed", "use POST");
+        Optional<JsonNode> request = devRequest(exchange);
+        if (request.isEmpty()) {
             return;
         }
-        if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
-            problem(exchange, 403, "forbidden", "Forbidden", "dev tokens are issued to loopback callers only");
-            return;
-        }
-        JsonNode request;
-        try {
-            byte[] body = readBody(exchange.getRequestBody(),
-                    declaredLength(exchange.getRequestHeaders().getFirst("Content-Length")));
-            request = JSON.readTree(body == null ? new byte[0] : body);
-        } catch (IOException e) {
-            request = null;
-        }
-        if (request == null || !request.path("sub").isTextual() || request.path("sub").asText().isBlank()
-                || (request.has("roles") && !request.get("roles").isArray())) {
+        JsonNode r = request.get();
+        if (!r.path("sub").isTextual() || r.path("sub").asText().isBlank()
+                || (r.has("roles") && !r.get("roles").isArray())) {
             problem(exchange, 400, "invalid-request", "The request is malformed",
                     "send {\"sub\": \"...\", \"tenant\": \"...\", \"roles\": [\"...\"]}");
             return;
         }
         List<String> roles = new ArrayList<>();
-        request.path("roles").forEach(r -> roles.add(r.asText()));
-        Optional<String> tenant = Optional.ofNullable(request.get("tenant")).map(JsonNode::asText);
-        Optional<String> region = Optional.ofNullable(request.get("region")).map(JsonNode::asText)
-                .or(() -> tenant.map(t -> stampRegion));
-        long ttl = request.path("ttlSeconds").asLong(3600);
-        String token = devIssuer.mint(request.get("sub").asText(), tenant, region, roles, Duration.ofSeconds(ttl));
-        byte[] out = JSON.writeValueAsBytes(Map.of("access_token", token, "token_type", "Bearer", "expires_in", ttl));
+        r.path("roles").forEach(role -> roles.add(role.asText()));
+        Duration ttl = Duration.ofSeconds(r.path("ttlSeconds").asLong(3600));
+        DevIssuer.Identity who;
+        try {
+            Optional<EntraTenantId> entraTenant = r.hasNonNull("tid") ? Optional.of(EntraTenantId.of(r.get("tid").asText()))
+                    : r.hasNonNull("tenant") ? Optional.of(directory.entraTenantOf(TenantId.of(r.get("tenant").asText()))
+                    .orElseThrow(() -> new InvalidInputException("tenant", "is not a tenant of this stamp with an "
+                            + "Entra tenant")))
+                    : Optional.empty();
+            boolean staff = entraTenant.isEmpty();
+            who = new DevIssuer.Identity(entraTenant.orElse(devIssuer.vendorTenant()), r.get("sub").asText(),
+                    r.path("app").asBoolean(false), r.path("guest").asBoolean(false),
+                    staff && r.path("mfa").asBoolean(true) ? List.of(devIssuer.staffAuthContext()) : List.of());
+        } catch (InvalidInputException e) {
+            problem(exchange, 400, "invalid-request", "The request is malformed", e.field() + " " + e.getMessage());
+            return;
+        }
+        String token = devIssuer.mint(who, roles, ttl);
+        devDocument(exchange, JSON.writeValueAsString(Map.of("access_token", token, "token_type", "Bearer",
+                "expires_in", ttl.toSeconds(), "tid", who.tenant().value(), "oid", who.objectId())));
+    }
+
+    /** {@code {"entraTenantId", "tenant", "region"}}: the directory says that Entra tenant lives in another stamp. */
+    private void devDirectory(HttpExchange exchange) throws IOException {
+        Optional<JsonNode> request = devRequest(exchange);
+        if (request.isEmpty()) {
+            return;
+        }
+        JsonNode r = request.get();
+        try {
+            Region region = Region.fromAzureName(r.path("region").asText())
+                    .orElseThrow(() -> new InvalidInputException("region", "is not a Strongroom region"));
+            directory.registerElsewhere(new DirectoryEntry(EntraTenantId.of(r.path("entraTenantId").asText()),
+                    TenantId.of(r.path("tenant").asText()), region));
+        } catch (InvalidInputException e) {
+            problem(exchange, 400, "invalid-request", "The request is malformed", e.field() + " " + e.getMessage());
+            return;
+        } catch (ConflictException e) {
+            problem(exchange, 409, "conflict", "Already registered", e.getMessage());
+            return;
+        }
+        exchange.sendResponseHeaders(204, -1);
+    }
+
+    /** The JSON body of a POST from a loopback caller, or empty once a refusal has been sent. */
+    private Optional<JsonNode> devRequest(HttpExchange exchange) throws IOException {
+        if (!"POST".equalsIgnoreCase(exchange.getRequestMethod())) {
+            problem(exchange, 405, "method-not-allowed", "Method not allowed", "use POST");
+            return Optional.empty();
+        }
+        if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+            problem(exchange, 403, "forbidden", "Forbidden", "dev routes answer loopback callers only");
+            return Optional.empty();
+        }
+        try {
+            byte[] body = readBody(exchange.getRequestBody(),
+                    declaredLength(exchange.getRequestHeaders().getFirst("Content-Length")));
+            JsonNode json = JSON.readTree(body == null ? new byte[0] : body);
+            if (json != null && json.isObject()) {
+                return Optional.of(json);
+            }
+        } catch (IOException e) {
+            // answered below
+        }
+        problem(exchange, 400, "invalid-request", "The request is malformed", "send a JSON object");
+        return Optional.empty();
+    }
+
+    private static void devDocument(HttpExchange exchange, String json) throws IOException {
+        byte[] out = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, out.length);

@@ -7,6 +7,7 @@ import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
+import com.strongroom.adapters.cosmos.CosmosTenantDirectory;
 import com.strongroom.config.Settings;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,12 @@ public final class LocalProvisioner {
                 }
                 database.createContainerIfNotExists(properties);
             });
+        }
+        try (CosmosClient directory = new CosmosClientBuilder().endpoint(settings.directoryCosmosEndpoint().toString())
+                .key(settings.cosmosKey().orElseThrow()).gatewayMode().endpointDiscoveryEnabled(false).buildClient()) {
+            directory.createDatabaseIfNotExists(settings.directoryCosmosDatabase());
+            directory.getDatabase(settings.directoryCosmosDatabase()).createContainerIfNotExists(
+                    new CosmosContainerProperties(CosmosTenantDirectory.CONTAINER, "/id"));
         }
         String storage = settings.storageConnectionString().orElseThrow();
         var blobs = new BlobServiceClientBuilder().connectionString(storage).buildClient();

@@ -12,13 +12,14 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
 import com.azure.storage.queue.QueueMessageEncoding;
-import com.strongroom.adapters.auth.IssuerKeys;
+import com.strongroom.adapters.auth.EntraIssuer;
 import com.strongroom.adapters.auth.JwtAuthenticator;
 import com.strongroom.adapters.cosmos.CosmosAssetStore;
 import com.strongroom.adapters.cosmos.CosmosAuditLog;
 import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
 import com.strongroom.adapters.cosmos.CosmosGrantStore;
 import com.strongroom.adapters.cosmos.CosmosUploadStore;
+import com.strongroom.adapters.cosmos.CosmosTenantDirectory;
 import com.strongroom.adapters.cosmos.CosmosTenantStore;
 import com.strongroom.adapters.keys.JwsCheckpointSigner;
 import com.strongroom.adapters.keys.KeyVaultClients;
@@ -32,6 +33,7 @@ import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.access.CallerPolicy;
 import com.strongroom.core.access.SupportConsent;
 import com.strongroom.core.asset.CompleteUpload;
 import com.strongroom.core.asset.DeleteAsset;
@@ -55,18 +57,22 @@ import com.strongroom.core.consent.SweepExpiredGrants;
 import com.strongroom.core.health.CheckHealth;
 import com.strongroom.core.keys.RotateTenantKeys;
 import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.port.Authenticator;
 import com.strongroom.core.port.DependencyProbe;
 import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.tenant.CreateTenant;
 import com.strongroom.core.tenant.ReadTenant;
+import com.strongroom.core.tenant.RegisterEntraTenant;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -81,6 +87,8 @@ public final class Strongroom {
     public static final String BLOB_CONTAINER_ASSETS = BlobContentStore.CONTAINER;
     /** Name of the dev issuer's public key set inside {@code LOCAL_KEYS_DIR}. */
     public static final String DEV_ISSUER_JWKS = "dev-issuer.jwks.json";
+    /** Name of the dev issuer's {@code organizations}-style metadata document inside {@code LOCAL_KEYS_DIR}. */
+    public static final String DEV_ISSUER_METADATA = "dev-issuer.openid-configuration.json";
 
     private static final Duration COSMOS_OPERATION_TIMEOUT = Duration.ofSeconds(10);
     /** How long a part that came early waits for its predecessor, being staged here, to extend the upload's hash. */
@@ -93,6 +101,7 @@ public final class Strongroom {
     private final Authenticator authenticator;
     private final CreateTenant createTenant;
     private final ReadTenant readTenant;
+    private final RegisterEntraTenant registerEntraTenant;
     private final CheckHealth checkHealth;
     private final AccessControl accessControl;
     private final QueryAuditEvents queryAuditEvents;
@@ -127,7 +136,14 @@ public final class Strongroom {
                 .equals(settings.cosmosEndpoint()) ? metadataClient.get()
                 : cosmosClient(settings, settings.keyringCosmosEndpoint(), credential))
                 .getDatabase(settings.cosmosDatabase()));
+        // The directory is one account that every stamp shares in Azure; locally it is a database of the stand-in.
+        Lazy<CosmosDatabase> directoryDatabase = new Lazy<>(() -> (settings.directoryCosmosEndpoint()
+                .equals(settings.cosmosEndpoint()) ? metadataClient.get()
+                : cosmosClient(settings, settings.directoryCosmosEndpoint(), credential))
+                .getDatabase(settings.directoryCosmosDatabase()));
         CosmosTenantStore tenants = new CosmosTenantStore(container(database, DATABASE_CONTAINER_TENANTS));
+        CosmosTenantDirectory directory = new CosmosTenantDirectory(container(directoryDatabase,
+                CosmosTenantDirectory.CONTAINER));
         CosmosAuditLog auditLog = new CosmosAuditLog(container(database, DATABASE_CONTAINER_AUDIT));
         CosmosAssetStore assets = new CosmosAssetStore(container(database, CosmosAssetStore.CONTAINER));
         CosmosUploadStore uploads = new CosmosUploadStore(container(database, CosmosUploadStore.CONTAINER), clock);
@@ -143,23 +159,24 @@ public final class Strongroom {
         DependencyProbe keyProbe;
         KeyEncryptionKeys keks;
         JwsCheckpointSigner signer;
+        EntraIssuer issuer;
         if (settings.mode() == Mode.AZURE) {
             KeyVaultClients vault = new KeyVaultClients(settings.keyVaultUri().orElseThrow().toString(), credential);
             KeyVaultKeyring keyring = new KeyVaultKeyring(vault, settings.keyVaultHsm());
             keks = keyring;
             keyProbe = keyring.probe();
             signer = JwsCheckpointSigner.keyVault(vault, settings.signingKeyName());
-            authenticator = new JwtAuthenticator(IssuerKeys.fromOidcMetadata(settings.authOidcMetadataUrl()
-                    .orElseThrow(), settings.authIssuer()), settings.authIssuer(), settings.authAudience());
+            issuer = EntraIssuer.fromMetadata(settings.authOidcMetadataUrl().orElseThrow());
         } else {
             Path keysDir = settings.localKeysDir().orElseThrow();
             LocalKeyFileKeyring local = new LocalKeyFileKeyring(keysDir);
             keks = local;
             keyProbe = local.probe();
             signer = JwsCheckpointSigner.local(keysDir);
-            authenticator = new JwtAuthenticator(IssuerKeys.fromJwksFile(keysDir.resolve(DEV_ISSUER_JWKS)),
-                    settings.authIssuer(), settings.authAudience());
+            issuer = EntraIssuer.fromFiles(keysDir.resolve(DEV_ISSUER_METADATA), keysDir.resolve(DEV_ISSUER_JWKS));
         }
+        authenticator = new JwtAuthenticator(issuer, settings.authClientId(),
+                new CallerPolicy(settings.vendorTenantId(), settings.staffAuthContext()));
 
         Checkpointer checkpointer = new Checkpointer(auditLog, signer, checkpoints, clock);
         ChainedAuditTrail auditTrail = new ChainedAuditTrail(auditLog, settings.auditRetention(), checkpointer,
@@ -167,8 +184,12 @@ public final class Strongroom {
         AuditRecorder audit = new AuditRecorder(auditTrail, clock);
         SupportConsent supportConsent = new SupportConsent(grants,
                 new QueueConsentNotices(queues.getQueueClient(settings.queues().notifications())), clock);
-        AccessControl access = new AccessControl(settings.stampRegion(), tenants, supportConsent, audit);
-        this.createTenant = new CreateTenant(access, tenants, keks, audit, clock);
+        AccessControl access = new AccessControl(settings.stampRegion(), tenants, directory, supportConsent, audit,
+                settings.staffAuthContext());
+        this.createTenant = new CreateTenant(access, tenants, directory, keks, audit, clock,
+                settings.mode() == Mode.LOCAL ? Optional.of(() -> EntraTenantId.of(UUID.randomUUID().toString()))
+                        : Optional.empty());
+        this.registerEntraTenant = new RegisterEntraTenant(access, tenants, directory, audit);
         this.readTenant = new ReadTenant(access, audit);
         this.queryAuditEvents = new QueryAuditEvents(access, auditLog, audit);
         this.verifyAuditTrail = new VerifyAuditTrail(access, auditLog, checkpoints, signer, settings.auditRetention(),
@@ -192,6 +213,7 @@ public final class Strongroom {
         this.consentUseCases = new ConsentUseCases(new CreateConsentGrant(access, grants, assets, audit, clock),
                 new ConsentGrants(access, grants, auditLog, audit, clock), new SweepExpiredGrants(grants, audit, clock));
         List<DependencyProbe> probes = List.of(DependencyProbe.of("cosmos", () -> database.get().read()),
+                DependencyProbe.of("directory", () -> directoryDatabase.get().read()),
                 StorageProbes.blob(blobs, BLOB_CONTAINER_ASSETS),
                 StorageProbes.queue(queues, settings.queues().tenantJobs()), keyProbe, signer.probe());
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, probes, Duration.ofSeconds(5),
@@ -241,6 +263,10 @@ public final class Strongroom {
 
     public ReadTenant readTenant() {
         return readTenant;
+    }
+
+    public RegisterEntraTenant registerEntraTenant() {
+        return registerEntraTenant;
     }
 
     public QueryAuditEvents queryAuditEvents() {

@@ -1,6 +1,7 @@
 package com.strongroom.config;
 
 import com.strongroom.core.audit.AuditRetention;
+import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Region;
 import java.time.Duration;
 import java.net.URI;
@@ -29,9 +30,12 @@ public record Settings(
         Optional<URI> keyVaultUri,
         boolean keyVaultHsm,
         Optional<Path> localKeysDir,
-        String authIssuer,
-        String authAudience,
+        String authClientId,
         Optional<URI> authOidcMetadataUrl,
+        EntraTenantId vendorTenantId,
+        String staffAuthContext,
+        URI directoryCosmosEndpoint,
+        String directoryCosmosDatabase,
         Optional<String> managedIdentityClientId,
         String signingKeyName,
         AuditRetention auditRetention,
@@ -44,6 +48,11 @@ public record Settings(
     public record Queues(String erasure, String tenantJobs, String notifications) {
     }
 
+    /** The dev issuer's application (client) id, the default audience in local mode. */
+    public static final String LOCAL_CLIENT_ID = "d0d0d0d0-0000-4000-8000-000000000001";
+    /** The dev issuer's vendor tenant, the default staff directory in local mode. */
+    public static final String LOCAL_VENDOR_TENANT_ID = "d0d0d0d0-0000-4000-8000-0000000000fe";
+    private static final Pattern AUTH_CONTEXT = Pattern.compile("^c([1-9]|[1-9][0-9])$");
     private static final Pattern QUEUE_NAME = Pattern.compile("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$");
 
     public static Settings from(Map<String, String> env) {
@@ -104,10 +113,26 @@ public record Settings(
                 require(Setting.LOCAL_KEYS_DIR, keysDir);
             }
             boolean hsm = parse(Setting.KEY_VAULT_HSM, Settings::strictBoolean, "must be true or false").orElse(true);
-            Optional<String> issuer = value(Setting.AUTH_ISSUER);
-            require(Setting.AUTH_ISSUER, issuer);
-            Optional<String> audience = value(Setting.AUTH_AUDIENCE);
-            require(Setting.AUTH_AUDIENCE, audience);
+            Optional<String> clientId = parse(Setting.AUTH_CLIENT_ID, v -> {
+                if (!EntraTenantId.isGuid(v)) {
+                    throw new IllegalArgumentException();
+                }
+                return v.toLowerCase(Locale.ROOT);
+            }, "must be the application's client id (a GUID); v2.0 tokens carry it as aud");
+            Optional<EntraTenantId> vendor = guid(Setting.VENDOR_TENANT_ID);
+            Optional<String> authContext = parse(Setting.STAFF_AUTH_CONTEXT, v -> {
+                if (!AUTH_CONTEXT.matcher(v).matches()) {
+                    throw new IllegalArgumentException();
+                }
+                return v;
+            }, "must be an authentication context id, c1 to c99");
+            Optional<URI> directory = uri(Setting.DIRECTORY_COSMOS_ENDPOINT);
+            if (azure) {
+                require(Setting.AUTH_CLIENT_ID, clientId);
+                require(Setting.VENDOR_TENANT_ID, vendor);
+                require(Setting.STAFF_AUTH_CONTEXT, authContext);
+                require(Setting.DIRECTORY_COSMOS_ENDPOINT, directory);
+            }
             AuditRetention retention = retention();
             int checkpointEvery = (int) wholeNumber(Setting.AUDIT_CHECKPOINT_EVERY, 1, 100_000, 100);
             long tdkCacheSeconds = wholeNumber(Setting.TDK_CACHE_TTL_SECONDS, 1, 3600, 300);
@@ -122,7 +147,10 @@ public record Settings(
             }
             return new Settings(mode, region, storageConnection, blobUri, queueUri, cosmos.orElseThrow(), cosmosKey,
                     value(Setting.COSMOS_DATABASE).orElse("strongroom"), keyring.orElse(cosmos.orElseThrow()), vault,
-                    hsm, keysDir, issuer.orElseThrow(), audience.orElseThrow(), metadata,
+                    hsm, keysDir, clientId.orElse(LOCAL_CLIENT_ID), metadata,
+                    vendor.orElse(EntraTenantId.of(LOCAL_VENDOR_TENANT_ID)), authContext.orElse("c1"),
+                    directory.orElse(cosmos.orElseThrow()),
+                    value(Setting.DIRECTORY_COSMOS_DATABASE).orElse("strongroom-directory"),
                     value(Setting.AZURE_CLIENT_ID), value(Setting.SIGNING_KEY_NAME).orElse("audit-signing"), retention,
                     checkpointEvery, Duration.ofSeconds(tdkCacheSeconds), tdkCacheTenants, maxResponseBytes, queues);
         }
@@ -183,6 +211,10 @@ public record Settings(
                 }
                 return uri;
             }, "must be an absolute http(s) URL");
+        }
+
+        private Optional<EntraTenantId> guid(Setting setting) {
+            return parse(setting, EntraTenantId::of, "must be a GUID (and not the personal-accounts tenant)");
         }
 
         private String queue(Setting setting, String fallback) {

@@ -20,10 +20,13 @@ import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.error.RangeNotSatisfiableException;
 import com.strongroom.core.error.RangeRequiredException;
+import com.strongroom.core.error.StepUpRequiredException;
 import com.strongroom.core.error.UnauthenticatedException;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.Authenticator;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -180,6 +183,21 @@ final class HttpExchange {
                 .body(write(problem.body())).build();
     }
 
+    /**
+     * 401 with a claims challenge naming the authentication context, in the form Entra ID's clients (MSAL) read from
+     * {@code WWW-Authenticate}: {@code error="insufficient_claims"} and {@code claims}, the base64 of
+     * {@code {"access_token":{"acrs":{"essential":true,"value":"c1"}}}}, which they pass back to get a stepped-up token.
+     */
+    private static HttpResponseMessage stepUpRequired(HttpRequestMessage<?> request, Problem problem,
+                                                      String authContext) {
+        String claims = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"" + authContext + "\"}}}";
+        return request.createResponseBuilder(problem.type().status()).header("Content-Type", Problem.MEDIA_TYPE)
+                .header("Cache-Control", "no-store")
+                .header("WWW-Authenticate", "Bearer error=\"insufficient_claims\", claims=\""
+                        + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"")
+                .body(write(problem.body())).build();
+    }
+
     static HttpResponseMessage problem(HttpRequestMessage<?> request, Problem problem) {
         HttpResponseMessage.Builder builder = request.createResponseBuilder(problem.type().status())
                 .header("Content-Type", Problem.MEDIA_TYPE)
@@ -205,6 +223,9 @@ final class HttpExchange {
             problem = new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), instance);
         } else if (e instanceof UnauthenticatedException) {
             problem = new Problem(ProblemType.UNAUTHENTICATED, e.getMessage(), instance);
+        } else if (e instanceof StepUpRequiredException stepUp) {
+            return stepUpRequired(request, new Problem(ProblemType.STEP_UP_REQUIRED, e.getMessage(), instance,
+                    Map.of("authContext", stepUp.authContext())), stepUp.authContext());
         } else if (e instanceof ForbiddenException) {
             problem = new Problem(ProblemType.FORBIDDEN, e.getMessage(), instance);
         } else if (e instanceof NotFoundException) {

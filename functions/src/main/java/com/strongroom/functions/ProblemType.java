@@ -7,6 +7,8 @@ import com.microsoft.azure.functions.HttpStatusType;
 public enum ProblemType {
     INVALID_REQUEST("invalid-request", "The request is malformed", HttpStatus.BAD_REQUEST),
     UNAUTHENTICATED("unauthenticated", "Authentication is required", HttpStatus.UNAUTHORIZED),
+    STEP_UP_REQUIRED("step-up-required", "This operation needs a token proving multi-factor authentication",
+            HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "The caller may not do this", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "No such resource", HttpStatus.NOT_FOUND),
     CONFLICT("conflict", "The request conflicts with the current state", HttpStatus.CONFLICT),

@@ -14,7 +14,7 @@ import com.strongroom.core.model.TenantId;
 import com.strongroom.core.tenant.CreateTenant;
 import java.util.Optional;
 
-/** {@code POST /api/tenants} and {@code GET /api/tenants/{tenantId}}. */
+/** {@code POST /api/tenants}, {@code GET /api/tenants/{tenantId}} and {@code PUT .../entra-tenant}. */
 public final class TenantFunctions {
     private final Strongroom app;
     private final HttpExchange http;
@@ -50,5 +50,20 @@ public final class TenantFunctions {
             var tenant = app.readTenant().handle(caller, TenantId.of(tenantId), context.getInvocationId());
             return Reply.ok(TenantViews.TenantView.of(tenant));
         });
+    }
+
+    @FunctionName("registerEntraTenant")
+    public HttpResponseMessage registerEntraTenant(
+            @HttpTrigger(name = "request", methods = {HttpMethod.PUT}, route = "tenants/{tenantId}/entra-tenant",
+                    authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
+            @BindingName("tenantId") String tenantId,
+            ExecutionContext context) {
+        return http.handle(request, context, Operation.TENANT_REGISTER_DIRECTORY.action(), Optional.of(tenantId),
+                caller -> {
+                    var command = HttpExchange.json(request, TenantViews.EntraTenantRequest.class)
+                            .toCommand(TenantId.of(tenantId));
+                    var tenant = app.registerEntraTenant().handle(caller, command, context.getInvocationId());
+                    return Reply.ok(TenantViews.TenantView.of(tenant));
+                });
     }
 }

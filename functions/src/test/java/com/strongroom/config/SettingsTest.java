@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,12 @@ class SettingsTest {
         env.put("COSMOS_ENDPOINT", "https://cosmos-sr-gwc.documents.azure.com:443/");
         env.put("KEYRING_COSMOS_ENDPOINT", "https://cosmos-sr-keyring-gwc.documents.azure.com:443/");
         env.put("KEY_VAULT_URI", "https://kv-sr-gwc.vault.azure.net/");
-        env.put("AUTH_ISSUER", "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0");
-        env.put("AUTH_AUDIENCE", "api://strongroom");
+        env.put("AUTH_CLIENT_ID", "6E2A4F4C-1A1B-4C1D-9E1F-2A3B4C5D6E7F");
         env.put("AUTH_OIDC_METADATA_URL",
-                "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0/.well-known/openid-configuration");
+                "https://login.microsoftonline.com/organizations/v2.0/.well-known/openid-configuration");
+        env.put("VENDOR_TENANT_ID", "0e0e0e0e-0000-4000-8000-00000000000f");
+        env.put("STAFF_AUTH_CONTEXT", "c1");
+        env.put("DIRECTORY_COSMOS_ENDPOINT", "https://cosmos-sr-directory.documents.azure.com:443/");
         return env;
     }
 
@@ -50,6 +53,19 @@ class SettingsTest {
         assertEquals("strongroom", s.cosmosDatabase());
         assertEquals("tenant-jobs", s.queues().tenantJobs());
         assertTrue(s.keyVaultHsm());
+        assertEquals("6e2a4f4c-1a1b-4c1d-9e1f-2a3b4c5d6e7f", s.authClientId());
+        assertEquals("strongroom-directory", s.directoryCosmosDatabase());
+    }
+
+    @Test
+    void identitySettingsMustBeGuidsAndAnAuthenticationContextId() {
+        Map<String, String> env = azure();
+        env.put("AUTH_CLIENT_ID", "api://strongroom");
+        env.put("VENDOR_TENANT_ID", "9188040d-6c67-4c5b-b112-36a304b66dad");
+        env.put("STAFF_AUTH_CONTEXT", "mfa");
+        SettingsException e = assertThrows(SettingsException.class, () -> Settings.from(env));
+        assertEquals(List.of("AUTH_CLIENT_ID", "VENDOR_TENANT_ID", "STAFF_AUTH_CONTEXT"),
+                e.problems().stream().map(p -> p.split(" ")[0]).toList());
     }
 
     @Test
@@ -71,8 +87,8 @@ class SettingsTest {
     void namesEveryMissingSettingAtOnce() {
         SettingsException e = assertThrows(SettingsException.class, () -> Settings.from(Map.of("STRONGROOM_MODE", "azure")));
         for (String name : new String[] {"STAMP_REGION", "STORAGE__blobServiceUri", "STORAGE__queueServiceUri",
-                "COSMOS_ENDPOINT", "KEYRING_COSMOS_ENDPOINT", "KEY_VAULT_URI", "AUTH_OIDC_METADATA_URL", "AUTH_ISSUER",
-                "AUTH_AUDIENCE"}) {
+                "COSMOS_ENDPOINT", "KEYRING_COSMOS_ENDPOINT", "KEY_VAULT_URI", "AUTH_OIDC_METADATA_URL", "AUTH_CLIENT_ID",
+                "VENDOR_TENANT_ID", "STAFF_AUTH_CONTEXT", "DIRECTORY_COSMOS_ENDPOINT"}) {
             assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(name + " ")), name + " not named: " + e.problems());
         }
     }

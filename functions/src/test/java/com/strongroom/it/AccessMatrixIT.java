@@ -3,6 +3,8 @@ package com.strongroom.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.strongroom.core.model.EntraTenantId;
+import com.strongroom.local.DevIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +15,23 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every route x every role (and no token) x own tenant / other tenant / other region, against the statuses the
- * design promises. The expectations are written out here, independently of the code's own policy table; a new
- * route must add its rows.
+ * Every route x every role (and no token, staff without MFA, an application) x own tenant / other tenant / other
+ * region, against the statuses the design promises, with Entra-shaped tokens: customers are users of the Entra tenant
+ * registered on their tenant, staff are members of the vendor's tenant. The expectations are written out here,
+ * independently of the code's own policy table; a new route must add its rows.
  */
 class AccessMatrixIT {
     enum Scope { OWN_TENANT, OTHER_TENANT, OTHER_REGION }
 
     static final String NONE = "(no token)";
+    static final String NO_MFA = " (no MFA)";
+    static final String APP = " (application)";
     static final List<String> CALLERS = List.of(NONE, "Asset.Reader", "Asset.Contributor", "Archive.Manager",
-            "Tenant.Admin", "Support.Engineer", "Security.Officer", "Platform.Admin");
+            "Tenant.Admin", "Support.Engineer", "Security.Officer", "Platform.Admin", "Platform.Admin" + NO_MFA,
+            "Support.Engineer" + NO_MFA, "Tenant.Admin" + APP);
+    /** Routes whose operations an app-only token may perform (with a role that allows them). */
+    static final List<String> APPLICATION_ROUTES = List.of("GET /api/tenants/{t}/audit-events",
+            "GET /api/tenants/{t}/audit-events/verify");
     static final List<String> VENDOR_ROLES = List.of("Support.Engineer", "Security.Officer", "Platform.Admin");
 
     record Route(String method, String template, Map<String, int[]> expected) {
@@ -40,6 +49,10 @@ class AccessMatrixIT {
                     NONE, new int[] {401, 401, 401},
                     "Platform.Admin", new int[] {200, 200, 404},
                     "Tenant.Admin", new int[] {200, 403, 421},
+                    "*", new int[] {403, 403, 403})),
+            new Route("PUT", "/api/tenants/{t}/entra-tenant", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Platform.Admin", new int[] {200, 200, 404},
                     "*", new int[] {403, 403, 403})),
             new Route("GET", "/api/tenants/{t}/audit-events", Map.of(
                     NONE, new int[] {401, 401, 401},
@@ -105,9 +118,28 @@ class AccessMatrixIT {
                 "*", new int[] {403, 403, 403});
     }
 
+    /**
+     * Staff without MFA must step up wherever their role would act (401), and are refused where it would not; an
+     * application is the tenant admin on the routes apps may use, and refused before any tenant is read elsewhere.
+     */
+    static int[] expected(Route route, String caller) {
+        if (caller.endsWith(NO_MFA)) {
+            String role = caller.substring(0, caller.length() - NO_MFA.length());
+            return route.expected().containsKey(role) ? new int[] {401, 401, 401} : expected(route, "*");
+        }
+        if (caller.endsWith(APP)) {
+            String role = caller.substring(0, caller.length() - APP.length());
+            return APPLICATION_ROUTES.contains(route.method() + " " + route.template()) || !route.expected()
+                    .containsKey(role) ? expected(route, role) : new int[] {403, 403, 403};
+        }
+        return route.expected().getOrDefault(caller, route.expected().get("*"));
+    }
+
     private static ApiClient api;
     private static String ownTenant;
     private static String otherTenant;
+    private static String faraway;
+    private static EntraTenantId farawayDirectory;
     private static String ownAsset;
     private static String ownGrant;
 
@@ -116,8 +148,10 @@ class AccessMatrixIT {
         api = TestStack.shared().api();
         ownTenant = api.createTenant("own-" + UUID.randomUUID().toString().substring(0, 8));
         otherTenant = api.createTenant("other-" + UUID.randomUUID().toString().substring(0, 8));
+        faraway = "faraway-" + UUID.randomUUID().toString().substring(0, 8);
+        farawayDirectory = api.registeredElsewhere(faraway, "eastus");
         ownAsset = newAsset();
-        ownGrant = newGrant("subject-Support.Engineer");
+        ownGrant = newGrant(api.objectId("subject-Support.Engineer", Optional.empty()));
     }
 
     /** A grant of the own tenant, by an admin other than the matrix's own Tenant.Admin caller. */
@@ -168,7 +202,7 @@ class AccessMatrixIT {
         List<DynamicTest> tests = new ArrayList<>();
         for (Route route : ROUTES) {
             for (String caller : CALLERS) {
-                int[] statuses = route.expected().getOrDefault(caller, route.expected().get("*"));
+                int[] statuses = expected(route, caller);
                 for (Scope scope : Scope.values()) {
                     int expected = statuses[scope.ordinal()];
                     tests.add(dynamicTest(route.method() + " " + route.template() + " as " + caller + " on " + scope,
@@ -176,7 +210,7 @@ class AccessMatrixIT {
                                 ApiClient.Response r = call(route, caller, scope);
                                 assertEquals(expected, r.status(), r.text());
                                 if (expected >= 400) {
-                                    TenantRoutesIT.assertProblem(r, slugFor(expected));
+                                    TenantRoutesIT.assertProblem(r, slugFor(expected, caller));
                                 }
                             }));
                 }
@@ -186,31 +220,34 @@ class AccessMatrixIT {
     }
 
     /**
-     * Own tenant: a customer caller of {@code ownTenant} on {@code ownTenant}. Other tenant: the same caller on
-     * {@code otherTenant}. Other region: a caller whose tenant is homed elsewhere (customer roles), or a tenant
-     * this stamp does not hold (vendor roles, which carry no tenant claim).
+     * Own tenant: a user of the Entra tenant registered on {@code ownTenant}, on {@code ownTenant}. Other tenant: the
+     * same caller on {@code otherTenant}. Other region: a user of an Entra tenant that the shared directory places
+     * in another stamp, on its tenant there (customer roles), or a tenant this stamp does not hold (staff).
      */
     private static ApiClient.Response call(Route route, String caller, Scope scope) {
-        boolean vendor = VENDOR_ROLES.contains(caller);
+        String role = caller.replace(NO_MFA, "").replace(APP, "");
+        boolean vendor = VENDOR_ROLES.contains(role);
         String token = null;
         if (!caller.equals(NONE)) {
-            Optional<String> tenant = vendor ? Optional.empty() : Optional.of(ownTenant);
-            Optional<String> home = vendor ? Optional.empty()
-                    : Optional.of(scope == Scope.OTHER_REGION ? "eastus" : TestStack.STAMP);
-            token = api.token("subject-" + caller, tenant, home, caller);
+            EntraTenantId directory = vendor ? api.issuer().vendorTenant()
+                    : scope == Scope.OTHER_REGION ? farawayDirectory : api.entraTenantOf(ownTenant);
+            List<String> contexts = vendor && !caller.endsWith(NO_MFA) ? List.of(api.issuer().staffAuthContext())
+                    : List.of();
+            token = api.token(new DevIssuer.Identity(directory, "subject-" + caller, caller.endsWith(APP), false,
+                    contexts), role);
         }
         String target = switch (scope) {
             case OWN_TENANT -> ownTenant;
             case OTHER_TENANT -> otherTenant;
             case OTHER_REGION -> vendor || caller.equals(NONE) ? "elsewhere-" + UUID.randomUUID().toString().substring(0, 6)
-                    : ownTenant;
+                    : faraway;
         };
         String path = route.template().replace("{t}", target).replace("{a}", ownAsset).replace("{g}", ownGrant);
         if (path.contains("{fresh}")) {
             path = path.replace("{fresh}", newAsset());
         }
         if (path.contains("{freshGrant}")) {
-            path = path.replace("{freshGrant}", newGrant("matrix-engineer"));
+            path = path.replace("{freshGrant}", newGrant(api.objectId("matrix-engineer", Optional.empty())));
         }
         if (path.contains("{u}")) {
             path = path.replace("{u}", sessionOf(scope == Scope.OWN_TENANT ? token : null, path.endsWith("/complete")));
@@ -228,7 +265,11 @@ class AccessMatrixIT {
             case "POST /api/tenants/{t}/key-rotations":
                 return api.postJson(path, token, "{\"scope\":\"kek\"}");
             case "POST /api/tenants/{t}/consent-grants":
-                return api.postJson(path, token, grantBody("matrix-engineer"));
+                return api.postJson(path, token, grantBody(api.objectId("matrix-engineer", Optional.empty())));
+            case "PUT /api/tenants/{t}/entra-tenant":
+                String registered = scope == Scope.OTHER_REGION ? UUID.randomUUID().toString()
+                        : api.entraTenantOf(target).value();
+                return api.send("PUT", path, token, "application/json", "{\"entraTenantId\":\"" + registered + "\"}");
             default:
                 break;
         }
@@ -240,9 +281,9 @@ class AccessMatrixIT {
         return api.send(route.method(), path, token, null, null);
     }
 
-    private static String slugFor(int status) {
+    private static String slugFor(int status, String caller) {
         return switch (status) {
-            case 401 -> "unauthenticated";
+            case 401 -> caller.endsWith(NO_MFA) ? "step-up-required" : "unauthenticated";
             case 403 -> "forbidden";
             case 404 -> "not-found";
             case 421 -> "misdirected";

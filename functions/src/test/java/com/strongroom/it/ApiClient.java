@@ -2,7 +2,12 @@ package com.strongroom.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.strongroom.core.model.DirectoryEntry;
+import com.strongroom.core.model.EntraTenantId;
+import com.strongroom.core.model.Region;
+import com.strongroom.core.model.TenantId;
 import com.strongroom.local.DevIssuer;
+import com.strongroom.local.LocalDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +21,8 @@ import java.util.Map;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Calls the local host over real HTTP, with dev tokens. */
 public final class ApiClient {
@@ -24,10 +31,13 @@ public final class ApiClient {
 
     private final URI base;
     private final DevIssuer issuer;
+    private final LocalDirectory directory;
+    private final Map<String, EntraTenantId> registered = new ConcurrentHashMap<>();
 
-    ApiClient(URI base, DevIssuer issuer) {
+    ApiClient(URI base, DevIssuer issuer, LocalDirectory directory) {
         this.base = base;
         this.issuer = issuer;
+        this.directory = directory;
     }
 
     public record Response(int status, String contentType, JsonNode json, byte[] bytes, HttpHeaders headers) {
@@ -40,17 +50,53 @@ public final class ApiClient {
         }
     }
 
-    /** A token for a customer user of {@code tenant} (home region: this stamp) or, with no tenant, vendor staff. */
-    public String token(String subject, Optional<String> tenant, String... roles) {
-        return issuer.mint(subject, tenant, tenant.map(t -> TestStack.STAMP), List.of(roles), Duration.ofMinutes(10));
+    /**
+     * A token for the user {@code name} of the Entra tenant registered on {@code tenant} or, with no tenant, for a
+     * member of the vendor's tenant with MFA (staff).
+     */
+    public String token(String name, Optional<String> tenant, String... roles) {
+        return tenant.map(t -> issuer.customer(entraTenantOf(t), name, List.of(roles), Duration.ofMinutes(10)))
+                .orElseGet(() -> issuer.staff(name, List.of(roles), true, Duration.ofMinutes(10)));
     }
 
-    public String token(String subject, Optional<String> tenant, Optional<String> homeRegion, String... roles) {
-        return issuer.mint(subject, tenant, homeRegion, List.of(roles), Duration.ofMinutes(10));
+    /** A token for any identity the dev issuer can describe (an application, a guest, staff without MFA). */
+    public String token(DevIssuer.Identity who, String... roles) {
+        return issuer.mint(who, List.of(roles), Duration.ofMinutes(10));
     }
 
     public String platformAdmin() {
         return token("platform-admin", Optional.empty(), "Platform.Admin");
+    }
+
+    /**
+     * The Entra tenant registered on {@code tenant} of this stamp; remembered, as it never changes, so tokens can
+     * still be minted while a test has the emulators stopped.
+     */
+    public EntraTenantId entraTenantOf(String tenant) {
+        return registered.computeIfAbsent(tenant, t -> directory.entraTenantOf(TenantId.of(t))
+                .orElseThrow(() -> new IllegalStateException("tenant " + t + " has no Entra tenant here")));
+    }
+
+    /** The object id of {@code name} as a user of the tenant's Entra tenant, or as staff with no tenant. */
+    public String objectId(String name, Optional<String> tenant) {
+        return DevIssuer.objectIdFor(tenant.map(this::entraTenantOf).orElse(issuer.vendorTenant()), name);
+    }
+
+    /** How the audit trail names {@code name}: {@code <oid>@<tid>}. */
+    public String actor(String name, Optional<String> tenant) {
+        return objectId(name, tenant) + "@" + tenant.map(this::entraTenantOf).orElse(issuer.vendorTenant());
+    }
+
+    /** A new Entra tenant, registered in the shared directory on {@code tenant} of another {@code region}. */
+    public EntraTenantId registeredElsewhere(String tenant, String region) {
+        EntraTenantId entraTenant = EntraTenantId.of(UUID.randomUUID().toString());
+        directory.registerElsewhere(new DirectoryEntry(entraTenant, TenantId.of(tenant),
+                Region.fromAzureName(region).orElseThrow()));
+        return entraTenant;
+    }
+
+    public DevIssuer issuer() {
+        return issuer;
     }
 
     public Response send(String method, String path, String token, String contentType, String body) {

@@ -347,7 +347,7 @@ class AssetRoutesIT {
         assertEquals(404, api.send("DELETE", path, as(tenant, "Archive.Manager"), null, null).status());
         List<JsonNode> deletes = auditEvents(tenant, "asset.delete");
         assertTrue(deletes.stream().anyMatch(e -> e.get("outcome").asText().equals("SUCCESS")
-                && e.get("actor").asText().equals("archive.manager-of-" + tenant)
+                && e.get("actor").asText().equals(api.actor("archive.manager-of-" + tenant, Optional.of(tenant)))
                 && e.get("target").asText().equals("tenants/" + tenant + "/assets/" + id)), deletes.toString());
     }
 

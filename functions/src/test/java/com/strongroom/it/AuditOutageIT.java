@@ -59,7 +59,8 @@ class AuditOutageIT {
         List<JsonNode> reads = new ArrayList<>();
         String continuation = null;
         do {
-            String query = "?actor=acknowledged-reader&action=tenant.read&pageSize=3"
+            String query = "?actor=" + api.actor("acknowledged-reader", Optional.of(tenant))
+                    + "&action=tenant.read&pageSize=3"
                     + (continuation == null ? "" : "&continuation=" + continuation);
             ApiClient.Response page = api.get("/api/tenants/" + tenant + "/audit-events" + query, reader);
             assertEquals(200, page.status(), page.text());

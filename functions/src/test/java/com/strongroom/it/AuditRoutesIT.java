@@ -111,9 +111,9 @@ class AuditRoutesIT {
         List<JsonNode> all = events(tenant, "?pageSize=1000");
         Set<String> seen = all.stream().map(e -> e.get("action").asText() + ":" + e.get("outcome").asText()
                 + ":" + e.get("actor").asText()).collect(Collectors.toSet());
-        String admin = "admin-of-" + tenant;
-        assertEquals(Set.of("tenant.create:SUCCESS:platform-admin", "tenant.read:SUCCESS:" + admin,
-                "tenant.read:DENIED:reader-x", "tenant.read:DENIED:anonymous", "audit.checkpoint:SUCCESS:" + admin,
+        String admin = api.actor("admin-of-" + tenant, Optional.of(tenant));
+        assertEquals(Set.of("tenant.create:SUCCESS:" + api.actor("platform-admin", Optional.empty()),
+                "tenant.read:SUCCESS:" + admin, "tenant.read:DENIED:" + api.actor("reader-x", Optional.of(tenant)), "tenant.read:DENIED:anonymous", "audit.checkpoint:SUCCESS:" + admin,
                 "audit.verify:SUCCESS:" + admin, "audit.read:SUCCESS:" + admin), seen);
         for (JsonNode e : all) {
             assertEquals(tenant, e.get("tenantId").asText());
@@ -141,7 +141,8 @@ class AuditRoutesIT {
         String tenant = newTenant();
         readTenant(tenant, 5);
         assertEquals(5, events(tenant, "?action=tenant.read").size());
-        assertEquals(1, events(tenant, "?action=tenant.create&actor=platform-admin&target=tenants/" + tenant).size());
+        assertEquals(1, events(tenant, "?action=tenant.create&actor=" + api.actor("platform-admin", Optional.empty())
+                + "&target=tenants/" + tenant).size());
         assertEquals(0, events(tenant, "?to=2000-01-01T00:00:00Z").size());
 
         List<String> paged = new ArrayList<>();

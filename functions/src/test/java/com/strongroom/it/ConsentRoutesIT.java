@@ -44,6 +44,7 @@ class ConsentRoutesIT {
     private String tenant;
     private String admin;
     private String engineer;
+    private String engineerId;
     private String contributor;
     private String first;
     private String second;
@@ -65,6 +66,7 @@ class ConsentRoutesIT {
         tenant = api.createTenant("consent-" + UUID.randomUUID().toString().substring(0, 8));
         admin = api.token("admin-1", Optional.of(tenant), "Tenant.Admin");
         engineer = api.token("support-7", Optional.empty(), "Support.Engineer");
+        engineerId = api.objectId("support-7", Optional.empty());
         contributor = api.token("uploader", Optional.of(tenant), "Asset.Contributor");
         first = upload("first.txt", firstBytes);
         second = upload("second.txt", "second".getBytes(StandardCharsets.UTF_8));
@@ -110,9 +112,9 @@ class ConsentRoutesIT {
 
     @Test
     void anEngineerReadsTheScopedAssetsMetadataAndContentAndNothingElse() {
-        JsonNode grant = grant(grantBody("support-7", "assets", List.of(first), "metadata:read,content:read", "default"));
+        JsonNode grant = grant(grantBody(engineerId, "assets", List.of(first), "metadata:read,content:read", "default"));
         assertEquals("active", grant.get("status").asText());
-        assertEquals("admin-1", grant.get("grantedBy").asText());
+        assertEquals(api.objectId("admin-1", Optional.of(tenant)), grant.get("grantedBy").asText());
 
         ApiClient.Response metadata = api.get(asset(first), engineer);
         assertEquals(200, metadata.status(), metadata.text());
@@ -131,13 +133,13 @@ class ConsentRoutesIT {
 
     @Test
     void supportStaffNeverUploadChangeDeleteOrGrantEvenUnderAGrant() {
-        grant(grantBody("support-7", "tenant", List.of(), "metadata:read,content:read", "default"));
+        grant(grantBody(engineerId, "tenant", List.of(), "metadata:read,content:read", "default"));
         assertProblem(api.exchange("POST", "/api/tenants/" + tenant + "/assets", engineer,
                 Map.of("X-Asset-Name", "x.txt", "Content-Type", "application/octet-stream"), new byte[] {1}), "forbidden");
         assertProblem(api.send("PATCH", asset(first), engineer, "application/json", "{\"metadata\":{\"k\":\"v\"}}"),
                 "forbidden");
         assertProblem(api.send("DELETE", asset(first), engineer, null, null), "forbidden");
-        assertProblem(api.postJson(grants(), engineer, grantBody("support-8", "tenant", List.of(), "metadata:read",
+        assertProblem(api.postJson(grants(), engineer, grantBody(api.objectId("support-8", Optional.empty()), "tenant", List.of(), "metadata:read",
                 "default")), "forbidden");
         assertProblem(api.get(grants(), engineer), "forbidden");
         assertEquals(200, api.get(asset(first), engineer).status(), "the files are untouched");
@@ -146,7 +148,7 @@ class ConsentRoutesIT {
     @Test
     void withoutAGrantOrWithTheWrongPermissionOrAsAnotherEngineerAccessIsRefused() {
         assertProblem(api.get(asset(first), engineer), "forbidden");
-        grant(grantBody("support-7", "tenant", List.of(), "metadata:read", "default"));
+        grant(grantBody(engineerId, "tenant", List.of(), "metadata:read", "default"));
         assertEquals(200, api.get(asset(first), engineer).status());
         assertProblem(api.get(asset(first) + "/content", engineer), "forbidden");
         String other = api.token("support-8", Optional.empty(), "Support.Engineer");
@@ -158,7 +160,7 @@ class ConsentRoutesIT {
 
     @Test
     void everyUseAndRefusalIsInTheTrailWithGrantPurposeAndTicketAndListedUnderTheGrant() {
-        String grantId = grant(grantBody("support-7", "assets", List.of(first), "metadata:read", "default"))
+        String grantId = grant(grantBody(engineerId, "assets", List.of(first), "metadata:read", "default"))
                 .get("id").asText();
         api.get(asset(first), engineer);
         api.get(asset(second), engineer);
@@ -172,12 +174,12 @@ class ConsentRoutesIT {
         assertEquals(List.of("asset.download", "asset.read", "asset.read"),
                 events.stream().map(e -> e.get("action").asText()).toList());
         for (JsonNode e : events) {
-            assertEquals("support-7", e.get("actor").asText());
+            assertEquals(engineerId + "@" + api.issuer().vendorTenant(), e.get("actor").asText());
             assertEquals(grantId, e.get("grantId").asText());
             assertEquals("Preview of a PDF fails", e.get("purpose").asText());
             assertEquals("SUP-1042", e.get("ticket").asText());
         }
-        ApiClient.Response trail = api.get("/api/tenants/" + tenant + "/audit-events?actor=support-7", admin);
+        ApiClient.Response trail = api.get("/api/tenants/" + tenant + "/audit-events?actor=" + engineerId + "@" + api.issuer().vendorTenant(), admin);
         assertEquals(3, trail.json().get("events").size(), "the tenant's own trail holds the same events");
         ApiClient.Response verify = api.get("/api/tenants/" + tenant + "/audit-events/verify", admin);
         assertTrue(verify.json().get("intact").asBoolean(), verify.text());
@@ -185,7 +187,7 @@ class ConsentRoutesIT {
 
     @Test
     void revocationEndsAccessOnTheNextRequest() {
-        String grantId = grant(grantBody("support-7", "tenant", List.of(), "metadata:read", "default"))
+        String grantId = grant(grantBody(engineerId, "tenant", List.of(), "metadata:read", "default"))
                 .get("id").asText();
         assertEquals(200, api.get(asset(first), engineer).status());
         assertEquals(204, api.send("DELETE", grants() + "/" + grantId, admin, null, null).status());
@@ -193,14 +195,14 @@ class ConsentRoutesIT {
         assertEquals(204, api.send("DELETE", grants() + "/" + grantId, admin, null, null).status());
         JsonNode revoked = api.get(grants() + "/" + grantId, admin).json();
         assertEquals("revoked", revoked.get("status").asText());
-        assertEquals("admin-1", revoked.get("revokedBy").asText());
+        assertEquals(api.objectId("admin-1", Optional.of(tenant)), revoked.get("revokedBy").asText());
         assertProblem(api.send("DELETE", grants() + "/" + UUID.randomUUID(), admin, null, null), "not-found");
         assertProblem(api.send("DELETE", grants() + "/not-a-grant", admin, null, null), "invalid-request");
     }
 
     @Test
     void aGrantWhoseTimeRanOutRefusesAccessBeforeAnySweepAndTheSweepThenMarksIt() {
-        String grantId = grant(grantBody("support-7", "tenant", List.of(), "metadata:read", "default"))
+        String grantId = grant(grantBody(engineerId, "tenant", List.of(), "metadata:read", "default"))
                 .get("id").asText();
         assertEquals(200, api.get(asset(first), engineer).status());
         CosmosContainer container = cosmos.getDatabase("strongroom").getContainer("grants");
@@ -228,31 +230,31 @@ class ConsentRoutesIT {
         String future31 = Instant.now().plus(Duration.ofDays(31)).toString();
         String past = Instant.now().minus(Duration.ofMinutes(1)).toString();
         List<String> bodies = List.of(
-                grantBody("support-7", "tenant", List.of(), "metadata:read", "default").replace("\"Preview of a PDF fails\"", "\"\""),
-                grantBody("support-7", "tenant", List.of(), "metadata:read", "default").replace(",\"ticket\":\"SUP-1042\"", ""),
-                grantBody("support-7", "tenant", List.of(), "metadata:read", past),
-                grantBody("support-7", "tenant", List.of(), "metadata:read", future31),
-                grantBody("support-7", "tenant", List.of(), "metadata:read", "next week"),
-                grantBody("support-7", "tenant", List.of(), "metadata:read", "default").replace(",\"expiresAt\":\"default\"", ""),
-                grantBody("support-7", "assets", List.of(first, UUID.randomUUID().toString()), "metadata:read", "default"),
-                grantBody("support-7", "assets", List.of("../etc"), "metadata:read", "default"),
-                grantBody("support-7", "assets", List.of(), "metadata:read", "default"),
-                grantBody("support-7", "tenant", List.of(), "metadata:write", "default"),
-                grantBody("support-7", "tenant", List.of(), "metadata:read", "default").replace("{", "{\"extra\":1,"),
+                grantBody(engineerId, "tenant", List.of(), "metadata:read", "default").replace("\"Preview of a PDF fails\"", "\"\""),
+                grantBody(engineerId, "tenant", List.of(), "metadata:read", "default").replace(",\"ticket\":\"SUP-1042\"", ""),
+                grantBody(engineerId, "tenant", List.of(), "metadata:read", past),
+                grantBody(engineerId, "tenant", List.of(), "metadata:read", future31),
+                grantBody(engineerId, "tenant", List.of(), "metadata:read", "next week"),
+                grantBody(engineerId, "tenant", List.of(), "metadata:read", "default").replace(",\"expiresAt\":\"default\"", ""),
+                grantBody(engineerId, "assets", List.of(first, UUID.randomUUID().toString()), "metadata:read", "default"),
+                grantBody(engineerId, "assets", List.of("../etc"), "metadata:read", "default"),
+                grantBody(engineerId, "assets", List.of(), "metadata:read", "default"),
+                grantBody(engineerId, "tenant", List.of(), "metadata:write", "default"),
+                grantBody(engineerId, "tenant", List.of(), "metadata:read", "default").replace("{", "{\"extra\":1,"),
                 "[]");
         for (String body : bodies) {
             assertProblem(api.postJson(grants(), admin, body), "invalid-request");
         }
-        assertProblem(api.postJson(grants(), admin, grantBody("admin-1", "tenant", List.of(), "metadata:read",
+        assertProblem(api.postJson(grants(), admin, grantBody(api.objectId("admin-1", Optional.of(tenant)), "tenant", List.of(), "metadata:read",
                 "default")), "forbidden");
         assertEquals(0, api.get(grants(), admin).json().get("grants").size(), "nothing was stored");
     }
 
     @Test
     void grantsAreListedWithTheirStateAndWhoGaveThem() {
-        String revoked = grant(grantBody("support-7", "tenant", List.of(), "metadata:read", "default")).get("id").asText();
+        String revoked = grant(grantBody(engineerId, "tenant", List.of(), "metadata:read", "default")).get("id").asText();
         api.send("DELETE", grants() + "/" + revoked, admin, null, null);
-        String active = grant(grantBody("support-8", "assets", List.of(second), "content:read",
+        String active = grant(grantBody(api.objectId("support-8", Optional.empty()), "assets", List.of(second), "content:read",
                 Instant.now().plus(Duration.ofDays(30)).toString())).get("id").asText();
         JsonNode listed = api.get(grants() + "?pageSize=1", admin).json();
         assertEquals(1, listed.get("grants").size());
@@ -264,12 +266,12 @@ class ConsentRoutesIT {
                 .json();
         assertEquals(revoked, rest.get("grants").get(0).get("id").asText());
         assertEquals("revoked", rest.get("grants").get(0).get("status").asText());
-        assertEquals("admin-1", rest.get("grants").get(0).get("grantedBy").asText());
+        assertEquals(api.objectId("admin-1", Optional.of(tenant)), rest.get("grants").get(0).get("grantedBy").asText());
     }
 
     @Test
     void theFirstUseAsksTheNotifierOnceWithIdsOnlyInBase64() {
-        String grantId = grant(grantBody("support-7", "tenant", List.of(), "metadata:read", "default"))
+        String grantId = grant(grantBody(engineerId, "tenant", List.of(), "metadata:read", "default"))
                 .get("id").asText();
         api.get(asset(first), engineer);
         api.get(asset(second), engineer);

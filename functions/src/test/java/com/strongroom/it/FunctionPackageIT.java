@@ -60,6 +60,7 @@ class FunctionPackageIT {
                 Map.entry("health", new Expected("health", List.of("GET"))),
                 Map.entry("createTenant", new Expected("tenants", List.of("POST"))),
                 Map.entry("getTenant", new Expected("tenants/{tenantId}", List.of("GET"))),
+                Map.entry("registerEntraTenant", new Expected("tenants/{tenantId}/entra-tenant", List.of("PUT"))),
                 Map.entry("listAuditEvents", new Expected("tenants/{tenantId}/audit-events", List.of("GET"))),
                 Map.entry("verifyAuditEvents", new Expected("tenants/{tenantId}/audit-events/verify", List.of("GET"))),
                 Map.entry("createAuditCheckpoint", new Expected("tenants/{tenantId}/audit-checkpoints", List.of("POST"))),

@@ -68,12 +68,28 @@ class LocalHostIT {
     }
 
     @Test
-    void customerTokensCarryTheStampAsHomeRegionUnlessToldOtherwise() {
+    void devTokensNameTheEntraTenantRegisteredOnTheTenantAndTheDirectoryAnswersForOtherStamps() {
         String own = api.createTenant("home-" + java.util.UUID.randomUUID().toString().substring(0, 8));
         ApiClient.Response token = api.send("POST", "/dev/token", null, "application/json",
                 "{\"sub\":\"a-1\",\"tenant\":\"" + own + "\",\"roles\":[\"Tenant.Admin\"]}");
         assertEquals(200, api.get("/api/tenants/" + own, token.json().get("access_token").asText()).status());
-        assertEquals(421, api.get("/api/tenants/" + own,
-                api.token("a-1", Optional.of(own), Optional.of("australiaeast"), "Tenant.Admin")).status());
+        String tid = java.util.UUID.randomUUID().toString();
+        assertEquals(204, api.send("POST", "/dev/directory", null, "application/json", "{\"entraTenantId\":\"" + tid
+                + "\",\"tenant\":\"wombat\",\"region\":\"australiaeast\"}").status());
+        ApiClient.Response away = api.send("POST", "/dev/token", null, "application/json",
+                "{\"sub\":\"a-2\",\"tid\":\"" + tid + "\",\"roles\":[\"Tenant.Admin\"]}");
+        ApiClient.Response misdirected = api.get("/api/tenants/wombat", away.json().get("access_token").asText());
+        assertEquals(421, misdirected.status());
+        assertEquals("australiaeast", misdirected.json().get("homeRegion").asText());
+    }
+
+    @Test
+    void theDevIssuerPublishesOrganizationsStyleMetadataAndItsKeys() {
+        ApiClient.Response metadata = api.get("/dev/organizations/v2.0/.well-known/openid-configuration", null);
+        assertEquals(200, metadata.status());
+        assertTrue(metadata.json().get("issuer").asText().endsWith("/dev/{tenantid}/v2.0"));
+        ApiClient.Response keys = api.get("/dev/discovery/v2.0/keys", null);
+        assertEquals("RSA", keys.json().get("keys").get(0).get("kty").asText());
+        assertTrue(keys.json().get("keys").get(0).path("d").isMissingNode(), "only the public key is served");
     }
 }

@@ -22,6 +22,7 @@ class OutageIT {
         api = stack.api();
         assertEquals(200, api.get("/api/health", null).status());
         api.createTenant("before-outage");
+        api.entraTenantOf("before-outage");
         stack.emulators().close();
     }
 

@@ -68,7 +68,8 @@ class TenantRoutesIT {
                 "{\"id\":\"" + id + "\",\"displayName\":\"  Acme Ltd \"}");
         assertEquals(201, created.status());
         assertEquals("/api/tenants/" + id, created.header("Location"));
-        assertEquals(Set.of("id", "displayName", "region", "status", "createdAt"), fieldNames(created.json()));
+        assertEquals(Set.of("id", "displayName", "region", "entraTenantId", "status", "createdAt"),
+                fieldNames(created.json()), "local mode registers a made-up Entra tenant on a tenant created without one");
         assertEquals("Acme Ltd", created.json().get("displayName").asText());
         assertEquals(TestStack.STAMP, created.json().get("region").asText());
 
@@ -133,7 +134,7 @@ class TenantRoutesIT {
         List<JsonNode> events = auditEvents(id);
         JsonNode create = events.stream().filter(e -> e.get("action").asText().equals("tenant.create")).findFirst()
                 .orElseThrow();
-        assertEquals("platform-admin", create.get("actor").asText());
+        assertEquals(api.actor("platform-admin", Optional.empty()), create.get("actor").asText());
         assertEquals("Platform.Admin", create.get("role").asText());
         assertEquals("SUCCESS", create.get("outcome").asText());
         assertEquals("tenants/" + id, create.get("target").asText());
@@ -145,7 +146,7 @@ class TenantRoutesIT {
         assertEquals(401, api.get("/api/tenants/" + id, null).status());
         List<JsonNode> denials = auditEvents(id).stream().filter(e -> e.get("outcome").asText().equals("DENIED")).toList();
         assertEquals(2, denials.size(), denials.toString());
-        assertTrue(denials.stream().anyMatch(e -> e.get("actor").asText().equals("reader-1")));
+        assertTrue(denials.stream().anyMatch(e -> e.get("actor").asText().equals(api.actor("reader-1", Optional.of(id)))));
         assertTrue(denials.stream().anyMatch(e -> e.get("actor").asText().equals("anonymous")));
         assertTrue(denials.stream().allMatch(e -> e.get("eventClass").asText().equals("SECURITY")));
     }

@@ -73,8 +73,6 @@ public final class TestStack {
         values.put("COSMOS_ENDPOINT", emulators.cosmosEndpoint());
         values.put("COSMOS_KEY", Emulators.COSMOS_KEY);
         values.put("LOCAL_KEYS_DIR", tempDir().toString());
-        values.put("AUTH_ISSUER", "http://127.0.0.1/dev");
-        values.put("AUTH_AUDIENCE", "api://strongroom-test");
         return values;
     }
 
@@ -105,7 +103,7 @@ public final class TestStack {
     }
 
     public ApiClient api() {
-        return new ApiClient(host.baseUri(), host.devIssuer());
+        return new ApiClient(host.baseUri(), host.devIssuer(), host.directory());
     }
 
     public void close() {

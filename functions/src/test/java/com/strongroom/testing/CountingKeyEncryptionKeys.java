@@ -33,6 +33,11 @@ public final class CountingKeyEncryptionKeys implements KeyEncryptionKeys {
         return Aes256Gcm.open(keys.get(kekId), wrappedKey, kekId.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** How many KEK versions were made. */
+    public int keyCount() {
+        return keys.size();
+    }
+
     /** Forgets a KEK, as a disabled or purged key version in Key Vault. */
     public void destroy(String kekId) {
         keys.remove(kekId);

@@ -2,6 +2,7 @@ package com.strongroom.testing;
 
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.NotFoundException;
+import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
@@ -15,11 +16,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemoryTenantStore implements TenantStore {
     private final Map<TenantId, Tenant> tenants = new ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger lookups = new AtomicInteger();
 
     @Override
     public Optional<Tenant> find(TenantId id) {
         reads.incrementAndGet();
         return Optional.ofNullable(tenants.get(id));
+    }
+
+    @Override
+    public Optional<Tenant> findByEntraTenant(EntraTenantId entraTenant) {
+        lookups.incrementAndGet();
+        return tenants.values().stream().filter(t -> t.entraTenant().equals(Optional.of(entraTenant))).findFirst();
+    }
+
+    @Override
+    public void registerEntraTenant(TenantId id, EntraTenantId entraTenant) {
+        Tenant current = tenants.get(id);
+        if (current == null) {
+            throw new NotFoundException("no tenant " + id);
+        }
+        if (current.entraTenant().isPresent()) {
+            if (!current.entraTenant().get().equals(entraTenant)) {
+                throw new ConflictException("tenant " + id + " is already registered to another Entra tenant");
+            }
+            return;
+        }
+        if (!tenants.replace(id, current, current.withEntraTenant(entraTenant))) {
+            throw new ConflictException("tenant " + id + " changed meanwhile");
+        }
     }
 
     @Override
@@ -40,7 +65,13 @@ public final class InMemoryTenantStore implements TenantStore {
         }
     }
 
+    /** Reads of one tenant by its id. */
     public int reads() {
         return reads.get();
+    }
+
+    /** Lookups of a tenant by its Entra tenant. */
+    public int lookups() {
+        return lookups.get();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
@@ -13,6 +14,7 @@ import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.TenantStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,8 @@ public abstract class TenantStoreContract {
     protected abstract TenantStore store();
 
     static Tenant tenant(String id, String name) {
-        return new Tenant(TenantId.of(id), name, Region.WEST_EUROPE, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        return new Tenant(TenantId.of(id), name, Region.WEST_EUROPE, Optional.empty(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 "creator", TenantStatus.ACTIVE, new TenantKeys("local:tenant-" + id + "/00", 1, new byte[] {1, 2, 3},
                 new byte[] {4, 5}));
     }
@@ -42,6 +45,31 @@ public abstract class TenantStoreContract {
         assertEquals(rotated, store().find(tenant.id()).orElseThrow().keys());
         assertThrows(com.strongroom.core.error.NotFoundException.class,
                 () -> store().replaceKeys(TenantId.of(uniqueId()), tenant.keys(), rotated));
+    }
+
+    @Test
+    void anEntraTenantIsRegisteredOnceAndFindsItsTenant() {
+        Tenant tenant = tenant(uniqueId(), "Registered");
+        store().create(tenant);
+        EntraTenantId entraTenant = EntraTenantId.of(UUID.randomUUID().toString());
+        assertTrue(store().findByEntraTenant(entraTenant).isEmpty());
+        store().registerEntraTenant(tenant.id(), entraTenant);
+        store().registerEntraTenant(tenant.id(), entraTenant);
+        assertEquals(tenant.withEntraTenant(entraTenant), store().findByEntraTenant(entraTenant).orElseThrow());
+        assertEquals(Optional.of(entraTenant), store().find(tenant.id()).orElseThrow().entraTenant());
+        assertThrows(ConflictException.class, () -> store().registerEntraTenant(tenant.id(),
+                EntraTenantId.of(UUID.randomUUID().toString())));
+        assertEquals(Optional.of(entraTenant), store().find(tenant.id()).orElseThrow().entraTenant());
+        assertThrows(com.strongroom.core.error.NotFoundException.class,
+                () -> store().registerEntraTenant(TenantId.of(uniqueId()), entraTenant));
+    }
+
+    @Test
+    void aTenantCreatedWithItsEntraTenantIsFoundByIt() {
+        EntraTenantId entraTenant = EntraTenantId.of(UUID.randomUUID().toString());
+        Tenant created = tenant(uniqueId(), "Created registered").withEntraTenant(entraTenant);
+        store().create(created);
+        assertEquals(created, store().findByEntraTenant(entraTenant).orElseThrow());
     }
 
     @Test

@@ -4,12 +4,16 @@ import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosItemResponse;
+import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
+import com.azure.cosmos.models.SqlParameter;
+import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.NotFoundException;
+import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
@@ -19,11 +23,15 @@ import com.strongroom.core.port.TenantStore;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Tenants in the {@code tenants} container (partition key {@code /id}). */
+/**
+ * Tenants in the {@code tenants} container (partition key {@code /id}). Finding a tenant by its Entra tenant is a
+ * cross-partition query over this stamp's few tenants; access control remembers the answer.
+ */
 public final class CosmosTenantStore implements TenantStore {
     public static final String CONTAINER = "tenants";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +46,32 @@ public final class CosmosTenantStore implements TenantStore {
     public Optional<Tenant> find(TenantId id) {
         return CosmosFailures.readIfExists("cosmos", container.get(), id.value(), new PartitionKey(id.value()))
                 .map(response -> fromDocument(response.getItem()));
+    }
+
+    @Override
+    public Optional<Tenant> findByEntraTenant(EntraTenantId entraTenant) {
+        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.entraTenantId = @entraTenant",
+                List.of(new SqlParameter("@entraTenant", entraTenant.value())));
+        return CosmosFailures.call("cosmos", () -> container.get().queryItems(query, new CosmosQueryRequestOptions(),
+                JsonNode.class).stream().map(CosmosTenantStore::fromDocument).findFirst());
+    }
+
+    @Override
+    public void registerEntraTenant(TenantId id, EntraTenantId entraTenant) {
+        CosmosFailures.call("cosmos", () -> {
+            CosmosItemResponse<JsonNode> current = CosmosFailures.readIfExists("cosmos", container.get(), id.value(),
+                    new PartitionKey(id.value())).orElseThrow(() -> new NotFoundException("no tenant " + id));
+            Tenant tenant = fromDocument(current.getItem());
+            if (tenant.entraTenant().isPresent()) {
+                if (!tenant.entraTenant().get().equals(entraTenant)) {
+                    throw new ConflictException("tenant " + id + " is already registered to another Entra tenant");
+                }
+                return null;
+            }
+            return CosmosFailures.replaceIfMatch("cosmos", container.get(),
+                    toDocument(tenant.withEntraTenant(entraTenant)), id.value(), new PartitionKey(id.value()),
+                    current.getETag()).orElseThrow(() -> new ConflictException("tenant " + id + " changed meanwhile"));
+        });
     }
 
     @Override
@@ -81,6 +115,7 @@ public final class CosmosTenantStore implements TenantStore {
         doc.put("id", tenant.id().value());
         doc.put("displayName", tenant.displayName());
         doc.put("homeRegion", tenant.homeRegion().azureName());
+        tenant.entraTenant().ifPresent(e -> doc.put("entraTenantId", e.value()));
         doc.put("createdAt", tenant.createdAt().toString());
         doc.put("createdBy", tenant.createdBy());
         doc.put("status", tenant.status().name());
@@ -99,6 +134,8 @@ public final class CosmosTenantStore implements TenantStore {
         JsonNode keys = doc.get("keys");
         return new Tenant(TenantId.of(doc.get("id").asText()), doc.get("displayName").asText(),
                 Region.fromAzureName(doc.get("homeRegion").asText()).orElseThrow(),
+                doc.hasNonNull("entraTenantId") ? Optional.of(EntraTenantId.of(doc.get("entraTenantId").asText()))
+                        : Optional.empty(),
                 Instant.parse(doc.get("createdAt").asText()), doc.get("createdBy").asText(),
                 TenantStatus.valueOf(doc.get("status").asText()),
                 new TenantKeys(keys.get("kekId").asText(), keys.get("tdkVersion").asInt(),

@@ -3,6 +3,7 @@ package com.strongroom.core.access;
 import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.MisdirectedException;
 import com.strongroom.core.error.NotFoundException;
+import com.strongroom.core.error.StepUpRequiredException;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.Caller;
@@ -11,16 +12,21 @@ import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Role;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
+import com.strongroom.core.port.TenantDirectory;
 import com.strongroom.core.port.TenantStore;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Decides whether a caller may perform an operation, in this order: role (403), tenant scope (403),
- * home region (421, before any tenant data is read), tenant existence (404); support staff reading assets
- * need an active consent grant instead of a role ({@link #authorizeRead}). Every refusal is audited before it is
- * reported.
+ * Decides whether a caller may perform an operation, in this order: role (403; only the roles its directory may
+ * give, see {@link CallerPolicy}), a person where the operation needs one (403 for an app-only token), MFA for
+ * staff (401 with a claims challenge), then the tenant: a customer reaches only the tenant registered to its Entra
+ * tenant (403 for any other, and for a directory registered nowhere; 421 naming the home region of a directory
+ * registered in another stamp, before any tenant data is read; 404 when the shared directory cannot say), staff
+ * reach any tenant of this stamp (404 for one it does not hold). Support staff reading assets need an active consent
+ * grant instead of a role ({@link #authorizeRead}). Every refusal is audited before it is reported.
  */
 public final class AccessControl {
     /** A tenant the caller may act on, and the caller as it acts: under a consent grant, when it is support staff. */
@@ -29,14 +35,19 @@ public final class AccessControl {
 
     private final Region stampRegion;
     private final TenantStore tenants;
+    private final CustomerTenants customers;
     private final SupportConsent consent;
     private final AuditRecorder audit;
+    private final String staffAuthContext;
 
-    public AccessControl(Region stampRegion, TenantStore tenants, SupportConsent consent, AuditRecorder audit) {
+    public AccessControl(Region stampRegion, TenantStore tenants, TenantDirectory directory, SupportConsent consent,
+                         AuditRecorder audit, String staffAuthContext) {
         this.stampRegion = stampRegion;
         this.tenants = tenants;
+        this.customers = new CustomerTenants(stampRegion, tenants, directory);
         this.consent = consent;
         this.audit = audit;
+        this.staffAuthContext = staffAuthContext;
     }
 
     public Region stampRegion() {
@@ -45,9 +56,11 @@ public final class AccessControl {
 
     /** Authorises an operation that acts on no particular tenant. */
     public void authorize(Caller caller, Operation operation, String target, String requestId) {
-        if (grantingRoles(caller, operation).isEmpty()) {
+        Set<Role> granting = grantingRoles(caller, operation);
+        if (granting.isEmpty()) {
             deny(caller, operation, AuditEvent.STAMP, target, requestId, "role not allowed to " + operation.action());
         }
+        checkPrincipal(caller, operation, granting, () -> AuditEvent.STAMP, target, requestId);
     }
 
     /** Authorises an operation on one tenant and returns that tenant. */
@@ -57,11 +70,11 @@ public final class AccessControl {
         if (granting.isEmpty()) {
             deny(caller, operation, trailFor(tenantId), target, requestId, "role not allowed to " + operation.action());
         }
-        boolean actsForAnyTenant = granting.stream().anyMatch(r -> r.kind() == Role.Kind.VENDOR);
-        if (!actsForAnyTenant && !caller.tenant().equals(Optional.of(tenantId))) {
-            deny(caller, operation, AuditEvent.STAMP, target, requestId, "caller does not belong to this tenant");
+        checkPrincipal(caller, operation, granting, () -> trailFor(tenantId), target, requestId);
+        if (granting.stream().anyMatch(r -> r.kind() == Role.Kind.VENDOR)) {
+            return tenantOfThisStamp(caller, operation, tenantId, target, requestId);
         }
-        return tenantOfThisStamp(caller, operation, tenantId, target, requestId);
+        return customersOwnTenant(caller, operation, tenantId, target, requestId);
     }
 
     /**
@@ -76,6 +89,7 @@ public final class AccessControl {
         if (!grantingRoles(caller, operation).isEmpty() || permission.isEmpty() || !caller.has(Role.SUPPORT_ENGINEER)) {
             return new Authorized(authorizeTenant(caller, operation, tenantId, target, requestId), caller);
         }
+        requireStepUp(caller, operation, () -> trailFor(tenantId), target, requestId);
         Tenant tenant = tenantOfThisStamp(caller, operation, tenantId, target, requestId);
         SupportConsent.Decision decision = consent.decide(caller, tenant.id(), permission.get(), asset);
         if (decision.chosen().isPresent()) {
@@ -90,14 +104,29 @@ public final class AccessControl {
         throw new ForbiddenException("no active consent grant of this tenant lets you " + permission.get().value());
     }
 
+    /** The tenant registered to the customer's Entra tenant, if it is {@code tenantId}. */
+    private Tenant customersOwnTenant(Caller caller, Operation operation, TenantId tenantId, String target,
+                                      String requestId) {
+        CustomerTenants.Resolution resolution = customers.resolve(caller.directory());
+        if (resolution instanceof CustomerTenants.Registered registered) {
+            if (!registered.tenant().id().equals(tenantId)) {
+                deny(caller, operation, AuditEvent.STAMP, target, requestId, "caller does not belong to this tenant");
+            }
+            return registered.tenant();
+        }
+        audit.denied(Optional.of(caller), operation.action(), AuditEvent.STAMP, target, requestId);
+        if (resolution instanceof CustomerTenants.Elsewhere elsewhere) {
+            throw new MisdirectedException(elsewhere.region());
+        }
+        if (resolution == CustomerTenants.Unresolved.DIRECTORY_UNAVAILABLE) {
+            throw new NotFoundException("no tenant " + tenantId + " in this stamp");
+        }
+        throw new ForbiddenException("the caller's directory is not registered on any Strongroom tenant");
+    }
+
     /** The tenant, if this stamp holds it: 421 for a tenant homed elsewhere, 404 for one it does not know. */
     private Tenant tenantOfThisStamp(Caller caller, Operation operation, TenantId tenantId, String target,
                                      String requestId) {
-        Optional<Region> claimedHome = caller.tenant().equals(Optional.of(tenantId)) ? caller.homeRegion() : Optional.empty();
-        if (claimedHome.isPresent() && claimedHome.get() != stampRegion) {
-            audit.denied(Optional.of(caller), operation.action(), AuditEvent.STAMP, target, requestId);
-            throw new MisdirectedException(claimedHome.get());
-        }
         Tenant tenant = tenants.find(tenantId).orElse(null);
         if (tenant == null) {
             audit.denied(Optional.of(caller), operation.action(), AuditEvent.STAMP, target, requestId);
@@ -115,14 +144,35 @@ public final class AccessControl {
      * hold inside a metadata change).
      */
     public void authorizeAlso(Caller caller, Operation operation, Tenant tenant, String target, String requestId) {
-        if (grantingRoles(caller, operation).isEmpty()) {
+        Set<Role> granting = grantingRoles(caller, operation);
+        if (granting.isEmpty()) {
             deny(caller, operation, tenant.id().value(), target, requestId, "role not allowed to " + operation.action());
         }
+        checkPrincipal(caller, operation, granting, () -> tenant.id().value(), target, requestId);
     }
 
     /** Records a request refused before any caller could be identified. */
     public void recordUnauthenticated(String action, Optional<TenantId> tenantId, String target, String requestId) {
         audit.denied(Optional.empty(), action, tenantId.map(this::trailFor).orElse(AuditEvent.STAMP), target, requestId);
+    }
+
+    /** An app-only token where a person must act is refused; a staff role acts only with MFA proven in the token. */
+    private void checkPrincipal(Caller caller, Operation operation, Set<Role> granting, Supplier<String> trail,
+                                String target, String requestId) {
+        if (caller.type() == Caller.PrincipalType.APPLICATION && !operation.allowsApplications()) {
+            deny(caller, operation, trail.get(), target, requestId, operation.action() + " needs a signed-in user");
+        }
+        if (granting.stream().anyMatch(r -> r.kind() == Role.Kind.VENDOR)) {
+            requireStepUp(caller, operation, trail, target, requestId);
+        }
+    }
+
+    private void requireStepUp(Caller caller, Operation operation, Supplier<String> trail, String target,
+                               String requestId) {
+        if (!caller.stepUp()) {
+            audit.denied(Optional.of(caller), operation.action(), trail.get(), target, requestId);
+            throw new StepUpRequiredException(staffAuthContext);
+        }
     }
 
     private static Set<Role> grantingRoles(Caller caller, Operation operation) {

@@ -51,7 +51,7 @@ public final class AuditRecorder {
                         Outcome outcome, String requestId) {
         Optional<ConsentGrant> consent = caller == null ? Optional.empty() : caller.consent();
         trail.record(new AuditEvent(UUID.randomUUID().toString(), tenantId, clock.instant(),
-                caller == null ? AuditEvent.ANONYMOUS : caller.subject(),
+                caller == null ? AuditEvent.ANONYMOUS : caller.auditName(),
                 caller == null ? "" : caller.rolesForAudit(),
                 action, target, consent.map(ConsentGrant::purpose), consent.map(g -> g.id().value()),
                 consent.map(ConsentGrant::ticket), outcome, requestId, eventClass));

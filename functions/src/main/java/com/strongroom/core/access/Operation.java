@@ -22,18 +22,21 @@ import java.util.Set;
 public enum Operation {
     TENANT_CREATE("tenant.create", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
     TENANT_READ("tenant.read", EventClass.ACCESS, EnumSet.of(PLATFORM_ADMIN, TENANT_ADMIN)),
-    AUDIT_READ("audit.read", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
-    AUDIT_VERIFY("audit.verify", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
+    TENANT_REGISTER_DIRECTORY("tenant.register-directory", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
+    AUDIT_READ("audit.read", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN), Applications.ALLOWED),
+    AUDIT_VERIFY("audit.verify", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN), Applications.ALLOWED),
     AUDIT_CHECKPOINT("audit.checkpoint", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN, PLATFORM_ADMIN)),
     KEYS_ROTATE("keys.rotate", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN, PLATFORM_ADMIN)),
-    ASSET_UPLOAD("asset.upload", EventClass.ADMIN, EnumSet.of(ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
+    ASSET_UPLOAD("asset.upload", EventClass.ADMIN, EnumSet.of(ASSET_CONTRIBUTOR, ARCHIVE_MANAGER),
+            Applications.ALLOWED),
     ASSET_LIST("asset.list", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER),
-            ConsentPermission.METADATA_READ),
+            Applications.ALLOWED, ConsentPermission.METADATA_READ),
     ASSET_READ("asset.read", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER),
-            ConsentPermission.METADATA_READ),
+            Applications.ALLOWED, ConsentPermission.METADATA_READ),
     ASSET_DOWNLOAD("asset.download", EventClass.ACCESS, EnumSet.of(ASSET_READER, ASSET_CONTRIBUTOR, ARCHIVE_MANAGER),
-            ConsentPermission.CONTENT_READ),
-    ASSET_UPDATE("asset.update", EventClass.ADMIN, EnumSet.of(ASSET_CONTRIBUTOR, ARCHIVE_MANAGER)),
+            Applications.ALLOWED, ConsentPermission.CONTENT_READ),
+    ASSET_UPDATE("asset.update", EventClass.ADMIN, EnumSet.of(ASSET_CONTRIBUTOR, ARCHIVE_MANAGER),
+            Applications.ALLOWED),
     ASSET_LEGAL_HOLD("asset.legal-hold", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER)),
     ASSET_DELETE("asset.delete", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER)),
     CONSENT_GRANT("consent.grant", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN)),
@@ -44,20 +47,39 @@ public enum Operation {
     /** The system marking a grant whose time ran out; no caller may ask for it. */
     CONSENT_EXPIRE("consent.expire", EventClass.ADMIN, EnumSet.noneOf(Role.class));
 
+    /**
+     * Whether an application acting as itself (an app-only token) may perform the operation. Only the routine work
+     * of a customer's integration may be done without a person: everything that grants, deletes, holds, rotates or
+     * administers names a signed-in user in the audit trail.
+     */
+    enum Applications { ALLOWED, REFUSED }
+
     private final String action;
     private final EventClass eventClass;
     private final Set<Role> allowedRoles;
+    private final boolean allowsApplications;
     private final Optional<ConsentPermission> consentPermission;
 
     Operation(String action, EventClass eventClass, Set<Role> allowedRoles) {
-        this(action, eventClass, allowedRoles, null);
+        this(action, eventClass, allowedRoles, Applications.REFUSED, null);
     }
 
-    Operation(String action, EventClass eventClass, Set<Role> allowedRoles, ConsentPermission consentPermission) {
+    Operation(String action, EventClass eventClass, Set<Role> allowedRoles, Applications applications) {
+        this(action, eventClass, allowedRoles, applications, null);
+    }
+
+    Operation(String action, EventClass eventClass, Set<Role> allowedRoles, Applications applications,
+              ConsentPermission consentPermission) {
         this.action = action;
         this.eventClass = eventClass;
         this.allowedRoles = Set.copyOf(allowedRoles);
+        this.allowsApplications = applications == Applications.ALLOWED;
         this.consentPermission = Optional.ofNullable(consentPermission);
+    }
+
+    /** True when an app-only token may perform the operation (with a role that allows it). */
+    public boolean allowsApplications() {
+        return allowsApplications;
     }
 
     /** The name this operation carries in the audit trail. */

@@ -10,8 +10,8 @@ import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.ConsentGrant;
 import com.strongroom.core.model.ConsentPermission;
+import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.GrantId;
-import com.strongroom.core.model.Role;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
@@ -49,7 +49,11 @@ public final class CreateConsentGrant {
             if (tenant == null) {
                 throw new InvalidInputException("tenantId", "is required");
             }
-            grantee = Text.required("grantee", grantee, 128);
+            grantee = Text.required("grantee", grantee, 36);
+            if (!EntraTenantId.isGuid(grantee)) {
+                throw new InvalidInputException("grantee", "must be the support engineer's Entra object id (a GUID)");
+            }
+            grantee = grantee.toLowerCase(java.util.Locale.ROOT);
             purpose = Text.required("purpose", purpose, 500);
             ticket = Text.required("ticket", ticket, 100);
             if (!"tenant".equals(scope) && !"assets".equals(scope)) {
@@ -104,9 +108,9 @@ public final class CreateConsentGrant {
     public ConsentGrant handle(Caller caller, Command command, String requestId) {
         String target = "tenants/" + command.tenant() + "/consent-grants";
         Tenant tenant = access.authorizeTenant(caller, Operation.CONSENT_GRANT, command.tenant(), target, requestId);
-        if (caller.subject().equals(command.grantee()) || caller.has(Role.SUPPORT_ENGINEER)) {
+        if (caller.subject().equals(command.grantee())) {
             audit.denied(Optional.of(caller), Operation.CONSENT_GRANT.action(), tenant.id().value(), target, requestId);
-            throw new ForbiddenException("a consent grant cannot be given to oneself, nor by support staff");
+            throw new ForbiddenException("a consent grant cannot be given to oneself");
         }
         Instant now = clock.instant();
         Instant expiresAt = command.expiresAt().orElse(now.plus(DEFAULT_LIFETIME));

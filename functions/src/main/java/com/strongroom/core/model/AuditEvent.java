@@ -9,7 +9,7 @@ import java.util.Optional;
  * material or a data subject's identifier in clear.
  *
  * @param tenantId  the tenant the event belongs to, or {@link #STAMP} for events outside any tenant
- * @param actor     the caller's pseudonymous subject id, or {@code anonymous}
+ * @param actor     the caller as {@code <oid>@<tid>} (Entra object and tenant ids), {@code system}, or {@code anonymous}
  * @param role      the caller's roles, comma-separated
  * @param action    what was attempted, e.g. {@code tenant.create}
  * @param target    what it was attempted on, e.g. {@code tenants/acme}

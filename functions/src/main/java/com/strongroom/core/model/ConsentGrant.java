@@ -11,7 +11,7 @@ import java.util.Set;
  * Whether it can be used is decided against the clock on every request ({@link #statusAt}); {@code recorded}
  * is only what the store last wrote (a sweep marks expired grants, revocation marks revoked ones).
  *
- * @param grantee     the support engineer's subject id ({@code oid}/{@code sub} of their token)
+ * @param grantee     the support engineer's Entra object id ({@code oid}) in the vendor's directory
  * @param grantedBy   the Tenant.Admin who gave the consent
  * @param firstUsedAt when the grantee first used it, if they have
  * @param version     the store's version (ETag) of this state

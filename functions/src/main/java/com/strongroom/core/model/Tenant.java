@@ -2,18 +2,22 @@ package com.strongroom.core.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A customer tenant homed in one region.
  *
- * @param keys the tenant's wrapped key material; never leaves the stamp and never appears in an API response
+ * @param entraTenant the customer's Entra tenant whose users may act on this tenant with customer roles; until a
+ *                    platform admin registers one, no customer user can reach the tenant
+ * @param keys        the tenant's wrapped key material; never leaves the stamp and never appears in an API response
  */
-public record Tenant(TenantId id, String displayName, Region homeRegion, Instant createdAt, String createdBy,
-                     TenantStatus status, TenantKeys keys) {
+public record Tenant(TenantId id, String displayName, Region homeRegion, Optional<EntraTenantId> entraTenant,
+                     Instant createdAt, String createdBy, TenantStatus status, TenantKeys keys) {
     public Tenant {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(homeRegion, "homeRegion");
+        Objects.requireNonNull(entraTenant, "entraTenant");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(createdBy, "createdBy");
         Objects.requireNonNull(status, "status");
@@ -21,6 +25,10 @@ public record Tenant(TenantId id, String displayName, Region homeRegion, Instant
     }
 
     public Tenant withKeys(TenantKeys newKeys) {
-        return new Tenant(id, displayName, homeRegion, createdAt, createdBy, status, newKeys);
+        return new Tenant(id, displayName, homeRegion, entraTenant, createdAt, createdBy, status, newKeys);
+    }
+
+    public Tenant withEntraTenant(EntraTenantId directory) {
+        return new Tenant(id, displayName, homeRegion, Optional.of(directory), createdAt, createdBy, status, keys);
     }
 }

@@ -1,5 +1,6 @@
 package com.strongroom.core.port;
 
+import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
@@ -9,11 +10,20 @@ import java.util.Optional;
 public interface TenantStore {
     Optional<Tenant> find(TenantId id);
 
+    /** The tenant of this stamp registered to {@code entraTenant}, if any. */
+    Optional<Tenant> findByEntraTenant(EntraTenantId entraTenant);
+
     /**
      * Replaces the tenant's keys if they are still {@code expected}; throws {@code ConflictException} if they
      * changed meanwhile (another rotation) and {@code NotFoundException} if the tenant is gone.
      */
     void replaceKeys(TenantId id, TenantKeys expected, TenantKeys replacement);
+
+    /**
+     * Registers {@code entraTenant} on the tenant. Registering the one it already has changes nothing; a tenant
+     * registered to another Entra tenant is a {@code ConflictException}; a missing one a {@code NotFoundException}.
+     */
+    void registerEntraTenant(TenantId id, EntraTenantId entraTenant);
 
     /** Stores a new tenant; throws {@code ConflictException} when the id is taken, leaving the existing one as it was. */
     void create(Tenant tenant);

@@ -8,27 +8,37 @@ import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.MisdirectedException;
 import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.DirectoryEntry;
+import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.KeyEncryptionKeys;
+import com.strongroom.core.port.TenantDirectory;
 import com.strongroom.core.port.TenantStore;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Creates a tenant homed in this stamp: a new KEK in the key service, a fresh TDK wrapped by it, and a
- * blind-index key sealed by the TDK. The tenant becomes visible only when its document is stored; a crash
- * before that leaves at most an unused KEK version, and a retry creates the tenant afresh.
+ * blind-index key sealed by the TDK. A customer's Entra tenant, when given, is first claimed in the shared
+ * directory, so that one Entra tenant is registered on one tenant anywhere. The tenant becomes visible only when its
+ * document is stored; a failure before that releases the claim, a crash leaves at most an unused KEK version and a
+ * claim that a retry of the same creation takes over, and a retry creates the tenant afresh.
  */
 public final class CreateTenant {
     public static final int TDK_VERSION = 1;
 
-    /** @param region the region the caller expects the tenant to live in; empty means this stamp's */
-    public record Command(TenantId id, String displayName, Optional<Region> region) {
+    /**
+     * @param region      the region the caller expects the tenant to live in; empty means this stamp's
+     * @param entraTenant the customer's Entra tenant, whose users get customer roles on this tenant
+     */
+    public record Command(TenantId id, String displayName, Optional<Region> region,
+                          Optional<EntraTenantId> entraTenant) {
         public Command {
             if (id == null) {
                 throw new InvalidInputException("id", "is required");
@@ -39,22 +49,31 @@ public final class CreateTenant {
             }
             displayName = displayName.strip();
             region = region == null ? Optional.empty() : region;
+            entraTenant = entraTenant == null ? Optional.empty() : entraTenant;
         }
     }
 
     private final AccessControl access;
     private final TenantStore tenants;
+    private final TenantDirectory directory;
     private final KeyEncryptionKeys keks;
     private final AuditRecorder audit;
     private final Clock clock;
+    private final Optional<Supplier<EntraTenantId>> placeholderEntraTenant;
 
-    public CreateTenant(AccessControl access, TenantStore tenants, KeyEncryptionKeys keks, AuditRecorder audit,
-                        Clock clock) {
+    /**
+     * @param placeholderEntraTenant local mode only: gives a tenant created without an Entra tenant a made-up one,
+     *                               so the dev issuer can mint customer tokens for it
+     */
+    public CreateTenant(AccessControl access, TenantStore tenants, TenantDirectory directory, KeyEncryptionKeys keks,
+                        AuditRecorder audit, Clock clock, Optional<Supplier<EntraTenantId>> placeholderEntraTenant) {
         this.access = access;
         this.tenants = tenants;
+        this.directory = directory;
         this.keks = keks;
         this.audit = audit;
         this.clock = clock;
+        this.placeholderEntraTenant = placeholderEntraTenant;
     }
 
     public Tenant handle(Caller caller, Command command, String requestId) {
@@ -67,11 +86,31 @@ public final class CreateTenant {
         if (tenants.find(command.id()).isPresent()) {
             throw new ConflictException("tenant " + command.id() + " already exists");
         }
-        Tenant tenant = new Tenant(command.id(), command.displayName(), stamp, clock.instant(), caller.subject(),
-                TenantStatus.ACTIVE, newKeys(command.id()));
-        tenants.create(tenant);
+        Optional<EntraTenantId> entraTenant = command.entraTenant().or(() -> placeholderEntraTenant.map(Supplier::get));
+        Optional<DirectoryEntry> entry = entraTenant.map(e -> new DirectoryEntry(e, command.id(), stamp));
+        if (entraTenant.isPresent() && tenants.findByEntraTenant(entraTenant.get()).isPresent()) {
+            throw new ConflictException("Entra tenant " + entraTenant.get() + " is already registered on a tenant");
+        }
+        entry.ifPresent(directory::claim);
+        Tenant tenant;
+        try {
+            tenant = new Tenant(command.id(), command.displayName(), stamp, entraTenant, clock.instant(),
+                    caller.subject(), TenantStatus.ACTIVE, newKeys(command.id()));
+            tenants.create(tenant);
+        } catch (RuntimeException e) {
+            entry.ifPresent(claimed -> releaseAfter(e, claimed));
+            throw e;
+        }
         audit.success(caller, Operation.TENANT_CREATE, tenant.id().value(), target, requestId);
         return tenant;
+    }
+
+    private void releaseAfter(RuntimeException failure, DirectoryEntry claimed) {
+        try {
+            directory.release(claimed);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private TenantKeys newKeys(TenantId id) {

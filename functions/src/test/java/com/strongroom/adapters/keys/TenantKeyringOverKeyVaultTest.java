@@ -49,7 +49,7 @@ class TenantKeyringOverKeyVaultTest {
         TenantId tenantId = TenantId.of(id);
         String kekId = keks.create(tenantId);
         byte[] tdk = Aes256Gcm.newKey();
-        return new Tenant(tenantId, id, Region.WEST_EUROPE, Instant.now(), "admin", TenantStatus.ACTIVE,
+        return new Tenant(tenantId, id, Region.WEST_EUROPE, java.util.Optional.empty(), Instant.now(), "admin", TenantStatus.ACTIVE,
                 new TenantKeys(kekId, 1, keks.wrap(kekId, tdk), Aes256Gcm.seal(tdk, Aes256Gcm.newKey(),
                         com.strongroom.core.tenant.KeyBindings.blindIndexKey(tenantId, 1))));
     }

@@ -1,20 +1,27 @@
 package com.strongroom.core.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.MisdirectedException;
 import com.strongroom.core.error.NotFoundException;
+import com.strongroom.core.error.StepUpRequiredException;
 import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.DirectoryEntry;
+import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Role;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
+import com.strongroom.core.model.TokenIdentity;
+import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryGrantStore;
+import com.strongroom.testing.InMemoryTenantDirectory;
 import com.strongroom.testing.InMemoryTenantStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,76 +30,180 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The decision order and the audit of every refusal, with in-memory ports. */
+/** The decision order and the audit of every refusal, with in-memory ports and Entra-shaped identities. */
 class AccessControlTest {
     static final TenantId ACME = TenantId.of("acme");
+    static final TenantId GLOBEX = TenantId.of("globex");
 
     InMemoryTenantStore tenants;
+    InMemoryTenantDirectory directory;
     List<AuditEvent> events;
     AccessControl access;
 
     @BeforeEach
     void setUp() {
         tenants = new InMemoryTenantStore();
+        directory = new InMemoryTenantDirectory();
         events = new ArrayList<>();
-        tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Instant.EPOCH, "admin", TenantStatus.ACTIVE,
-                new TenantKeys("local:tenant-acme/00", 1, new byte[1], new byte[1])));
-        access = new AccessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(Clock.systemUTC()),
+        for (TenantId id : List.of(ACME, GLOBEX)) {
+            tenants.create(new Tenant(id, id.value(), Region.WEST_EUROPE, Optional.of(Identities.directoryOf(id)),
+                    Instant.EPOCH, "admin", TenantStatus.ACTIVE,
+                    new TenantKeys("local:tenant-" + id + "/00", 1, new byte[1], new byte[1])));
+        }
+        access = Identities.accessControl(Region.WEST_EUROPE, tenants, directory,
+                InMemoryGrantStore.noGrants(Clock.systemUTC()),
                 new AuditRecorder(events::add, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)));
     }
 
-    static Caller customer(String tenant, Region home, Role... roles) {
-        return new Caller("u1", Optional.of(TenantId.of(tenant)), Optional.of(home), Set.of(roles));
-    }
-
-    static Caller vendor(Role... roles) {
-        return new Caller("v1", Optional.empty(), Optional.empty(), Set.of(roles));
+    static EntraTenantId newDirectory() {
+        return EntraTenantId.of(UUID.randomUUID().toString());
     }
 
     @Test
     void ownTenantAdminIsAllowedAndNothingIsRecordedForTheDecisionItself() {
-        Tenant t = access.authorizeTenant(customer("acme", Region.WEST_EUROPE, Role.TENANT_ADMIN),
+        Tenant t = access.authorizeTenant(Identities.customer(ACME, "u1", Role.TENANT_ADMIN),
                 Operation.TENANT_READ, ACME, "tenants/acme", "r1");
         assertEquals(ACME, t.id());
         assertEquals(List.of(), events);
     }
 
     @Test
+    void theRegisteredTenantIsRememberedAndStillReadOnEveryRequest() {
+        Caller admin = Identities.customer(ACME, "u1", Role.TENANT_ADMIN);
+        access.authorizeTenant(admin, Operation.TENANT_READ, ACME, "t", "r1");
+        int lookups = tenants.lookups();
+        int reads = tenants.reads();
+        access.authorizeTenant(admin, Operation.TENANT_READ, ACME, "t", "r2");
+        assertEquals(lookups, tenants.lookups(), "the Entra tenant is not looked up again");
+        assertEquals(reads + 1, tenants.reads(), "the tenant itself is read");
+    }
+
+    @Test
     void roleIsCheckedFirstAndTheRefusalIsAuditedInTheTenantsTrail() {
-        assertThrows(ForbiddenException.class, () -> access.authorizeTenant(
-                customer("acme", Region.EAST_US, Role.ASSET_READER), Operation.TENANT_READ, ACME, "tenants/acme", "r1"));
+        Caller reader = Identities.customer(ACME, "u1", Role.ASSET_READER);
+        assertThrows(ForbiddenException.class, () -> access.authorizeTenant(reader, Operation.TENANT_READ, ACME,
+                "tenants/acme", "r1"));
         assertEquals(1, events.size());
         AuditEvent e = events.get(0);
         assertEquals("acme", e.tenantId());
         assertEquals(AuditEvent.Outcome.DENIED, e.outcome());
         assertEquals(AuditEvent.EventClass.SECURITY, e.eventClass());
         assertEquals("tenant.read", e.action());
+        assertEquals(reader.objectId() + "@" + Identities.directoryOf(ACME).value(), e.actor());
         assertEquals("r1", e.requestId());
     }
 
     @Test
-    void customerOfAnotherTenantIsForbiddenEvenWithTheRightRole() {
+    void aCustomerOfAnotherTenantIsForbiddenEvenWithTheRightRole() {
         assertThrows(ForbiddenException.class, () -> access.authorizeTenant(
-                customer("globex", Region.WEST_EUROPE, Role.TENANT_ADMIN), Operation.TENANT_READ, ACME, "t", "r"));
+                Identities.customer(GLOBEX, "u1", Role.TENANT_ADMIN), Operation.TENANT_READ, ACME, "t", "r"));
         assertEquals(AuditEvent.STAMP, events.get(0).tenantId());
     }
 
     @Test
-    void callerHomedElsewhereIsMisdirectedWithoutReadingAnyTenant() {
-        int before = tenants.reads();
-        MisdirectedException e = assertThrows(MisdirectedException.class, () -> access.authorizeTenant(
-                customer("acme", Region.AUSTRALIA_EAST, Role.TENANT_ADMIN), Operation.TENANT_READ, ACME, "t", "r"));
-        assertEquals(Region.AUSTRALIA_EAST, e.homeRegion());
-        assertEquals(before, tenants.reads(), "a misdirected request reads nothing");
+    void aDirectoryRegisteredNowhereIsForbiddenAndAudited() {
+        EntraTenantId stranger = newDirectory();
+        Caller caller = Identities.admit(stranger, "u1", Caller.PrincipalType.USER, Role.TENANT_ADMIN);
+        ForbiddenException e = assertThrows(ForbiddenException.class,
+                () -> access.authorizeTenant(caller, Operation.TENANT_READ, ACME, "t", "r"));
+        assertEquals("the caller's directory is not registered on any Strongroom tenant", e.getMessage());
+        assertEquals(AuditEvent.STAMP, events.get(0).tenantId());
         assertEquals(AuditEvent.Outcome.DENIED, events.get(0).outcome());
+        assertEquals(caller.objectId() + "@" + stranger.value(), events.get(0).actor());
+    }
+
+    @Test
+    void aDirectoryRegisteredInAnotherStampIsMisdirectedWithoutReadingAnyTenant() {
+        EntraTenantId australian = newDirectory();
+        directory.claim(new DirectoryEntry(australian, TenantId.of("wombat"), Region.AUSTRALIA_EAST));
+        Caller caller = Identities.admit(australian, "u1", Caller.PrincipalType.USER, Role.TENANT_ADMIN);
+        int before = tenants.reads();
+        MisdirectedException e = assertThrows(MisdirectedException.class,
+                () -> access.authorizeTenant(caller, Operation.TENANT_READ, TenantId.of("wombat"), "t", "r"));
+        assertEquals(Region.AUSTRALIA_EAST, e.homeRegion());
+        assertEquals(before, tenants.reads(), "a misdirected request reads no tenant");
+        assertEquals(AuditEvent.Outcome.DENIED, events.get(0).outcome());
+        assertEquals(AuditEvent.STAMP, events.get(0).tenantId());
+    }
+
+    @Test
+    void withTheDirectoryDownAnUnknownDirectoryIsNotFoundAndNoRegionIsNamed() {
+        EntraTenantId australian = newDirectory();
+        directory.claim(new DirectoryEntry(australian, TenantId.of("wombat"), Region.AUSTRALIA_EAST));
+        directory.down(true);
+        Caller caller = Identities.admit(australian, "u1", Caller.PrincipalType.USER, Role.TENANT_ADMIN);
+        NotFoundException e = assertThrows(NotFoundException.class,
+                () -> access.authorizeTenant(caller, Operation.TENANT_READ, TenantId.of("wombat"), "t", "r"));
+        assertFalse(e.getMessage().contains("australia"));
+        assertEquals(AuditEvent.Outcome.DENIED, events.get(0).outcome());
+        assertEquals(ACME, access.authorizeTenant(Identities.customer(ACME, "u1", Role.TENANT_ADMIN),
+                Operation.TENANT_READ, ACME, "t", "r").id(), "this stamp's own customers need no directory");
+    }
+
+    @Test
+    void staffRolesCountOnlyFromTheVendorsDirectoryAndCustomerRolesOnlyFromOthers() {
+        Caller customerClaimingStaff = Identities.customer(ACME, "u1", Role.PLATFORM_ADMIN, Role.SUPPORT_ENGINEER);
+        assertEquals(Set.of(), customerClaimingStaff.roles());
+        assertThrows(ForbiddenException.class, () -> access.authorizeTenant(customerClaimingStaff,
+                Operation.TENANT_READ, ACME, "t", "r"));
+        Caller staffClaimingCustomer = Identities.staff("v1", Role.TENANT_ADMIN, Role.ASSET_READER);
+        assertEquals(Set.of(), staffClaimingCustomer.roles());
+        assertThrows(ForbiddenException.class, () -> access.authorizeTenant(staffClaimingCustomer,
+                Operation.AUDIT_READ, ACME, "t", "r"));
+    }
+
+    @Test
+    void staffWithoutTheAuthenticationContextMustStepUpAndTheRefusalIsAudited() {
+        Caller withoutMfa = Identities.POLICY.admit(new TokenIdentity(Identities.VENDOR,
+                Identities.objectId(Identities.VENDOR, "v1"), Caller.PrincipalType.USER, false,
+                Set.of("Platform.Admin"), Set.of("c2")));
+        StepUpRequiredException e = assertThrows(StepUpRequiredException.class,
+                () -> access.authorizeTenant(withoutMfa, Operation.TENANT_READ, ACME, "t", "r"));
+        assertEquals("c1", e.authContext());
+        assertEquals("acme", events.get(0).tenantId());
+        assertThrows(StepUpRequiredException.class,
+                () -> access.authorize(withoutMfa, Operation.TENANT_CREATE, "t", "r"));
+        assertEquals(ACME, access.authorizeTenant(Identities.staff("v1", Role.PLATFORM_ADMIN),
+                Operation.TENANT_READ, ACME, "t", "r").id());
+    }
+
+    @Test
+    void anApplicationDoesRoutineWorkButNothingThatNeedsAPerson() {
+        Caller app = Identities.admit(Identities.directoryOf(ACME), "sync-job", Caller.PrincipalType.APPLICATION,
+                Role.ASSET_CONTRIBUTOR, Role.ARCHIVE_MANAGER, Role.TENANT_ADMIN);
+        assertEquals(ACME, access.authorizeTenant(app, Operation.ASSET_UPLOAD, ACME, "t", "r").id());
+        assertEquals(ACME, access.authorizeTenant(app, Operation.AUDIT_READ, ACME, "t", "r").id());
+        for (Operation personal : List.of(Operation.ASSET_DELETE, Operation.CONSENT_GRANT, Operation.KEYS_ROTATE,
+                Operation.TENANT_READ)) {
+            ForbiddenException e = assertThrows(ForbiddenException.class,
+                    () -> access.authorizeTenant(app, personal, ACME, "t", "r"), personal.name());
+            assertEquals(personal.action() + " needs a signed-in user", e.getMessage());
+        }
+    }
+
+    @Test
+    void aGuestIsTheUserOfTheDirectoryItSignedInToAndNothingMore() {
+        // An engineer invited into Acme's directory: Acme's admins gave the guest Asset.Reader, and Support.Engineer.
+        Caller guest = Identities.POLICY.admit(new TokenIdentity(Identities.directoryOf(ACME),
+                Identities.objectId(Identities.directoryOf(ACME), "engineer-as-guest"), Caller.PrincipalType.USER, true,
+                Set.of("Asset.Reader", "Support.Engineer"), Set.of("c1")));
+        assertEquals(Set.of(Role.ASSET_READER), guest.roles());
+        assertEquals(ACME, access.authorizeTenant(guest, Operation.ASSET_READ, ACME, "t", "r").id());
+        assertThrows(ForbiddenException.class, () -> access.authorizeTenant(guest, Operation.ASSET_READ, GLOBEX, "t",
+                "r"));
+        // A guest of the vendor's directory is no staff member, whatever role it was given.
+        Caller vendorGuest = Identities.POLICY.admit(new TokenIdentity(Identities.VENDOR, UUID.randomUUID().toString(),
+                Caller.PrincipalType.USER, true, Set.of("Platform.Admin"), Set.of("c1")));
+        assertEquals(Set.of(), vendorGuest.roles());
     }
 
     @Test
     void vendorRoleReachesAnyTenantOfTheStampAndNoneElsewhere() {
-        Caller admin = vendor(Role.PLATFORM_ADMIN);
+        Caller admin = Identities.staff("v1", Role.PLATFORM_ADMIN);
         assertEquals(ACME, access.authorizeTenant(admin, Operation.TENANT_READ, ACME, "t", "r").id());
         assertThrows(NotFoundException.class,
                 () -> access.authorizeTenant(admin, Operation.TENANT_READ, TenantId.of("nowhere"), "t", "r"));
@@ -100,7 +211,7 @@ class AccessControlTest {
 
     @Test
     void aCallerWithNoRolesIsDeniedEverything() {
-        Caller nobody = new Caller("n", Optional.empty(), Optional.empty(), Set.of());
+        Caller nobody = Identities.customer(ACME, "n");
         for (Operation op : Operation.values()) {
             assertThrows(ForbiddenException.class, () -> access.authorize(nobody, op, "t", "r"), op.name());
         }
@@ -108,7 +219,7 @@ class AccessControlTest {
 
     @Test
     void supportEngineerHasNoOperationWithoutAGrant() {
-        Caller support = vendor(Role.SUPPORT_ENGINEER);
+        Caller support = Identities.staff("v1", Role.SUPPORT_ENGINEER);
         for (Operation op : Operation.values()) {
             assertThrows(ForbiddenException.class, () -> access.authorizeTenant(support, op, ACME, "t", "r"), op.name());
         }

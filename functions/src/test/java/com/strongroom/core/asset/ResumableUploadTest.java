@@ -26,6 +26,7 @@ import com.strongroom.testing.CountingKeyEncryptionKeys;
 import com.strongroom.testing.InMemoryAssetStore;
 import com.strongroom.testing.InMemoryContentStore;
 import com.strongroom.testing.InMemoryDataKeyStore;
+import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.InMemoryUploadStore;
@@ -56,8 +57,7 @@ import org.junit.jupiter.api.Test;
 class ResumableUploadTest {
     static final TenantId ACME = TenantId.of("acme");
     static final int PART = 2 * ContentFormat.SEGMENT_BYTES;
-    static final Caller UPLOADER = new Caller("uploader-1", Optional.of(ACME), Optional.of(Region.WEST_EUROPE),
-            Set.of(Role.ASSET_CONTRIBUTOR));
+    static final Caller UPLOADER = Identities.customer(ACME, "uploader-1", Role.ASSET_CONTRIBUTOR);
 
     /** The in-memory content store, counting the stored bytes read back; can tamper right after a commit. */
     static final class CountingContentStore implements ContentStore {
@@ -110,13 +110,14 @@ class ResumableUploadTest {
         clock = new TestClock(Instant.parse("2026-11-25T10:00:00Z"));
         CountingKeyEncryptionKeys keks = new CountingKeyEncryptionKeys();
         InMemoryTenantStore tenants = new InMemoryTenantStore();
-        tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, clock.instant(), "platform", TenantStatus.ACTIVE,
+        tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Optional.of(Identities.directoryOf(ACME)),
+                clock.instant(), "platform", TenantStatus.ACTIVE,
                 keks.newTenantKeys(ACME)));
         TenantKeyring keyring = new TenantKeyring(keks, new InMemoryDataKeyStore(clock), clock, Duration.ofMinutes(5),
                 10);
         events = new ArrayList<>();
         AuditRecorder audit = new AuditRecorder(events::add, clock);
-        AccessControl access = new AccessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock),
+        AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock),
                 audit);
         content = new CountingContentStore();
         assets = new InMemoryAssetStore();

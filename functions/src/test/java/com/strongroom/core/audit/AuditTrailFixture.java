@@ -10,6 +10,7 @@ import com.strongroom.core.model.Region;
 import com.strongroom.core.port.CheckpointSigner;
 import com.strongroom.testing.InMemoryAuditLog;
 import com.strongroom.testing.InMemoryCheckpointStore;
+import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
@@ -43,7 +44,7 @@ final class AuditTrailFixture {
         checkpointer = new Checkpointer(log, signer, checkpoints, clock);
         trail = new ChainedAuditTrail(log, RETENTION, checkpointer, CHECKPOINT_EVERY);
         AuditRecorder recorder = new AuditRecorder(trail, clock);
-        verifier = new VerifyAuditTrail(new AccessControl(Region.WEST_EUROPE, new InMemoryTenantStore(),
+        verifier = new VerifyAuditTrail(Identities.accessControl(Region.WEST_EUROPE, new InMemoryTenantStore(),
                 InMemoryGrantStore.noGrants(clock), recorder), log,
                 checkpoints, signer, RETENTION, recorder, clock);
     }

@@ -27,6 +27,7 @@ import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
 import com.strongroom.testing.InMemoryAssetStore;
 import com.strongroom.testing.InMemoryAuditLog;
+import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
@@ -48,12 +49,10 @@ import org.junit.jupiter.api.Test;
 class ConsentGrantsTest {
     static final TenantId ACME = TenantId.of("acme");
     static final TenantId GLOBEX = TenantId.of("globex");
-    static final Caller ADMIN = new Caller("admin-1", Optional.of(ACME), Optional.of(Region.WEST_EUROPE),
-            Set.of(Role.TENANT_ADMIN));
-    static final Caller ENGINEER = new Caller("support-7", Optional.empty(), Optional.empty(),
-            Set.of(Role.SUPPORT_ENGINEER));
-    static final Caller OTHER_ENGINEER = new Caller("support-8", Optional.empty(), Optional.empty(),
-            Set.of(Role.SUPPORT_ENGINEER));
+    static final Caller ADMIN = Identities.customer(ACME, "admin-1", Role.TENANT_ADMIN);
+    static final Caller ENGINEER = Identities.staff("support-7", Role.SUPPORT_ENGINEER);
+    static final Caller OTHER_ENGINEER = Identities.staff("support-8", Role.SUPPORT_ENGINEER);
+    static final String SUPPORT_7 = ENGINEER.subject();
 
     TestClock clock;
     InMemoryGrantStore grants;
@@ -77,13 +76,14 @@ class ConsentGrantsTest {
         notices = new ArrayList<>();
         InMemoryTenantStore tenants = new InMemoryTenantStore();
         for (TenantId id : List.of(ACME, GLOBEX)) {
-            tenants.create(new Tenant(id, id.value(), Region.WEST_EUROPE, clock.instant(), "ops", TenantStatus.ACTIVE,
+            tenants.create(new Tenant(id, id.value(), Region.WEST_EUROPE, Optional.of(Identities.directoryOf(id)),
+                    clock.instant(), "ops", TenantStatus.ACTIVE,
                     new TenantKeys("local:tenant-" + id + "/00", 1, new byte[1], new byte[1])));
         }
         // No checkpoint is ever due here, so the trail needs no checkpointer.
         AuditRecorder audit = new AuditRecorder(new ChainedAuditTrail(auditLog, new AuditRetention(Duration.ofDays(30),
                 Duration.ofDays(400), Duration.ofDays(400)), null, Integer.MAX_VALUE), clock);
-        AccessControl access = new AccessControl(Region.WEST_EUROPE, tenants,
+        AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants,
                 new SupportConsent(grants, grant -> notices.add(grant.id().value()), clock), audit);
         create = new CreateConsentGrant(access, grants, assets, audit, clock);
         consent = new ConsentGrants(access, grants, auditLog, audit, clock);
@@ -108,7 +108,7 @@ class ConsentGrantsTest {
     }
 
     private ConsentGrant grantTenant(Set<ConsentPermission> permissions) {
-        return create.handle(ADMIN, command("support-7", "tenant", List.of(), permissions, "default"), "r-grant");
+        return create.handle(ADMIN, command(SUPPORT_7, "tenant", List.of(), permissions, "default"), "r-grant");
     }
 
     private List<AuditEvent> events() {
@@ -130,7 +130,7 @@ class ConsentGrantsTest {
     void aGrantIsCreatedActiveForSevenDaysByDefaultAndAudited() {
         ConsentGrant grant = grantTenant(Set.of(ConsentPermission.METADATA_READ));
         assertEquals(clock.instant().plus(Duration.ofDays(7)), grant.expiresAt());
-        assertEquals("admin-1", grant.grantedBy());
+        assertEquals(ADMIN.subject(), grant.grantedBy());
         assertEquals(ConsentGrant.Status.ACTIVE, consent.read(ADMIN, ACME, grant.id(), "r").status());
         AuditEvent event = lastEvent("consent.grant");
         assertEquals("tenants/acme/consent-grants/" + grant.id(), event.target());
@@ -143,7 +143,7 @@ class ConsentGrantsTest {
         assertEquals(first, read.handle(ENGINEER, ACME, first, "r1").id());
         assertEquals(2, list.handle(ENGINEER, new ListAssets.Query(ACME, Optional.empty(), 50, Optional.empty()), "r2")
                 .assets().size());
-        List<AuditEvent> uses = events().stream().filter(e -> e.actor().equals("support-7")).toList();
+        List<AuditEvent> uses = events().stream().filter(e -> e.actor().equals(ENGINEER.auditName())).toList();
         assertEquals(List.of("asset.read", "asset.list"), uses.stream().map(AuditEvent::action).toList());
         for (AuditEvent use : uses) {
             assertEquals(Optional.of(grant.id().value()), use.grantId());
@@ -158,7 +158,7 @@ class ConsentGrantsTest {
         assertThrows(ForbiddenException.class, () -> read.handle(ENGINEER, ACME, first, "r1"));
         AuditEvent denied = lastEvent("asset.read");
         assertEquals(AuditEvent.Outcome.DENIED, denied.outcome());
-        assertEquals("support-7", denied.actor());
+        assertEquals(ENGINEER.auditName(), denied.actor());
         assertEquals(Optional.empty(), denied.grantId());
     }
 
@@ -173,8 +173,7 @@ class ConsentGrantsTest {
     @Test
     void aCustomerUserOfAnotherTenantCannotUseOrSeeGrants() {
         grantTenant(Set.of(ConsentPermission.METADATA_READ));
-        Caller globexAdmin = new Caller("admin-9", Optional.of(GLOBEX), Optional.of(Region.WEST_EUROPE),
-                Set.of(Role.TENANT_ADMIN, Role.ASSET_READER));
+        Caller globexAdmin = Identities.customer(GLOBEX, "admin-9", Role.TENANT_ADMIN, Role.ASSET_READER);
         assertThrows(ForbiddenException.class, () -> read.handle(globexAdmin, ACME, first, "r1"));
         assertThrows(ForbiddenException.class, () -> consent.list(globexAdmin, ACME, new ConsentGrants.Paging(10,
                 Optional.empty()), "r2"));
@@ -182,7 +181,7 @@ class ConsentGrantsTest {
 
     @Test
     void theGrantEndsAtItsExpiryOnTheNextRequestWithoutASweep() {
-        ConsentGrant grant = create.handle(ADMIN, command("support-7", "tenant", List.of(),
+        ConsentGrant grant = create.handle(ADMIN, command(SUPPORT_7, "tenant", List.of(),
                 Set.of(ConsentPermission.METADATA_READ), clock.instant().plus(Duration.ofHours(2)).toString()), "r");
         clock.advance(Duration.ofHours(2).minusMillis(1));
         read.handle(ENGINEER, ACME, first, "r1");
@@ -204,7 +203,7 @@ class ConsentGrantsTest {
         consent.revoke(ADMIN, ACME, grant.id(), "r2");
         assertThrows(ForbiddenException.class, () -> read.handle(ENGINEER, ACME, first, "r3"));
         ConsentGrant revoked = grants.find(ACME, grant.id()).orElseThrow();
-        assertEquals(Optional.of(new ConsentGrant.Revocation(clock.instant(), "admin-1")), revoked.revocation());
+        assertEquals(Optional.of(new ConsentGrant.Revocation(clock.instant(), ADMIN.subject())), revoked.revocation());
         clock.advance(Duration.ofSeconds(1));
         assertEquals(ConsentGrant.Status.REVOKED, consent.revoke(ADMIN, ACME, grant.id(), "r4").status());
         assertEquals(revoked, grants.find(ACME, grant.id()).orElseThrow(), "a second revocation changes nothing");
@@ -220,7 +219,7 @@ class ConsentGrantsTest {
 
     @Test
     void aScopedGrantReachesItsAssetsOnlyAndOthersLookAbsent() {
-        ConsentGrant grant = create.handle(ADMIN, command("support-7", "assets", List.of(first),
+        ConsentGrant grant = create.handle(ADMIN, command(SUPPORT_7, "assets", List.of(first),
                 Set.of(ConsentPermission.METADATA_READ), "default"), "r");
         assertEquals(first, read.handle(ENGINEER, ACME, first, "r1").id());
         assertThrows(NotFoundException.class, () -> read.handle(ENGINEER, ACME, second, "r2"));
@@ -233,13 +232,14 @@ class ConsentGrantsTest {
 
     @Test
     void nobodyGrantsToThemselvesAndSupportStaffNeverGrant() {
-        assertThrows(ForbiddenException.class, () -> create.handle(ADMIN, command("admin-1", "tenant", List.of(),
+        assertThrows(ForbiddenException.class, () -> create.handle(ADMIN, command(ADMIN.subject(), "tenant", List.of(),
                 Set.of(ConsentPermission.METADATA_READ), "default"), "r1"));
-        Caller engineerAsAdmin = new Caller("support-7", Optional.of(ACME), Optional.of(Region.WEST_EUROPE),
-                Set.of(Role.TENANT_ADMIN, Role.SUPPORT_ENGINEER));
-        assertThrows(ForbiddenException.class, () -> create.handle(engineerAsAdmin, command("support-8", "tenant",
+        // The vendor's directory may assign its staff a customer role; it counts for nothing.
+        Caller engineerAsAdmin = Identities.staff("support-7", Role.TENANT_ADMIN, Role.SUPPORT_ENGINEER);
+        assertEquals(Set.of(Role.SUPPORT_ENGINEER), engineerAsAdmin.roles());
+        assertThrows(ForbiddenException.class, () -> create.handle(engineerAsAdmin, command(OTHER_ENGINEER.subject(), "tenant",
                 List.of(), Set.of(ConsentPermission.METADATA_READ), "default"), "r2"));
-        assertThrows(ForbiddenException.class, () -> create.handle(ENGINEER, command("support-7", "tenant",
+        assertThrows(ForbiddenException.class, () -> create.handle(ENGINEER, command(SUPPORT_7, "tenant",
                 List.of(), Set.of(ConsentPermission.METADATA_READ), "default"), "r3"));
         assertEquals(0, grants.list(ACME, 10, Optional.empty()).grants().size());
     }
@@ -247,28 +247,30 @@ class ConsentGrantsTest {
     @Test
     void badInputIsRefusedAndNothingIsStored() {
         Set<ConsentPermission> metadata = Set.of(ConsentPermission.METADATA_READ);
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, "support-7", "tenant",
+        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, SUPPORT_7, "tenant",
                 List.of(), metadata, " ", "SUP-1", Optional.empty()));
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, "support-7", "tenant",
+        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, SUPPORT_7, "tenant",
                 List.of(), metadata, "why", null, Optional.empty()));
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, "support-7", "tenant",
+        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, SUPPORT_7, "tenant",
                 List.of(), Set.of(), "why", "SUP-1", Optional.empty()));
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, "support-7", "assets",
+        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, SUPPORT_7, "assets",
                 List.of(), metadata, "why", "SUP-1", Optional.empty()));
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, "support-7", "all",
+        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, SUPPORT_7, "all",
                 List.of(), metadata, "why", "SUP-1", Optional.empty()));
+        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, "support-7", "tenant",
+                List.of(), metadata, "why", "SUP-1", Optional.empty()), "a grantee is an Entra object id");
         assertThrows(InvalidInputException.class, () -> CreateConsentGrant.Command.expiry(null));
         assertThrows(InvalidInputException.class, () -> CreateConsentGrant.Command.expiry("next week"));
-        assertThrows(InvalidInputException.class, () -> create.handle(ADMIN, command("support-7", "tenant", List.of(),
+        assertThrows(InvalidInputException.class, () -> create.handle(ADMIN, command(SUPPORT_7, "tenant", List.of(),
                 metadata, clock.instant().minusSeconds(1).toString()), "r1"));
-        assertThrows(InvalidInputException.class, () -> create.handle(ADMIN, command("support-7", "tenant", List.of(),
+        assertThrows(InvalidInputException.class, () -> create.handle(ADMIN, command(SUPPORT_7, "tenant", List.of(),
                 metadata, clock.instant().plus(Duration.ofDays(30)).plusSeconds(1).toString()), "r2"));
-        create.handle(ADMIN, command("support-7", "tenant", List.of(), metadata,
+        create.handle(ADMIN, command(SUPPORT_7, "tenant", List.of(), metadata,
                 clock.instant().plus(Duration.ofDays(30)).toString()), "r3");
         AssetId foreign = asset(GLOBEX, "foreign.pdf");
         for (AssetId unknown : List.of(AssetId.random(), foreign)) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> create.handle(ADMIN,
-                    command("support-7", "assets", List.of(first, unknown), metadata, "default"), "r4"));
+                    command(SUPPORT_7, "assets", List.of(first, unknown), metadata, "default"), "r4"));
             assertEquals("assetIds", e.field());
         }
         assertEquals(1, grants.list(ACME, 10, Optional.empty()).grants().size(), "only the valid grant is stored");
@@ -286,12 +288,11 @@ class ConsentGrantsTest {
 
     @Test
     void theAccessesOfAGrantAreItsUsesAndRefusalsOnly() {
-        ConsentGrant grant = create.handle(ADMIN, command("support-7", "assets", List.of(first),
+        ConsentGrant grant = create.handle(ADMIN, command(SUPPORT_7, "assets", List.of(first),
                 Set.of(ConsentPermission.METADATA_READ), "default"), "r");
         read.handle(ENGINEER, ACME, first, "r1");
         assertThrows(NotFoundException.class, () -> read.handle(ENGINEER, ACME, second, "r2"));
-        read.handle(new Caller("reader", Optional.of(ACME), Optional.of(Region.WEST_EUROPE), Set.of(Role.ASSET_READER)),
-                ACME, first, "r3");
+        read.handle(Identities.customer(ACME, "reader", Role.ASSET_READER), ACME, first, "r3");
         var page = consent.accesses(ADMIN, ACME, grant.id(), new ConsentGrants.Paging(50, Optional.empty()), "r4");
         assertEquals(List.of("r2", "r1"), page.events().stream().map(e -> e.event().requestId()).toList());
         assertEquals(List.of(AuditEvent.Outcome.DENIED, AuditEvent.Outcome.SUCCESS),
@@ -300,7 +301,7 @@ class ConsentGrantsTest {
 
     @Test
     void theSweepMarksExpiredGrantsOnceAndWritesItIntoTheTrail() {
-        ConsentGrant ending = create.handle(ADMIN, command("support-7", "tenant", List.of(),
+        ConsentGrant ending = create.handle(ADMIN, command(SUPPORT_7, "tenant", List.of(),
                 Set.of(ConsentPermission.METADATA_READ), clock.instant().plus(Duration.ofHours(1)).toString()), "r1");
         ConsentGrant lasting = grantTenant(Set.of(ConsentPermission.METADATA_READ));
         ConsentGrant revoked = grantTenant(Set.of(ConsentPermission.CONTENT_READ));

@@ -25,6 +25,7 @@ import com.strongroom.core.model.WrappedDataKey;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.testing.CountingKeyEncryptionKeys;
 import com.strongroom.testing.InMemoryDataKeyStore;
+import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
@@ -41,8 +42,7 @@ import org.junit.jupiter.api.Test;
 /** The key hierarchy: TDK cache, DEK sealing and binding, and rotation of either level without touching content. */
 class TenantKeysTest {
     static final TenantId ACME = TenantId.of("acme");
-    static final Caller ADMIN = new Caller("admin-1", Optional.of(ACME), Optional.of(Region.WEST_EUROPE),
-            Set.of(Role.TENANT_ADMIN));
+    static final Caller ADMIN = Identities.customer(ACME, "admin-1", Role.TENANT_ADMIN);
 
     TestClock clock;
     CountingKeyEncryptionKeys keks;
@@ -59,12 +59,12 @@ class TenantKeysTest {
         tenants = new InMemoryTenantStore();
         dataKeys = new InMemoryDataKeyStore(clock);
         events = new ArrayList<>();
-        tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, clock.instant(), "platform", TenantStatus.ACTIVE,
-                keks.newTenantKeys(ACME)));
+        tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Optional.of(Identities.directoryOf(ACME)),
+                clock.instant(), "platform", TenantStatus.ACTIVE, keks.newTenantKeys(ACME)));
         keyring = newKeyring();
         AuditRecorder audit = new AuditRecorder(events::add, clock);
-        rotate = new RotateTenantKeys(new AccessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock), audit), tenants, keks, dataKeys,
-                keyring, audit);
+        rotate = new RotateTenantKeys(Identities.accessControl(Region.WEST_EUROPE, tenants,
+                InMemoryGrantStore.noGrants(clock), audit), tenants, keks, dataKeys, keyring, audit);
     }
 
     TenantKeyring newKeyring() {
@@ -199,7 +199,7 @@ class TenantKeysTest {
             }
         };
         AuditRecorder audit = new AuditRecorder(events::add, clock);
-        RotateTenantKeys crashing = new RotateTenantKeys(new AccessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock), audit),
+        RotateTenantKeys crashing = new RotateTenantKeys(Identities.accessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock), audit),
                 tenants, keks, failing, keyring, audit);
         assertThrows(IllegalStateException.class, () -> crashing.handle(ADMIN,
                 new RotateTenantKeys.Command(ACME, RotateTenantKeys.Scope.TDK), "r1"));
@@ -222,7 +222,7 @@ class TenantKeysTest {
                 before.wrappedBlindIndexKey()));
         assertThrows(ConflictException.class, () -> tenants.replaceKeys(ACME, new TenantKeys("other", 1,
                 new byte[1], new byte[1]), before));
-        Caller reader = new Caller("u", Optional.of(ACME), Optional.of(Region.WEST_EUROPE), Set.of(Role.ASSET_READER));
+        Caller reader = Identities.customer(ACME, "u", Role.ASSET_READER);
         assertThrows(ForbiddenException.class, () -> rotate.handle(reader,
                 new RotateTenantKeys.Command(ACME, RotateTenantKeys.Scope.KEK), "r1"));
         assertEquals(before, acme().keys());
