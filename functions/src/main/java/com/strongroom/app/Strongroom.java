@@ -31,6 +31,7 @@ import com.strongroom.adapters.storage.QueueConsentNotices;
 import com.strongroom.adapters.storage.StorageProbes;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.CallerPolicy;
@@ -212,8 +213,8 @@ public final class Strongroom {
                 new DeleteAsset(access, assets, keyring, content, audit));
         this.consentUseCases = new ConsentUseCases(new CreateConsentGrant(access, grants, assets, audit, clock),
                 new ConsentGrants(access, grants, auditLog, audit, clock), new SweepExpiredGrants(grants, audit, clock));
-        List<DependencyProbe> probes = List.of(DependencyProbe.of("cosmos", () -> database.get().read()),
-                DependencyProbe.of("directory", () -> directoryDatabase.get().read()),
+        List<DependencyProbe> probes = List.of(DependencyProbe.of(Dependency.COSMOS, () -> database.get().read()),
+                DependencyProbe.of(Dependency.DIRECTORY, () -> directoryDatabase.get().read()),
                 StorageProbes.blob(blobs, BLOB_CONTAINER_ASSETS),
                 StorageProbes.queue(queues, settings.queues().tenantJobs()), keyProbe, signer.probe());
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, probes, Duration.ofSeconds(5),

@@ -10,23 +10,16 @@ import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.error.ConflictException;
-import com.strongroom.core.error.DependencyUnavailableException;
-import com.strongroom.core.error.ForbiddenException;
-import com.strongroom.core.error.IntegrityException;
+import com.strongroom.core.error.FailureKind;
 import com.strongroom.core.error.InvalidInputException;
-import com.strongroom.core.error.MisdirectedException;
-import com.strongroom.core.error.NotFoundException;
-import com.strongroom.core.error.PreconditionFailedException;
-import com.strongroom.core.error.RangeNotSatisfiableException;
-import com.strongroom.core.error.RangeRequiredException;
-import com.strongroom.core.error.StepUpRequiredException;
+import com.strongroom.core.error.StrongroomException;
 import com.strongroom.core.error.UnauthenticatedException;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.Authenticator;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +76,7 @@ final class HttpExchange {
             }
             return toResponse(request, handler.handle(caller));
         } catch (RuntimeException e) {
-            return problem(request, e, context);
+            return failure(request, e, context);
         }
     }
 
@@ -177,89 +170,78 @@ final class HttpExchange {
         return builder.header("Cache-Control", "no-store").build();
     }
 
-    private static HttpResponseMessage rangeNotSatisfiable(HttpRequestMessage<?> request, Problem problem, long size) {
-        return request.createResponseBuilder(problem.type().status()).header("Content-Type", Problem.MEDIA_TYPE)
-                .header("Cache-Control", "no-store").header("Content-Range", "bytes */" + size)
-                .body(write(problem.body())).build();
+    /** Every kind of failure, and the one problem type it is answered with. */
+    static final Map<FailureKind, ProblemType> PROBLEM_TYPES = new EnumMap<>(Map.ofEntries(
+            Map.entry(FailureKind.INVALID_INPUT, ProblemType.INVALID_REQUEST),
+            Map.entry(FailureKind.UNAUTHENTICATED, ProblemType.UNAUTHENTICATED),
+            Map.entry(FailureKind.STEP_UP_REQUIRED, ProblemType.STEP_UP_REQUIRED),
+            Map.entry(FailureKind.FORBIDDEN, ProblemType.FORBIDDEN),
+            Map.entry(FailureKind.NOT_FOUND, ProblemType.NOT_FOUND),
+            Map.entry(FailureKind.CONFLICT, ProblemType.CONFLICT),
+            Map.entry(FailureKind.PRECONDITION_FAILED, ProblemType.PRECONDITION_FAILED),
+            Map.entry(FailureKind.RANGE_NOT_SATISFIABLE, ProblemType.RANGE_NOT_SATISFIABLE),
+            Map.entry(FailureKind.RANGE_REQUIRED, ProblemType.RANGE_REQUIRED),
+            Map.entry(FailureKind.LENGTH_REQUIRED, ProblemType.LENGTH_REQUIRED),
+            Map.entry(FailureKind.PAYLOAD_TOO_LARGE, ProblemType.PAYLOAD_TOO_LARGE),
+            Map.entry(FailureKind.UNSUPPORTED_MEDIA_TYPE, ProblemType.UNSUPPORTED_MEDIA_TYPE),
+            Map.entry(FailureKind.INTEGRITY, ProblemType.INTEGRITY_FAILURE),
+            Map.entry(FailureKind.MISDIRECTED, ProblemType.MISDIRECTED),
+            Map.entry(FailureKind.DEPENDENCY_UNAVAILABLE, ProblemType.DEPENDENCY_UNAVAILABLE)));
+
+    /** A failure as its problem type, with its details and headers; anything unexpected is a logged 500. */
+    private static HttpResponseMessage failure(HttpRequestMessage<?> request, RuntimeException e,
+                                               ExecutionContext context) {
+        String instance = request.getUri().getPath();
+        if (!(e instanceof StrongroomException failure)) {
+            context.getLogger().log(Level.SEVERE, "unexpected " + rootCauseName(e) + " in "
+                    + context.getFunctionName() + " request " + context.getInvocationId());
+            return problem(request, new Problem(ProblemType.INTERNAL, "the request failed; quote request id "
+                    + context.getInvocationId(), instance));
+        }
+        String detail = failure.getMessage();
+        if (failure.kind() == FailureKind.INTEGRITY) {
+            context.getLogger().log(Level.SEVERE, "integrity check failed in " + context.getFunctionName()
+                    + " request " + context.getInvocationId());
+            detail = detail + "; quote request id " + context.getInvocationId();
+        } else if (failure.kind() == FailureKind.DEPENDENCY_UNAVAILABLE) {
+            context.getLogger().log(Level.WARNING, "dependency unavailable: " + failure.details().get("dependency")
+                    + " (" + rootCauseName(e) + ") request " + context.getInvocationId());
+        }
+        return problem(request, new Problem(PROBLEM_TYPES.get(failure.kind()), detail, instance, failure.details()),
+                headers(failure));
     }
 
     /**
-     * 401 with a claims challenge naming the authentication context, in the form Entra ID's clients (MSAL) read from
-     * {@code WWW-Authenticate}: {@code error="insufficient_claims"} and {@code claims}, the base64 of
-     * {@code {"access_token":{"acrs":{"essential":true,"value":"c1"}}}}, which they pass back to get a stepped-up token.
+     * Headers a kind of failure needs beside its body: the bearer challenge on 401 ({@code WWW-Authenticate}), for a
+     * step-up the claims challenge Entra ID's clients (MSAL) read from it ({@code error="insufficient_claims"} and
+     * {@code claims}, the base64 of {@code {"access_token":{"acrs":{"essential":true,"value":"c1"}}}}), and the
+     * content's length on 416 ({@code Content-Range: bytes *}{@code /size}).
      */
-    private static HttpResponseMessage stepUpRequired(HttpRequestMessage<?> request, Problem problem,
-                                                      String authContext) {
-        String claims = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"" + authContext + "\"}}}";
-        return request.createResponseBuilder(problem.type().status()).header("Content-Type", Problem.MEDIA_TYPE)
-                .header("Cache-Control", "no-store")
-                .header("WWW-Authenticate", "Bearer error=\"insufficient_claims\", claims=\""
-                        + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"")
-                .body(write(problem.body())).build();
+    private static Map<String, String> headers(StrongroomException failure) {
+        return switch (failure.kind()) {
+            case UNAUTHENTICATED -> Map.of("WWW-Authenticate", "Bearer");
+            case STEP_UP_REQUIRED -> {
+                String claims = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\""
+                        + failure.details().get("authContext") + "\"}}}";
+                yield Map.of("WWW-Authenticate", "Bearer error=\"insufficient_claims\", claims=\""
+                        + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"");
+            }
+            case RANGE_NOT_SATISFIABLE -> Map.of("Content-Range", "bytes */" + failure.details().get("size"));
+            default -> Map.of();
+        };
     }
 
     static HttpResponseMessage problem(HttpRequestMessage<?> request, Problem problem) {
+        return problem(request, problem, Map.of());
+    }
+
+    private static HttpResponseMessage problem(HttpRequestMessage<?> request, Problem problem,
+                                               Map<String, String> headers) {
         HttpResponseMessage.Builder builder = request.createResponseBuilder(problem.type().status())
                 .header("Content-Type", Problem.MEDIA_TYPE)
                 .header("Cache-Control", "no-store");
-        if (problem.type() == ProblemType.UNAUTHENTICATED) {
-            builder.header("WWW-Authenticate", "Bearer");
-        }
+        headers.forEach(builder::header);
         return builder.body(write(problem.body())).build();
-    }
-
-    private static HttpResponseMessage problem(HttpRequestMessage<?> request, RuntimeException e,
-                                               ExecutionContext context) {
-        String instance = request.getUri().getPath();
-        Problem problem;
-        if (e instanceof InvalidInputException invalid) {
-            problem = new Problem(ProblemType.INVALID_REQUEST, invalid.getMessage(), instance,
-                    Map.of("field", invalid.field()));
-        } else if (e instanceof PayloadTooLargeException) {
-            problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage(), instance);
-        } else if (e instanceof LengthRequiredException) {
-            problem = new Problem(ProblemType.LENGTH_REQUIRED, e.getMessage(), instance);
-        } else if (e instanceof UnsupportedMediaTypeException) {
-            problem = new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), instance);
-        } else if (e instanceof UnauthenticatedException) {
-            problem = new Problem(ProblemType.UNAUTHENTICATED, e.getMessage(), instance);
-        } else if (e instanceof StepUpRequiredException stepUp) {
-            return stepUpRequired(request, new Problem(ProblemType.STEP_UP_REQUIRED, e.getMessage(), instance,
-                    Map.of("authContext", stepUp.authContext())), stepUp.authContext());
-        } else if (e instanceof ForbiddenException) {
-            problem = new Problem(ProblemType.FORBIDDEN, e.getMessage(), instance);
-        } else if (e instanceof NotFoundException) {
-            problem = new Problem(ProblemType.NOT_FOUND, e.getMessage(), instance);
-        } else if (e instanceof ConflictException) {
-            problem = new Problem(ProblemType.CONFLICT, e.getMessage(), instance);
-        } else if (e instanceof PreconditionFailedException) {
-            problem = new Problem(ProblemType.PRECONDITION_FAILED, e.getMessage(), instance);
-        } else if (e instanceof RangeNotSatisfiableException range) {
-            return rangeNotSatisfiable(request, new Problem(ProblemType.RANGE_NOT_SATISFIABLE, e.getMessage(), instance,
-                    Map.of("size", range.size())), range.size());
-        } else if (e instanceof RangeRequiredException required) {
-            problem = new Problem(ProblemType.RANGE_REQUIRED, e.getMessage(), instance,
-                    Map.of("size", required.size(), "maxResponseBytes", required.maxResponseBytes()));
-        } else if (e instanceof IntegrityException) {
-            context.getLogger().log(Level.SEVERE, "integrity check failed in " + context.getFunctionName()
-                    + " request " + context.getInvocationId());
-            problem = new Problem(ProblemType.INTEGRITY_FAILURE, e.getMessage() + "; quote request id "
-                    + context.getInvocationId(), instance);
-        } else if (e instanceof MisdirectedException misdirected) {
-            problem = new Problem(ProblemType.MISDIRECTED, e.getMessage(), instance,
-                    Map.of("homeRegion", misdirected.homeRegion().azureName()));
-        } else if (e instanceof DependencyUnavailableException unavailable) {
-            context.getLogger().log(Level.WARNING, "dependency unavailable: " + unavailable.dependency() + " ("
-                    + rootCauseName(e) + ") request " + context.getInvocationId());
-            problem = new Problem(ProblemType.DEPENDENCY_UNAVAILABLE, e.getMessage(), instance,
-                    Map.of("dependency", unavailable.dependency()));
-        } else {
-            context.getLogger().log(Level.SEVERE, "unexpected " + rootCauseName(e) + " in "
-                    + context.getFunctionName() + " request " + context.getInvocationId());
-            problem = new Problem(ProblemType.INTERNAL, "the request failed; quote request id "
-                    + context.getInvocationId(), instance);
-        }
-        return problem(request, problem);
     }
 
     private static String rootCauseName(Throwable e) {

@@ -1,7 +1,10 @@
 package com.strongroom.functions;
 
-final class PayloadTooLargeException extends RuntimeException {
+import com.strongroom.core.error.FailureKind;
+import com.strongroom.core.error.StrongroomException;
+
+final class PayloadTooLargeException extends StrongroomException {
     PayloadTooLargeException(String message) {
-        super(message);
+        super(FailureKind.PAYLOAD_TOO_LARGE, message);
     }
 }

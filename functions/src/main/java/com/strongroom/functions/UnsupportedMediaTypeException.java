@@ -1,7 +1,10 @@
 package com.strongroom.functions;
 
-final class UnsupportedMediaTypeException extends RuntimeException {
+import com.strongroom.core.error.FailureKind;
+import com.strongroom.core.error.StrongroomException;
+
+final class UnsupportedMediaTypeException extends StrongroomException {
     UnsupportedMediaTypeException(String message) {
-        super(message);
+        super(FailureKind.UNSUPPORTED_MEDIA_TYPE, message);
     }
 }

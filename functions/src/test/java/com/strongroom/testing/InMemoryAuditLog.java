@@ -33,7 +33,7 @@ public final class InMemoryAuditLog implements AuditLog {
 
     private void failIfDown() {
         if (down) {
-            throw new com.strongroom.core.error.DependencyUnavailableException("audit", new IllegalStateException("down"));
+            throw new com.strongroom.core.error.DependencyUnavailableException(com.strongroom.core.error.Dependency.AUDIT, new IllegalStateException("down"));
         }
     }
 

@@ -42,7 +42,7 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
 
     private void available() {
         if (down) {
-            throw new DependencyUnavailableException("directory", new IllegalStateException("stopped"));
+            throw new DependencyUnavailableException(com.strongroom.core.error.Dependency.DIRECTORY, new IllegalStateException("stopped"));
         }
     }
 }

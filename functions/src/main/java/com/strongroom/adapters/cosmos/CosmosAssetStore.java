@@ -10,6 +10,7 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.model.Asset;
@@ -37,13 +38,13 @@ public final class CosmosAssetStore implements AssetStore {
 
     @Override
     public void create(Asset asset) {
-        CosmosFailures.createNew("cosmos", container.get(), toDocument(asset), new PartitionKey(asset.tenantId().value()),
+        CosmosFailures.createNew(Dependency.COSMOS, container.get(), toDocument(asset), new PartitionKey(asset.tenantId().value()),
                 () -> new ConflictException("asset " + asset.id() + " already exists"));
     }
 
     @Override
     public Optional<Asset> find(TenantId tenant, AssetId id) {
-        return CosmosFailures.readIfExists("cosmos", container.get(), id.value(), new PartitionKey(tenant.value()))
+        return CosmosFailures.readIfExists(Dependency.COSMOS, container.get(), id.value(), new PartitionKey(tenant.value()))
                 .map(response -> fromDocument(response.getItem(), response.getETag()))
                 .filter(asset -> asset.tenantId().equals(tenant));
     }
@@ -51,7 +52,7 @@ public final class CosmosAssetStore implements AssetStore {
     @Override
     public Asset replace(Asset asset) {
         ObjectNode document = toDocument(asset);
-        String etag = CosmosFailures.replaceIfMatch("cosmos", container.get(), document, asset.id().value(),
+        String etag = CosmosFailures.replaceIfMatch(Dependency.COSMOS, container.get(), document, asset.id().value(),
                 new PartitionKey(asset.tenantId().value()), asset.version())
                 .orElseThrow(() -> new PreconditionFailedException("the asset changed since that version was read"));
         return fromDocument(document, etag);
@@ -59,7 +60,7 @@ public final class CosmosAssetStore implements AssetStore {
 
     @Override
     public void delete(TenantId tenant, AssetId id) {
-        CosmosFailures.deleteIfExists("cosmos", container.get(), id.value(), new PartitionKey(tenant.value()));
+        CosmosFailures.deleteIfExists(Dependency.COSMOS, container.get(), id.value(), new PartitionKey(tenant.value()));
     }
 
     @Override
@@ -71,7 +72,7 @@ public final class CosmosAssetStore implements AssetStore {
             parameters.add(new SqlParameter("@subject", index));
         });
         sql.append(" ORDER BY c.createdAt ASC");
-        CosmosPaging.Page<Asset> page = CosmosPaging.page("cosmos", container.get(),
+        CosmosPaging.Page<Asset> page = CosmosPaging.page(Dependency.COSMOS, container.get(),
                 new SqlQuerySpec(sql.toString(), parameters), tenant.value(), pageSize, continuation,
                 doc -> fromDocument(doc, doc.path("_etag").asText("")));
         return new Page(page.items(), page.continuation());

@@ -12,6 +12,7 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.audit.ChainLink;
 import com.strongroom.core.audit.ChainedEvent;
 import com.strongroom.core.model.AuditEvent;
@@ -60,7 +61,7 @@ public final class CosmosAuditLog implements AuditLog {
     public boolean tryAppend(ChainedEvent event, Duration retention) {
         ObjectNode doc = toDocument(event);
         doc.put("ttl", retention.toSeconds());
-        return CosmosFailures.call("audit", () -> {
+        return CosmosFailures.call(Dependency.AUDIT, () -> {
             try {
                 container.get().createItem(doc, new PartitionKey(event.event().tenantId()), new CosmosItemRequestOptions());
                 return true;
@@ -82,7 +83,7 @@ public final class CosmosAuditLog implements AuditLog {
     public void moveHead(String tenantId, String chain, ChainLink link) {
         ObjectNode head = JSON.createObjectNode().put("id", headId(chain)).put("tenantId", tenantId)
                 .put("type", "head").put("chain", chain).put("sequence", link.sequence()).put("hash", link.hash());
-        CosmosFailures.call("audit", () -> {
+        CosmosFailures.call(Dependency.AUDIT, () -> {
             for (int attempt = 0; attempt < HEAD_ATTEMPTS; attempt++) {
                 Optional<CosmosItemResponse<JsonNode>> current = readDocument(tenantId, headId(chain));
                 try {
@@ -112,7 +113,7 @@ public final class CosmosAuditLog implements AuditLog {
                 + " AND c.chain = @chain AND c.sequence >= @from ORDER BY c.sequence ASC",
                 List.of(new SqlParameter("@tenant", tenantId), new SqlParameter("@chain", chain),
                         new SqlParameter("@from", fromSequence)));
-        return CosmosFailures.call("audit", () -> {
+        return CosmosFailures.call(Dependency.AUDIT, () -> {
             List<ChainedEvent> events = new ArrayList<>();
             Iterator<FeedResponse<JsonNode>> pages = container.get()
                     .queryItems(query, options(tenantId), JsonNode.class).iterableByPage(limit).iterator();
@@ -130,7 +131,7 @@ public final class CosmosAuditLog implements AuditLog {
     @Override
     public List<ChainHead> heads() {
         SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.type = 'head'");
-        return CosmosFailures.call("audit", () -> container.get()
+        return CosmosFailures.call(Dependency.AUDIT, () -> container.get()
                 .queryItems(query, new CosmosQueryRequestOptions(), JsonNode.class).stream()
                 .map(doc -> new ChainHead(doc.path("tenantId").asText(), doc.path("chain").asText(),
                         new ChainLink(doc.path("sequence").asLong(), doc.path("hash").asText())))
@@ -166,7 +167,7 @@ public final class CosmosAuditLog implements AuditLog {
             parameters.add(new SqlParameter("@grant", g));
         });
         sql.append(" ORDER BY c.atMs DESC");
-        CosmosPaging.Page<ChainedEvent> page = CosmosPaging.page("audit", container.get(),
+        CosmosPaging.Page<ChainedEvent> page = CosmosPaging.page(Dependency.AUDIT, container.get(),
                 new SqlQuerySpec(sql.toString(), parameters), q.tenantId(), q.pageSize(), q.continuation(),
                 CosmosAuditLog::fromDocument);
         return new Page(page.items(), page.continuation());
@@ -185,7 +186,7 @@ public final class CosmosAuditLog implements AuditLog {
     }
 
     private Optional<CosmosItemResponse<JsonNode>> readDocument(String tenantId, String id) {
-        return CosmosFailures.readIfExists("audit", container.get(), id, new PartitionKey(tenantId));
+        return CosmosFailures.readIfExists(Dependency.AUDIT, container.get(), id, new PartitionKey(tenantId));
     }
 
     static ObjectNode toDocument(ChainedEvent chained) {

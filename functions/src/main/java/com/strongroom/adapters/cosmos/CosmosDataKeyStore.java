@@ -9,6 +9,7 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
@@ -41,33 +42,33 @@ public final class CosmosDataKeyStore implements DataKeyStore {
 
     @Override
     public void create(WrappedDataKey key) {
-        CosmosFailures.createNew("keyring", container.get(), toDocument(key), new PartitionKey(key.tenantId().value()),
+        CosmosFailures.createNew(Dependency.KEYRING, container.get(), toDocument(key), new PartitionKey(key.tenantId().value()),
                 () -> new ConflictException("asset " + key.assetId() + " already has a content key"));
     }
 
     @Override
     public Optional<WrappedDataKey> find(TenantId tenant, AssetId asset) {
-        return CosmosFailures.readIfExists("keyring", container.get(), asset.value(), new PartitionKey(tenant.value()))
+        return CosmosFailures.readIfExists(Dependency.KEYRING, container.get(), asset.value(), new PartitionKey(tenant.value()))
                 .map(response -> fromDocument(response.getItem(), response.getETag()))
                 .filter(key -> key.tenantId().equals(tenant) && live(key));
     }
 
     @Override
     public boolean replace(WrappedDataKey key) {
-        return CosmosFailures.replaceIfMatch("keyring", container.get(), toDocument(key), key.assetId().value(),
+        return CosmosFailures.replaceIfMatch(Dependency.KEYRING, container.get(), toDocument(key), key.assetId().value(),
                 new PartitionKey(key.tenantId().value()), key.version()).isPresent();
     }
 
     @Override
     public void delete(TenantId tenant, AssetId asset) {
-        CosmosFailures.deleteIfExists("keyring", container.get(), asset.value(), new PartitionKey(tenant.value()));
+        CosmosFailures.deleteIfExists(Dependency.KEYRING, container.get(), asset.value(), new PartitionKey(tenant.value()));
     }
 
     @Override
     public List<WrappedDataKey> sealedBefore(TenantId tenant, int tdkVersion, int limit) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @tenant AND c.tdkVersion < @version",
                 List.of(new SqlParameter("@tenant", tenant.value()), new SqlParameter("@version", tdkVersion)));
-        return CosmosPaging.page("keyring", container.get(), query, tenant.value(), limit, Optional.empty(),
+        return CosmosPaging.page(Dependency.KEYRING, container.get(), query, tenant.value(), limit, Optional.empty(),
                 doc -> fromDocument(doc, doc.path("_etag").asText(""))).items();
     }
 

@@ -6,7 +6,8 @@ import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosItemResponse;
 import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.strongroom.core.error.DependencyUnavailableException;
+import com.strongroom.adapters.AzureFailures;
+import com.strongroom.core.error.Dependency;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -20,7 +21,7 @@ final class CosmosFailures {
     }
 
     /** A point read that answers empty for a missing document, and fails like {@link #call} otherwise. */
-    static Optional<CosmosItemResponse<JsonNode>> readIfExists(String dependency, CosmosContainer container, String id,
+    static Optional<CosmosItemResponse<JsonNode>> readIfExists(Dependency dependency, CosmosContainer container, String id,
                                                              PartitionKey partitionKey) {
         return call(dependency, () -> {
             try {
@@ -35,7 +36,7 @@ final class CosmosFailures {
     }
 
     /** Deletes a document; nothing happens if it is already gone. */
-    static void deleteIfExists(String dependency, CosmosContainer container, String id, PartitionKey partitionKey) {
+    static void deleteIfExists(Dependency dependency, CosmosContainer container, String id, PartitionKey partitionKey) {
         call(dependency, () -> {
             try {
                 return container.deleteItem(id, partitionKey, new CosmosItemRequestOptions());
@@ -49,7 +50,7 @@ final class CosmosFailures {
     }
 
     /** Creates a document; throws what {@code onConflict} gives when its id is taken. */
-    static void createNew(String dependency, CosmosContainer container, JsonNode document, PartitionKey partitionKey,
+    static void createNew(Dependency dependency, CosmosContainer container, JsonNode document, PartitionKey partitionKey,
                           Supplier<RuntimeException> onConflict) {
         call(dependency, () -> {
             try {
@@ -66,7 +67,7 @@ final class CosmosFailures {
     /**
      * Replaces a document if it is still at {@code etag}; returns its new ETag, or empty if it changed or is gone.
      */
-    static Optional<String> replaceIfMatch(String dependency, CosmosContainer container, JsonNode document, String id,
+    static Optional<String> replaceIfMatch(Dependency dependency, CosmosContainer container, JsonNode document, String id,
                                            PartitionKey partitionKey, String etag) {
         return call(dependency, () -> {
             try {
@@ -81,17 +82,7 @@ final class CosmosFailures {
         });
     }
 
-    static <T> T call(String dependency, Supplier<T> operation) {
-        try {
-            return operation.get();
-        } catch (CosmosException e) {
-            throw new DependencyUnavailableException(dependency, e);
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof CosmosException || e.getClass().getName().startsWith("com.azure")
-                    || e.getClass().getName().startsWith("reactor")) {
-                throw new DependencyUnavailableException(dependency, e);
-            }
-            throw e;
-        }
+    static <T> T call(Dependency dependency, Supplier<T> operation) {
+        return AzureFailures.call(dependency, operation);
     }
 }

@@ -8,6 +8,7 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.model.AssetId;
@@ -40,13 +41,13 @@ public final class CosmosGrantStore implements GrantStore {
 
     @Override
     public void create(ConsentGrant grant) {
-        CosmosFailures.createNew("cosmos", container.get(), toDocument(grant), new PartitionKey(grant.tenantId().value()),
+        CosmosFailures.createNew(Dependency.COSMOS, container.get(), toDocument(grant), new PartitionKey(grant.tenantId().value()),
                 () -> new ConflictException("consent grant " + grant.id() + " already exists"));
     }
 
     @Override
     public Optional<ConsentGrant> find(TenantId tenant, GrantId id) {
-        return CosmosFailures.readIfExists("cosmos", container.get(), id.value(), new PartitionKey(tenant.value()))
+        return CosmosFailures.readIfExists(Dependency.COSMOS, container.get(), id.value(), new PartitionKey(tenant.value()))
                 .map(response -> fromDocument(response.getItem(), response.getETag()))
                 .filter(grant -> grant.tenantId().equals(tenant));
     }
@@ -55,7 +56,7 @@ public final class CosmosGrantStore implements GrantStore {
     public List<ConsentGrant> forGrantee(TenantId tenant, String grantee) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @tenant AND c.grantee = @grantee",
                 List.of(new SqlParameter("@tenant", tenant.value()), new SqlParameter("@grantee", grantee)));
-        return CosmosFailures.call("cosmos", () -> container.get().queryItems(query,
+        return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query,
                         new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenant.value())), JsonNode.class)
                 .stream().map(CosmosGrantStore::fromStoredDocument).toList());
     }
@@ -63,7 +64,7 @@ public final class CosmosGrantStore implements GrantStore {
     @Override
     public ConsentGrant replace(ConsentGrant grant) {
         ObjectNode document = toDocument(grant);
-        String etag = CosmosFailures.replaceIfMatch("cosmos", container.get(), document, grant.id().value(),
+        String etag = CosmosFailures.replaceIfMatch(Dependency.COSMOS, container.get(), document, grant.id().value(),
                 new PartitionKey(grant.tenantId().value()), grant.version())
                 .orElseThrow(() -> new PreconditionFailedException("the consent grant changed since it was read"));
         return grant.withVersion(etag);
@@ -73,7 +74,7 @@ public final class CosmosGrantStore implements GrantStore {
     public Page list(TenantId tenant, int pageSize, Optional<String> continuation) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @tenant ORDER BY c.createdAt DESC",
                 List.of(new SqlParameter("@tenant", tenant.value())));
-        CosmosPaging.Page<ConsentGrant> page = CosmosPaging.page("cosmos", container.get(), query, tenant.value(),
+        CosmosPaging.Page<ConsentGrant> page = CosmosPaging.page(Dependency.COSMOS, container.get(), query, tenant.value(),
                 pageSize, continuation, CosmosGrantStore::fromStoredDocument);
         return new Page(page.items(), page.continuation());
     }
@@ -82,7 +83,7 @@ public final class CosmosGrantStore implements GrantStore {
     public List<ConsentGrant> recordedActiveExpiredBy(Instant now, int limit) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT TOP " + limit + " * FROM c WHERE c.status = 'ACTIVE' "
                 + "AND c.expiresAtMs <= @now", List.of(new SqlParameter("@now", now.toEpochMilli())));
-        return CosmosFailures.call("cosmos", () -> container.get().queryItems(query, new CosmosQueryRequestOptions(),
+        return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query, new CosmosQueryRequestOptions(),
                 JsonNode.class).stream().map(CosmosGrantStore::fromStoredDocument).toList());
     }
 

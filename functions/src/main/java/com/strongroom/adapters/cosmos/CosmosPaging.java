@@ -1,5 +1,7 @@
 package com.strongroom.adapters.cosmos;
 
+import com.strongroom.core.error.Dependency;
+
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
@@ -27,7 +29,7 @@ final class CosmosPaging {
     private CosmosPaging() {
     }
 
-    static <T> Page<T> page(String dependency, CosmosContainer container, SqlQuerySpec query, String partition,
+    static <T> Page<T> page(Dependency dependency, CosmosContainer container, SqlQuerySpec query, String partition,
                             int pageSize, Optional<String> continuation, Function<JsonNode, T> map) {
         String cosmosContinuation = continuation.map(CosmosPaging::decode).orElse(null);
         return CosmosFailures.call(dependency, () -> {

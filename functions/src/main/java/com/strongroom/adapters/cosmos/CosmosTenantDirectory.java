@@ -7,6 +7,7 @@ import com.azure.cosmos.models.PartitionKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.model.DirectoryEntry;
 import com.strongroom.core.model.EntraTenantId;
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
  */
 public final class CosmosTenantDirectory implements TenantDirectory {
     public static final String CONTAINER = "directory";
-    private static final String DEPENDENCY = "directory";
+    private static final Dependency DEPENDENCY = Dependency.DIRECTORY;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<CosmosContainer> container;

@@ -11,6 +11,7 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.model.EntraTenantId;
@@ -44,7 +45,7 @@ public final class CosmosTenantStore implements TenantStore {
 
     @Override
     public Optional<Tenant> find(TenantId id) {
-        return CosmosFailures.readIfExists("cosmos", container.get(), id.value(), new PartitionKey(id.value()))
+        return CosmosFailures.readIfExists(Dependency.COSMOS, container.get(), id.value(), new PartitionKey(id.value()))
                 .map(response -> fromDocument(response.getItem()));
     }
 
@@ -52,14 +53,14 @@ public final class CosmosTenantStore implements TenantStore {
     public Optional<Tenant> findByEntraTenant(EntraTenantId entraTenant) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.entraTenantId = @entraTenant",
                 List.of(new SqlParameter("@entraTenant", entraTenant.value())));
-        return CosmosFailures.call("cosmos", () -> container.get().queryItems(query, new CosmosQueryRequestOptions(),
+        return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query, new CosmosQueryRequestOptions(),
                 JsonNode.class).stream().map(CosmosTenantStore::fromDocument).findFirst());
     }
 
     @Override
     public void registerEntraTenant(TenantId id, EntraTenantId entraTenant) {
-        CosmosFailures.call("cosmos", () -> {
-            CosmosItemResponse<JsonNode> current = CosmosFailures.readIfExists("cosmos", container.get(), id.value(),
+        CosmosFailures.call(Dependency.COSMOS, () -> {
+            CosmosItemResponse<JsonNode> current = CosmosFailures.readIfExists(Dependency.COSMOS, container.get(), id.value(),
                     new PartitionKey(id.value())).orElseThrow(() -> new NotFoundException("no tenant " + id));
             Tenant tenant = fromDocument(current.getItem());
             if (tenant.entraTenant().isPresent()) {
@@ -68,7 +69,7 @@ public final class CosmosTenantStore implements TenantStore {
                 }
                 return null;
             }
-            return CosmosFailures.replaceIfMatch("cosmos", container.get(),
+            return CosmosFailures.replaceIfMatch(Dependency.COSMOS, container.get(),
                     toDocument(tenant.withEntraTenant(entraTenant)), id.value(), new PartitionKey(id.value()),
                     current.getETag()).orElseThrow(() -> new ConflictException("tenant " + id + " changed meanwhile"));
         });
@@ -76,7 +77,7 @@ public final class CosmosTenantStore implements TenantStore {
 
     @Override
     public void create(Tenant tenant) {
-        CosmosFailures.call("cosmos", () -> {
+        CosmosFailures.call(Dependency.COSMOS, () -> {
             try {
                 return container.get().createItem(toDocument(tenant), new PartitionKey(tenant.id().value()),
                         new CosmosItemRequestOptions());
@@ -91,8 +92,8 @@ public final class CosmosTenantStore implements TenantStore {
 
     @Override
     public void replaceKeys(TenantId id, TenantKeys expected, TenantKeys replacement) {
-        CosmosFailures.call("cosmos", () -> {
-            CosmosItemResponse<JsonNode> current = CosmosFailures.readIfExists("cosmos", container.get(), id.value(),
+        CosmosFailures.call(Dependency.COSMOS, () -> {
+            CosmosItemResponse<JsonNode> current = CosmosFailures.readIfExists(Dependency.COSMOS, container.get(), id.value(),
                     new PartitionKey(id.value())).orElseThrow(() -> new NotFoundException("no tenant " + id));
             Tenant tenant = fromDocument(current.getItem());
             if (!tenant.keys().equals(expected)) {

@@ -10,6 +10,7 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
@@ -45,7 +46,7 @@ public final class CosmosUploadStore implements UploadStore {
 
     @Override
     public void create(UploadSession session) {
-        CosmosFailures.call("cosmos", () -> {
+        CosmosFailures.call(Dependency.COSMOS, () -> {
             try {
                 return container.get().createItem(toDocument(session), new PartitionKey(session.tenantId().value()),
                         new CosmosItemRequestOptions());
@@ -60,7 +61,7 @@ public final class CosmosUploadStore implements UploadStore {
 
     @Override
     public Optional<UploadSession> find(TenantId tenant, AssetId id) {
-        return CosmosFailures.readIfExists("cosmos", container.get(), id.value(), new PartitionKey(tenant.value()))
+        return CosmosFailures.readIfExists(Dependency.COSMOS, container.get(), id.value(), new PartitionKey(tenant.value()))
                 .map(r -> r.getItem()).filter(doc -> "session".equals(doc.path("type").asText()))
                 .map(CosmosUploadStore::fromDocument).filter(session -> session.tenantId().equals(tenant));
     }
@@ -76,7 +77,7 @@ public final class CosmosUploadStore implements UploadStore {
         doc.put("length", part.length());
         part.blockIds().forEach(doc.putArray("blockIds")::add);
         doc.put("ttl", ttl(session.expiresAt()));
-        CosmosFailures.call("cosmos", () -> container.get().upsertItem(doc, new PartitionKey(part.tenantId().value()),
+        CosmosFailures.call(Dependency.COSMOS, () -> container.get().upsertItem(doc, new PartitionKey(part.tenantId().value()),
                 new CosmosItemRequestOptions()));
     }
 
@@ -95,16 +96,16 @@ public final class CosmosUploadStore implements UploadStore {
     @Override
     public void delete(TenantId tenant, AssetId id) {
         for (JsonNode doc : partDocuments(tenant, id)) {
-            CosmosFailures.deleteIfExists("cosmos", container.get(), doc.get("id").asText(), new PartitionKey(tenant.value()));
+            CosmosFailures.deleteIfExists(Dependency.COSMOS, container.get(), doc.get("id").asText(), new PartitionKey(tenant.value()));
         }
-        CosmosFailures.deleteIfExists("cosmos", container.get(), id.value(), new PartitionKey(tenant.value()));
+        CosmosFailures.deleteIfExists(Dependency.COSMOS, container.get(), id.value(), new PartitionKey(tenant.value()));
     }
 
     private List<JsonNode> partDocuments(TenantId tenant, AssetId id) {
         SqlQuerySpec query = new SqlQuerySpec(
                 "SELECT * FROM c WHERE c.tenantId = @tenant AND c.uploadId = @upload AND c.type = 'part'",
                 List.of(new SqlParameter("@tenant", tenant.value()), new SqlParameter("@upload", id.value())));
-        return CosmosFailures.call("cosmos", () -> {
+        return CosmosFailures.call(Dependency.COSMOS, () -> {
             List<JsonNode> docs = new ArrayList<>();
             container.get().queryItems(query, new CosmosQueryRequestOptions().setPartitionKey(
                     new PartitionKey(tenant.value())), JsonNode.class).forEach(docs::add);

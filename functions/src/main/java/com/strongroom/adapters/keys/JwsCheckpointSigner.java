@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.audit.Checkpoint;
 import com.strongroom.core.port.CheckpointSigner;
 import com.strongroom.core.port.DependencyProbe;
@@ -75,6 +76,6 @@ public final class JwsCheckpointSigner implements CheckpointSigner {
 
     /** Probe for the health route: the signing key can be found. */
     public DependencyProbe probe() {
-        return DependencyProbe.of("signing-key", key::keyId);
+        return DependencyProbe.of(Dependency.SIGNING_KEY, key::keyId);
     }
 }

@@ -10,6 +10,7 @@ import com.azure.security.keyvault.keys.KeyClient;
 import com.azure.security.keyvault.keys.KeyClientBuilder;
 import com.azure.security.keyvault.keys.cryptography.CryptographyClient;
 import com.azure.security.keyvault.keys.cryptography.CryptographyClientBuilder;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.error.NotFoundException;
 import java.time.Duration;
@@ -80,7 +81,7 @@ public final class KeyVaultClients {
         } catch (ResourceNotFoundException e) {
             throw new NotFoundException("key not found in Key Vault");
         } catch (HttpResponseException e) {
-            throw new DependencyUnavailableException("keyvault", e);
+            throw new DependencyUnavailableException(Dependency.KEY_VAULT, e);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.security.keyvault.keys.cryptography.models.KeyWrapAlgorithm;
 import com.azure.security.keyvault.keys.models.CreateRsaKeyOptions;
 import com.azure.security.keyvault.keys.models.KeyOperation;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.crypto.TamperedException;
 import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.model.TenantId;
@@ -56,6 +57,6 @@ public final class KeyVaultKeyring implements KeyEncryptionKeys {
 
     /** Probe for the health route: lists one page of key properties. */
     public DependencyProbe probe() {
-        return DependencyProbe.of("keys", () -> vault.keys().listPropertiesOfKeys().iterableByPage().iterator().hasNext());
+        return DependencyProbe.of(Dependency.KEYS, () -> vault.keys().listPropertiesOfKeys().iterableByPage().iterator().hasNext());
     }
 }

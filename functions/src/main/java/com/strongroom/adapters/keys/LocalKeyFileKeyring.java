@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.DependencyProbe;
@@ -75,7 +76,7 @@ public final class LocalKeyFileKeyring implements KeyEncryptionKeys {
 
     /** Probe for the health route: the key folder exists and can be written. */
     public DependencyProbe probe() {
-        return DependencyProbe.of("keys", () -> {
+        return DependencyProbe.of(Dependency.KEYS, () -> {
             if (!Files.isDirectory(kekDir.getParent()) || !Files.isWritable(kekDir.getParent())) {
                 throw new IllegalStateException("local key folder is not writable");
             }

@@ -1,5 +1,8 @@
 package com.strongroom.adapters.storage;
 
+import com.strongroom.adapters.AzureFailures;
+import com.strongroom.core.error.Dependency;
+
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobStorageException;
@@ -48,7 +51,7 @@ public final class BlobCheckpointStore implements CheckpointStore {
     @Override
     public void put(Checkpoint checkpoint, String signed) {
         String name = nameOf(checkpoint);
-        StorageFailures.call(StorageFailures.BLOB, () -> {
+        AzureFailures.call(Dependency.BLOB, () -> {
             try {
                 container.getBlobClient(name).upload(BinaryData.fromString(signed), false);
             } catch (BlobStorageException e) {
@@ -63,7 +66,7 @@ public final class BlobCheckpointStore implements CheckpointStore {
 
     @Override
     public List<Stored> list(String tenantId, String chain) {
-        return StorageFailures.call(StorageFailures.BLOB, () -> {
+        return AzureFailures.call(Dependency.BLOB, () -> {
             List<Stored> stored = new ArrayList<>();
             container.listBlobs(new ListBlobsOptions().setPrefix(prefixOf(tenantId, chain)), null).forEach(blob ->
                     stored.add(new Stored(blob.getName(), new String(container.getBlobClient(blob.getName())
@@ -74,7 +77,7 @@ public final class BlobCheckpointStore implements CheckpointStore {
 
     @Override
     public OptionalLong latestSequence(String tenantId, String chain) {
-        return StorageFailures.call(StorageFailures.BLOB, () -> container
+        return AzureFailures.call(Dependency.BLOB, () -> container
                 .listBlobs(new ListBlobsOptions().setPrefix(prefixOf(tenantId, chain)), null).stream()
                 .map(blob -> sequenceOf(blob.getName())).filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max());
     }

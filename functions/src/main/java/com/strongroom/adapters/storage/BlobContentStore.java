@@ -1,5 +1,8 @@
 package com.strongroom.adapters.storage;
 
+import com.strongroom.adapters.AzureFailures;
+import com.strongroom.core.error.Dependency;
+
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.specialized.BlockBlobClient;
@@ -41,7 +44,7 @@ public final class BlobContentStore implements ContentStore {
 
     @Override
     public void stage(TenantId tenant, AssetId asset, String blockId, byte[] data, int length) {
-        StorageFailures.call(StorageFailures.BLOB, () -> {
+        AzureFailures.call(Dependency.BLOB, () -> {
             blob(tenant, asset).stageBlock(encode(blockId), BinaryData.fromByteBuffer(ByteBuffer.wrap(data, 0, length)));
             return null;
         });
@@ -49,7 +52,7 @@ public final class BlobContentStore implements ContentStore {
 
     @Override
     public void commit(TenantId tenant, AssetId asset, List<String> blockIds) {
-        StorageFailures.call(StorageFailures.BLOB, () -> blob(tenant, asset).commitBlockList(
+        AzureFailures.call(Dependency.BLOB, () -> blob(tenant, asset).commitBlockList(
                 blockIds.stream().map(BlobContentStore::encode).toList(), true));
     }
 
@@ -60,7 +63,7 @@ public final class BlobContentStore implements ContentStore {
 
     @Override
     public void delete(TenantId tenant, AssetId asset) {
-        StorageFailures.call(StorageFailures.BLOB, () -> blob(tenant, asset).deleteIfExists());
+        AzureFailures.call(Dependency.BLOB, () -> blob(tenant, asset).deleteIfExists());
     }
 
     private BlockBlobClient blob(TenantId tenant, AssetId asset) {

@@ -1,5 +1,8 @@
 package com.strongroom.adapters.storage;
 
+import com.strongroom.adapters.AzureFailures;
+import com.strongroom.core.error.Dependency;
+
 import com.azure.storage.queue.QueueClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +32,6 @@ public final class QueueConsentNotices implements ConsentNotices {
         message.put("tenantId", grant.tenantId().value());
         message.put("grantId", grant.id().value());
         message.put("dedupeKey", FIRST_USE + ":" + grant.tenantId() + ":" + grant.id());
-        StorageFailures.call(StorageFailures.QUEUE, () -> queue.sendMessage(message.toString()));
+        AzureFailures.call(Dependency.QUEUE, () -> queue.sendMessage(message.toString()));
     }
 }

@@ -2,6 +2,7 @@ package com.strongroom.adapters.storage;
 
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.queue.QueueServiceClient;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.port.DependencyProbe;
 
 /** Probes of Blob and Queue storage that need only data-plane read rights. */
@@ -10,10 +11,10 @@ public final class StorageProbes {
     }
 
     public static DependencyProbe blob(BlobServiceClient blobs, String container) {
-        return DependencyProbe.of("blob", () -> blobs.getBlobContainerClient(container).getProperties());
+        return DependencyProbe.of(Dependency.BLOB, () -> blobs.getBlobContainerClient(container).getProperties());
     }
 
     public static DependencyProbe queue(QueueServiceClient queues, String queue) {
-        return DependencyProbe.of("queue", () -> queues.getQueueClient(queue).getProperties());
+        return DependencyProbe.of(Dependency.QUEUE, () -> queues.getQueueClient(queue).getProperties());
     }
 }

@@ -1,6 +1,7 @@
 package com.strongroom.core.asset;
 
 import com.strongroom.core.crypto.ContentFormat;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
@@ -33,7 +34,7 @@ final class ContentReader {
         try (InputStream stored = content.read(tenant, asset, offset, count)) {
             ContentFormat.decrypt(dek, asset.value(), size, from, length, stored, out);
         } catch (IOException | UncheckedIOException e) {
-            throw new DependencyUnavailableException("storage", e);
+            throw new DependencyUnavailableException(Dependency.STORAGE, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.strongroom.core.audit;
 
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.port.AuditLog;
@@ -44,7 +45,7 @@ public final class ChainedAuditTrail implements AuditTrail {
             tail = taken.map(ChainedEvent::link)
                     .orElseGet(() -> log.head(event.tenantId(), chain).orElse(ChainLink.GENESIS));
         }
-        throw new DependencyUnavailableException("audit",
+        throw new DependencyUnavailableException(Dependency.AUDIT,
                 new IllegalStateException("could not append after " + MAX_ATTEMPTS + " attempts"));
     }
 

@@ -2,6 +2,6 @@ package com.strongroom.core.error;
 
 public final class ConflictException extends StrongroomException {
     public ConflictException(String message) {
-        super(message);
+        super(FailureKind.CONFLICT, message);
     }
 }

@@ -2,6 +2,6 @@ package com.strongroom.core.error;
 
 public final class ForbiddenException extends StrongroomException {
     public ForbiddenException(String message) {
-        super(message);
+        super(FailureKind.FORBIDDEN, message);
     }
 }

@@ -1,5 +1,7 @@
 package com.strongroom.core.port;
 
+import com.strongroom.core.error.Dependency;
+
 /** A cheap read against one backing service, for the health route. */
 public interface DependencyProbe {
     String name();
@@ -7,11 +9,11 @@ public interface DependencyProbe {
     /** Returns when the dependency answers; throws when it does not. */
     void probe();
 
-    static DependencyProbe of(String name, Runnable check) {
+    static DependencyProbe of(Dependency dependency, Runnable check) {
         return new DependencyProbe() {
             @Override
             public String name() {
-                return name;
+                return dependency.label();
             }
 
             @Override

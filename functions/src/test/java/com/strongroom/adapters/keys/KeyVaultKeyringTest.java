@@ -93,7 +93,7 @@ class KeyVaultKeyringTest extends KeyEncryptionKeysContract {
         try {
             DependencyUnavailableException e = assertThrows(DependencyUnavailableException.class,
                     () -> keyring.wrap(kekId, Aes256Gcm.newKey()));
-            assertEquals("keyvault", e.dependency());
+            assertEquals(com.strongroom.core.error.Dependency.KEY_VAULT, e.dependency());
             int failed = vault.calls("injected-500");
             assertTrue(failed >= 4 && failed < 10, "each call is tried once and retried three times, then given up: "
                     + failed);

@@ -69,7 +69,7 @@ class ChainedAuditTrailTest {
         CheckpointSigner broken = new CheckpointSigner() {
             @Override
             public String sign(Checkpoint checkpoint) {
-                throw new DependencyUnavailableException("signing-key", new IllegalStateException("vault down"));
+                throw new DependencyUnavailableException(com.strongroom.core.error.Dependency.SIGNING_KEY, new IllegalStateException("vault down"));
             }
 
             @Override

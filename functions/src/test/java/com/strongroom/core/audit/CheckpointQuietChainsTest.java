@@ -69,7 +69,7 @@ class CheckpointQuietChainsTest {
             @Override
             public OptionalLong latestSequence(String tenantId, String chain) {
                 if (chain.equals("security")) {
-                    throw new DependencyUnavailableException("blob", new IllegalStateException("timed out"));
+                    throw new DependencyUnavailableException(com.strongroom.core.error.Dependency.BLOB, new IllegalStateException("timed out"));
                 }
                 return f.checkpoints.latestSequence(tenantId, chain);
             }

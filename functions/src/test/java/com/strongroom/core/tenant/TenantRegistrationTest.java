@@ -99,7 +99,7 @@ class TenantRegistrationTest {
         TenantStore refusing = new DelegatingTenantStore(tenants) {
             @Override
             public void create(Tenant tenant) {
-                throw new DependencyUnavailableException("cosmos", new IllegalStateException("down"));
+                throw new DependencyUnavailableException(com.strongroom.core.error.Dependency.COSMOS, new IllegalStateException("down"));
             }
         };
         assertThrows(DependencyUnavailableException.class, () -> create(refusing, Optional.empty())
