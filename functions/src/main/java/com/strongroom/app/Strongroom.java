@@ -1,41 +1,10 @@
 package com.strongroom.app;
 
-import com.azure.core.credential.TokenCredential;
-import com.azure.cosmos.CosmosClient;
-import com.azure.cosmos.CosmosClientBuilder;
-import com.azure.cosmos.CosmosContainer;
-import com.azure.cosmos.CosmosDatabase;
-import com.azure.cosmos.CosmosEndToEndOperationLatencyPolicyConfigBuilder;
-import com.azure.identity.DefaultAzureCredentialBuilder;
-import com.azure.storage.blob.BlobServiceClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
-import com.azure.storage.queue.QueueServiceClient;
-import com.azure.storage.queue.QueueServiceClientBuilder;
-import com.azure.storage.queue.QueueMessageEncoding;
-import com.strongroom.adapters.auth.EntraIssuer;
 import com.strongroom.adapters.auth.JwtAuthenticator;
-import com.strongroom.adapters.cosmos.CosmosAssetStore;
-import com.strongroom.adapters.cosmos.CosmosAuditLog;
-import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
-import com.strongroom.adapters.cosmos.CosmosGrantStore;
-import com.strongroom.adapters.cosmos.CosmosUploadStore;
-import com.strongroom.adapters.cosmos.CosmosTenantDirectory;
-import com.strongroom.adapters.cosmos.CosmosTenantStore;
-import com.strongroom.adapters.keys.JwsCheckpointSigner;
-import com.strongroom.adapters.keys.KeyVaultClients;
-import com.strongroom.adapters.keys.KeyVaultKeyring;
-import com.strongroom.adapters.keys.LocalKeyFileKeyring;
-import com.strongroom.adapters.storage.BlobCheckpointStore;
-import com.strongroom.adapters.storage.BlobContentStore;
-import com.strongroom.adapters.storage.QueueConsentNotices;
-import com.strongroom.adapters.storage.StorageProbes;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
-import com.strongroom.core.error.Dependency;
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.CallerPolicy;
-import com.strongroom.core.access.SupportConsent;
 import com.strongroom.core.asset.CompleteUpload;
 import com.strongroom.core.asset.DeleteAsset;
 import com.strongroom.core.asset.DownloadAsset;
@@ -46,6 +15,7 @@ import com.strongroom.core.asset.StartUpload;
 import com.strongroom.core.asset.UpdateAsset;
 import com.strongroom.core.asset.UploadAsset;
 import com.strongroom.core.asset.UploadDigests;
+import com.strongroom.core.audit.AuditRecorder;
 import com.strongroom.core.audit.ChainedAuditTrail;
 import com.strongroom.core.audit.CheckpointAuditTrail;
 import com.strongroom.core.audit.CheckpointQuietChains;
@@ -54,44 +24,36 @@ import com.strongroom.core.audit.QueryAuditEvents;
 import com.strongroom.core.audit.VerifyAuditTrail;
 import com.strongroom.core.consent.ConsentGrants;
 import com.strongroom.core.consent.CreateConsentGrant;
+import com.strongroom.core.consent.SupportConsent;
 import com.strongroom.core.consent.SweepExpiredGrants;
 import com.strongroom.core.health.CheckHealth;
 import com.strongroom.core.keys.RotateTenantKeys;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.port.Authenticator;
-import com.strongroom.core.port.DependencyProbe;
-import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.tenant.CreateTenant;
 import com.strongroom.core.tenant.ReadTenant;
 import com.strongroom.core.tenant.RegisterEntraTenant;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 /**
  * The composition root: reads the settings once, builds every client once and shares it, and wires the use
  * cases. Azure types end here; the use cases see only ports.
  */
 public final class Strongroom {
-    public static final String DATABASE_CONTAINER_TENANTS = CosmosTenantStore.CONTAINER;
-    public static final String DATABASE_CONTAINER_AUDIT = CosmosAuditLog.CONTAINER;
-    public static final String BLOB_CONTAINER_ASSETS = BlobContentStore.CONTAINER;
     /** Name of the dev issuer's public key set inside {@code LOCAL_KEYS_DIR}. */
     public static final String DEV_ISSUER_JWKS = "dev-issuer.jwks.json";
     /** Name of the dev issuer's {@code organizations}-style metadata document inside {@code LOCAL_KEYS_DIR}. */
     public static final String DEV_ISSUER_METADATA = "dev-issuer.openid-configuration.json";
 
-    private static final Duration COSMOS_OPERATION_TIMEOUT = Duration.ofSeconds(10);
     /** How long a part that came early waits for its predecessor, being staged here, to extend the upload's hash. */
     private static final Duration UPLOAD_PART_WAIT = Duration.ofSeconds(30);
 
@@ -100,18 +62,22 @@ public final class Strongroom {
     private final Settings settings;
     private final String version;
     private final Authenticator authenticator;
-    private final CreateTenant createTenant;
-    private final ReadTenant readTenant;
-    private final RegisterEntraTenant registerEntraTenant;
-    private final CheckHealth checkHealth;
     private final AccessControl accessControl;
-    private final QueryAuditEvents queryAuditEvents;
-    private final VerifyAuditTrail verifyAuditTrail;
-    private final CheckpointAuditTrail checkpointAuditTrail;
-    private final CheckpointQuietChains checkpointQuietChains;
-    private final RotateTenantKeys rotateTenantKeys;
-    private final AssetUseCases assetUseCases;
-    private final ConsentUseCases consentUseCases;
+    private final TenantUseCases tenants;
+    private final AuditUseCases audit;
+    private final AssetUseCases assets;
+    private final ConsentUseCases consent;
+    private final CheckHealth checkHealth;
+
+    /** The tenant use cases: create, read, register the customer's Entra tenant, rotate keys. */
+    public record TenantUseCases(CreateTenant create, ReadTenant read, RegisterEntraTenant registerEntraTenant,
+                                 RotateTenantKeys rotateKeys) {
+    }
+
+    /** The audit trail's use cases: query, verify, checkpoint on demand and on the timer. */
+    public record AuditUseCases(QueryAuditEvents query, VerifyAuditTrail verify, CheckpointAuditTrail checkpoint,
+                                CheckpointQuietChains checkpointQuietChains) {
+    }
 
     /** The asset use cases, one per route. */
     public record AssetUseCases(UploadAsset upload, StartUpload startUpload, StageUploadPart stagePart,
@@ -127,99 +93,49 @@ public final class Strongroom {
         this.settings = settings;
         this.version = readVersion();
         Clock clock = Clock.systemUTC();
-        TokenCredential credential = settings.mode() == Mode.AZURE ? azureCredential(settings) : null;
-
-        Lazy<CosmosClient> metadataClient = new Lazy<>(() -> cosmosClient(settings, settings.cosmosEndpoint(),
-                credential));
-        Lazy<CosmosDatabase> database = new Lazy<>(() -> metadataClient.get().getDatabase(settings.cosmosDatabase()));
-        // The keyring has its own account (short backups) in Azure; locally both live in one stand-in.
-        Lazy<CosmosDatabase> keyringDatabase = new Lazy<>(() -> (settings.keyringCosmosEndpoint()
-                .equals(settings.cosmosEndpoint()) ? metadataClient.get()
-                : cosmosClient(settings, settings.keyringCosmosEndpoint(), credential))
-                .getDatabase(settings.cosmosDatabase()));
-        // The directory is one account that every stamp shares in Azure; locally it is a database of the stand-in.
-        Lazy<CosmosDatabase> directoryDatabase = new Lazy<>(() -> (settings.directoryCosmosEndpoint()
-                .equals(settings.cosmosEndpoint()) ? metadataClient.get()
-                : cosmosClient(settings, settings.directoryCosmosEndpoint(), credential))
-                .getDatabase(settings.directoryCosmosDatabase()));
-        CosmosTenantStore tenants = new CosmosTenantStore(container(database, DATABASE_CONTAINER_TENANTS));
-        CosmosTenantDirectory directory = new CosmosTenantDirectory(container(directoryDatabase,
-                CosmosTenantDirectory.CONTAINER));
-        CosmosAuditLog auditLog = new CosmosAuditLog(container(database, DATABASE_CONTAINER_AUDIT));
-        CosmosAssetStore assets = new CosmosAssetStore(container(database, CosmosAssetStore.CONTAINER));
-        CosmosUploadStore uploads = new CosmosUploadStore(container(database, CosmosUploadStore.CONTAINER), clock);
-        CosmosGrantStore grants = new CosmosGrantStore(container(database, CosmosGrantStore.CONTAINER));
-        CosmosDataKeyStore dataKeys = new CosmosDataKeyStore(container(keyringDatabase, CosmosDataKeyStore.CONTAINER),
-                clock);
-        BlobServiceClient blobs = blobClient(settings, credential);
-        BlobContentStore content = new BlobContentStore(blobs.getBlobContainerClient(BlobContentStore.CONTAINER));
-        QueueServiceClient queues = queueClient(settings, credential);
-        BlobCheckpointStore checkpoints = new BlobCheckpointStore(
-                blobs.getBlobContainerClient(BlobCheckpointStore.CONTAINER));
-
-        DependencyProbe keyProbe;
-        KeyEncryptionKeys keks;
-        JwsCheckpointSigner signer;
-        EntraIssuer issuer;
-        if (settings.mode() == Mode.AZURE) {
-            KeyVaultClients vault = new KeyVaultClients(settings.keyVaultUri().orElseThrow().toString(), credential);
-            KeyVaultKeyring keyring = new KeyVaultKeyring(vault, settings.keyVaultHsm());
-            keks = keyring;
-            keyProbe = keyring.probe();
-            signer = JwsCheckpointSigner.keyVault(vault, settings.signingKeyName());
-            issuer = EntraIssuer.fromMetadata(settings.authOidcMetadataUrl().orElseThrow());
-        } else {
-            Path keysDir = settings.localKeysDir().orElseThrow();
-            LocalKeyFileKeyring local = new LocalKeyFileKeyring(keysDir);
-            keks = local;
-            keyProbe = local.probe();
-            signer = JwsCheckpointSigner.local(keysDir);
-            issuer = EntraIssuer.fromFiles(keysDir.resolve(DEV_ISSUER_METADATA), keysDir.resolve(DEV_ISSUER_JWKS));
-        }
-        authenticator = new JwtAuthenticator(issuer, settings.authClientId(),
+        Adapters ports = settings.mode() == Mode.AZURE ? Adapters.azure(settings, clock) : Adapters.local(settings, clock);
+        this.authenticator = new JwtAuthenticator(ports.issuer(), settings.authClientId(),
                 new CallerPolicy(settings.vendorTenantId(), settings.staffAuthContext()));
 
-        Checkpointer checkpointer = new Checkpointer(auditLog, signer, checkpoints, clock);
-        ChainedAuditTrail auditTrail = new ChainedAuditTrail(auditLog, settings.auditRetention(), checkpointer,
-                settings.auditCheckpointEvery());
-        AuditRecorder audit = new AuditRecorder(auditTrail, clock);
-        SupportConsent supportConsent = new SupportConsent(grants,
-                new QueueConsentNotices(queues.getQueueClient(settings.queues().notifications())), clock);
-        AccessControl access = new AccessControl(settings.stampRegion(), tenants, directory, supportConsent, audit,
-                settings.staffAuthContext());
-        this.createTenant = new CreateTenant(access, tenants, directory, keks, audit, clock,
-                settings.mode() == Mode.LOCAL ? Optional.of(() -> EntraTenantId.of(UUID.randomUUID().toString()))
-                        : Optional.empty());
-        this.registerEntraTenant = new RegisterEntraTenant(access, tenants, directory, audit);
-        this.readTenant = new ReadTenant(access, audit);
-        this.queryAuditEvents = new QueryAuditEvents(access, auditLog, audit);
-        this.verifyAuditTrail = new VerifyAuditTrail(access, auditLog, checkpoints, signer, settings.auditRetention(),
-                audit, clock);
-        this.checkpointAuditTrail = new CheckpointAuditTrail(access, checkpointer, audit);
-        this.checkpointQuietChains = new CheckpointQuietChains(auditLog, checkpoints, checkpointer);
-        TenantKeyring keyring = new TenantKeyring(keks, dataKeys, clock, settings.tdkCacheTtl(),
+        Checkpointer checkpointer = new Checkpointer(ports.auditLog(), ports.signer(), ports.checkpoints(), clock);
+        AuditRecorder recorder = new AuditRecorder(new ChainedAuditTrail(ports.auditLog(), settings.auditRetention(),
+                checkpointer, settings.auditCheckpointEvery()), clock);
+        SupportConsent supportConsent = new SupportConsent(ports.grants(), ports.notices(), clock);
+        AccessControl access = new AccessControl(settings.stampRegion(), ports.tenants(), ports.directory(),
+                supportConsent, recorder, settings.staffAuthContext());
+        TenantKeyring keyring = new TenantKeyring(ports.keks(), ports.dataKeys(), clock, settings.tdkCacheTtl(),
                 settings.tdkCacheMaxTenants());
-        this.rotateTenantKeys = new RotateTenantKeys(access, tenants, keks, dataKeys, keyring, audit);
-        UploadDigests uploadDigests = new UploadDigests(UPLOAD_PART_WAIT);
-        this.assetUseCases = new AssetUseCases(
-                new UploadAsset(access, assets, keyring, content, audit, clock),
-                new StartUpload(access, uploads, keyring, audit, clock),
-                new StageUploadPart(access, uploads, keyring, content, uploadDigests, clock),
-                new CompleteUpload(access, assets, uploads, keyring, content, uploadDigests, audit, clock),
-                new ReadAsset(access, assets, audit),
-                new ListAssets(access, assets, keyring, audit),
-                new DownloadAsset(access, assets, keyring, content, audit, settings.maxResponseBytes()),
-                new UpdateAsset(access, assets, keyring, audit, clock),
-                new DeleteAsset(access, assets, keyring, content, audit));
-        this.consentUseCases = new ConsentUseCases(new CreateConsentGrant(access, grants, assets, audit, clock),
-                new ConsentGrants(access, grants, auditLog, audit, clock), new SweepExpiredGrants(grants, audit, clock));
-        List<DependencyProbe> probes = List.of(DependencyProbe.of(Dependency.COSMOS, () -> database.get().read()),
-                DependencyProbe.of(Dependency.DIRECTORY, () -> directoryDatabase.get().read()),
-                StorageProbes.blob(blobs, BLOB_CONTAINER_ASSETS),
-                StorageProbes.queue(queues, settings.queues().tenantJobs()), keyProbe, signer.probe());
-        this.checkHealth = new CheckHealth(settings.stampRegion(), version, probes, Duration.ofSeconds(5),
-                healthExecutor());
         this.accessControl = access;
+        this.tenants = new TenantUseCases(
+                new CreateTenant(access, ports.tenants(), ports.directory(), ports.keks(), clock,
+                        settings.mode() == Mode.LOCAL ? Optional.of(() -> EntraTenantId.of(UUID.randomUUID().toString()))
+                                : Optional.empty()),
+                new ReadTenant(access),
+                new RegisterEntraTenant(access, ports.tenants(), ports.directory()),
+                new RotateTenantKeys(access, ports.tenants(), ports.keks(), ports.dataKeys(), keyring));
+        this.audit = new AuditUseCases(
+                new QueryAuditEvents(access, ports.auditLog()),
+                new VerifyAuditTrail(access, ports.auditLog(), ports.checkpoints(), ports.signer(),
+                        settings.auditRetention(), clock),
+                new CheckpointAuditTrail(access, checkpointer),
+                new CheckpointQuietChains(ports.auditLog(), ports.checkpoints(), checkpointer));
+        UploadDigests uploadDigests = new UploadDigests(UPLOAD_PART_WAIT);
+        this.assets = new AssetUseCases(
+                new UploadAsset(access, ports.assets(), keyring, ports.content(), clock),
+                new StartUpload(access, ports.uploads(), keyring, clock),
+                new StageUploadPart(access, ports.uploads(), keyring, ports.content(), uploadDigests, clock),
+                new CompleteUpload(access, ports.assets(), ports.uploads(), keyring, ports.content(), uploadDigests,
+                        clock),
+                new ReadAsset(access, ports.assets()),
+                new ListAssets(access, ports.assets(), keyring),
+                new DownloadAsset(access, ports.assets(), keyring, ports.content(), settings.maxResponseBytes()),
+                new UpdateAsset(access, ports.assets(), keyring, clock),
+                new DeleteAsset(access, ports.assets(), keyring, ports.content()));
+        this.consent = new ConsentUseCases(new CreateConsentGrant(access, ports.grants(), ports.assets(), clock),
+                new ConsentGrants(access, ports.grants(), ports.auditLog(), clock),
+                new SweepExpiredGrants(ports.grants(), recorder, clock));
+        this.checkHealth = new CheckHealth(settings.stampRegion(), version, ports.probes(), Duration.ofSeconds(5),
+                healthExecutor());
     }
 
     /** The process-wide instance the Functions worker uses, built from the environment on first use. */
@@ -258,92 +174,24 @@ public final class Strongroom {
         return accessControl;
     }
 
-    public CreateTenant createTenant() {
-        return createTenant;
+    public TenantUseCases tenants() {
+        return tenants;
     }
 
-    public ReadTenant readTenant() {
-        return readTenant;
-    }
-
-    public RegisterEntraTenant registerEntraTenant() {
-        return registerEntraTenant;
-    }
-
-    public QueryAuditEvents queryAuditEvents() {
-        return queryAuditEvents;
-    }
-
-    public VerifyAuditTrail verifyAuditTrail() {
-        return verifyAuditTrail;
-    }
-
-    public CheckpointAuditTrail checkpointAuditTrail() {
-        return checkpointAuditTrail;
-    }
-
-    public CheckpointQuietChains checkpointQuietChains() {
-        return checkpointQuietChains;
-    }
-
-    public RotateTenantKeys rotateTenantKeys() {
-        return rotateTenantKeys;
+    public AuditUseCases audit() {
+        return audit;
     }
 
     public AssetUseCases assets() {
-        return assetUseCases;
+        return assets;
     }
 
     public ConsentUseCases consent() {
-        return consentUseCases;
+        return consent;
     }
 
     public CheckHealth checkHealth() {
         return checkHealth;
-    }
-
-    private static TokenCredential azureCredential(Settings settings) {
-        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder();
-        settings.managedIdentityClientId().ifPresent(builder::managedIdentityClientId);
-        return builder.build();
-    }
-
-    private static CosmosClient cosmosClient(Settings settings, java.net.URI endpoint, TokenCredential credential) {
-        CosmosClientBuilder builder = new CosmosClientBuilder().endpoint(endpoint.toString())
-                .contentResponseOnWriteEnabled(false)
-                // A request that cannot finish in time fails as a clear 503 instead of holding the caller.
-                .endToEndOperationLatencyPolicyConfig(
-                        new CosmosEndToEndOperationLatencyPolicyConfigBuilder(COSMOS_OPERATION_TIMEOUT).build());
-        if (settings.mode() == Mode.AZURE) {
-            builder.credential(credential);
-        } else {
-            // The local stand-in speaks only the gateway protocol and has a single region.
-            builder.key(settings.cosmosKey().orElseThrow(() -> new IllegalStateException("COSMOS_KEY is missing")))
-                    .gatewayMode().endpointDiscoveryEnabled(false);
-        }
-        return builder.buildClient();
-    }
-
-    private static Supplier<CosmosContainer> container(Lazy<CosmosDatabase> database, String name) {
-        return new Lazy<>(() -> database.get().getContainer(name));
-    }
-
-    private static BlobServiceClient blobClient(Settings settings, TokenCredential credential) {
-        BlobServiceClientBuilder builder = new BlobServiceClientBuilder();
-        if (settings.storageConnectionString().isPresent()) {
-            return builder.connectionString(settings.storageConnectionString().get()).buildClient();
-        }
-        return builder.endpoint(settings.blobServiceUri().orElseThrow().toString()).credential(credential).buildClient();
-    }
-
-    private static QueueServiceClient queueClient(Settings settings, TokenCredential credential) {
-        // The Functions queue trigger reads base64 messages.
-        QueueServiceClientBuilder builder = new QueueServiceClientBuilder().messageEncoding(QueueMessageEncoding.BASE64);
-        if (settings.storageConnectionString().isPresent()) {
-            return builder.connectionString(settings.storageConnectionString().get()).buildClient();
-        }
-        return builder.endpoint(settings.queueServiceUri().orElseThrow().toString()).credential(credential)
-                .buildClient();
     }
 
     private static ExecutorService healthExecutor() {

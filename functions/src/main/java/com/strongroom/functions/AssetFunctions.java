@@ -10,7 +10,6 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.strongroom.app.Strongroom;
-import com.strongroom.core.access.Operation;
 import com.strongroom.core.asset.DownloadAsset;
 import com.strongroom.core.asset.ListAssets;
 import com.strongroom.core.asset.StartUpload;
@@ -48,7 +47,7 @@ public final class AssetFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "tenants/{tenantId}/assets",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
-        return http.handle(request, context, Operation.ASSET_UPLOAD.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().upload().operation(), Optional.of(tenantId), caller -> {
             UploadBody body = UploadBody.read(request, MAX_REQUEST_BYTES);
             List<String> subjects = HttpExchange.header(request, "X-Asset-Subjects").map(v -> Arrays.stream(v.split(","))
                     .map(s -> AssetViews.decodeHeader(s.strip(), "X-Asset-Subjects")).toList()).orElse(List.of());
@@ -66,7 +65,7 @@ public final class AssetFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "tenants/{tenantId}/assets",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
-        return http.handle(request, context, Operation.ASSET_LIST.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().list().operation(), Optional.of(tenantId), caller -> {
             QueryParameters query = new QueryParameters(request.getQueryParameters());
             var listQuery = new ListAssets.Query(TenantId.of(tenantId), query.text("subject"),
                     query.integer("pageSize").orElse(ListAssets.DEFAULT_PAGE_SIZE), query.text("continuation"));
@@ -81,7 +80,7 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.ASSET_READ.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().read().operation(), Optional.of(tenantId), caller -> {
             Asset asset = app.assets().read().handle(caller, TenantId.of(tenantId), AssetId.of(assetId),
                     context.getInvocationId());
             return Reply.ok(AssetViews.AssetView.of(asset), Map.of("ETag", AssetViews.etag(asset.version())));
@@ -95,7 +94,7 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.ASSET_DOWNLOAD.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().download().operation(), Optional.of(tenantId), caller -> {
             var command = new DownloadAsset.Command(TenantId.of(tenantId), AssetId.of(assetId),
                     HttpExchange.header(request, "Range").map(ByteRanges::parse));
             DownloadAsset.Content content = app.assets().download().handle(caller, command, context.getInvocationId());
@@ -109,7 +108,7 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.ASSET_UPDATE.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().update().operation(), Optional.of(tenantId), caller -> {
             var command = AssetViews.patch(TenantId.of(tenantId), AssetId.of(assetId),
                     HttpExchange.json(request, JsonNode.class), HttpExchange.header(request, "If-Match"));
             Asset asset = app.assets().update().handle(caller, command, context.getInvocationId());
@@ -123,7 +122,7 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.ASSET_DELETE.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().delete().operation(), Optional.of(tenantId), caller -> {
             app.assets().delete().handle(caller, TenantId.of(tenantId), AssetId.of(assetId), context.getInvocationId());
             return Reply.noContent();
         });

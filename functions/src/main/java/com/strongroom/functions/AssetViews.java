@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.strongroom.core.asset.StartUpload;
 import com.strongroom.core.asset.UpdateAsset;
 import com.strongroom.core.error.InvalidInputException;
-import com.strongroom.core.keys.RotateTenantKeys;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
@@ -16,7 +15,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -122,21 +120,6 @@ final class AssetViews {
             }
         }
         return new UpdateAsset.Command(tenant, asset, name, subjects, metadata, hold, reason, ifMatch);
-    }
-
-    record RotationRequest(String scope) {
-        RotateTenantKeys.Command toCommand(TenantId tenant) {
-            RotateTenantKeys.Scope parsed = Arrays.stream(RotateTenantKeys.Scope.values())
-                    .filter(s -> s.name().equalsIgnoreCase(scope == null ? "" : scope)).findFirst().orElse(null);
-            return new RotateTenantKeys.Command(tenant, parsed);
-        }
-    }
-
-    record RotationView(String kekVersion, int tdkVersion, int dataKeysResealed) {
-        static RotationView of(RotateTenantKeys.Result r) {
-            return new RotationView(r.kekId().substring(r.kekId().lastIndexOf('/') + 1), r.tdkVersion(),
-                    r.dataKeysResealed());
-        }
     }
 
     /** An ETag header value for a stored version. */

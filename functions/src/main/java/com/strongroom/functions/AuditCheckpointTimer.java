@@ -21,7 +21,7 @@ public final class AuditCheckpointTimer {
     @FunctionName("checkpointAuditChains")
     public void run(@TimerTrigger(name = "timer", schedule = "%AUDIT_CHECKPOINT_SCHEDULE%") String timerInfo,
                     ExecutionContext context) {
-        CheckpointQuietChains.Outcome outcome = app.checkpointQuietChains().handle();
+        CheckpointQuietChains.Outcome outcome = app.audit().checkpointQuietChains().handle();
         context.getLogger().info(() -> "audit checkpoints: " + outcome.checkpointed() + " of " + outcome.chainsSeen()
                 + " chains signed, " + outcome.failed() + " failed");
         if (outcome.failed() > 0) {

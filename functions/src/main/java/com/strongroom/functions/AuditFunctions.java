@@ -10,7 +10,6 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.strongroom.app.Strongroom;
-import com.strongroom.core.access.Operation;
 import com.strongroom.core.audit.QueryAuditEvents;
 import com.strongroom.core.model.TenantId;
 import java.util.Map;
@@ -36,9 +35,9 @@ public final class AuditFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.AUDIT_READ.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.audit().query().operation(), Optional.of(tenantId), caller -> {
             QueryParameters q = new QueryParameters(request.getQueryParameters());
-            var page = app.queryAuditEvents().handle(caller, new QueryAuditEvents.Command(TenantId.of(tenantId),
+            var page = app.audit().query().handle(caller, new QueryAuditEvents.Command(TenantId.of(tenantId),
                     q.instant("from"), q.instant("to"), q.text("actor"), q.text("action"), q.text("target"),
                     q.integer("pageSize").orElse(QueryAuditEvents.DEFAULT_PAGE_SIZE), q.text("continuation")),
                     context.getInvocationId());
@@ -52,9 +51,9 @@ public final class AuditFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.AUDIT_VERIFY.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.audit().verify().operation(), Optional.of(tenantId), caller -> {
             QueryParameters q = new QueryParameters(request.getQueryParameters());
-            var report = app.verifyAuditTrail().handle(caller, TenantId.of(tenantId), q.instant("from"),
+            var report = app.audit().verify().handle(caller, TenantId.of(tenantId), q.instant("from"),
                     q.instant("to"), context.getInvocationId());
             return Reply.ok(AuditViews.report(report));
         });
@@ -66,8 +65,8 @@ public final class AuditFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.AUDIT_CHECKPOINT.action(), Optional.of(tenantId), caller -> {
-            var made = app.checkpointAuditTrail().handle(caller, TenantId.of(tenantId), context.getInvocationId());
+        return http.handle(request, context, app.audit().checkpoint().operation(), Optional.of(tenantId), caller -> {
+            var made = app.audit().checkpoint().handle(caller, TenantId.of(tenantId), context.getInvocationId());
             return new Reply(HttpStatus.CREATED, Map.of(), Map.of("checkpoints", made));
         });
     }

@@ -10,6 +10,7 @@ import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.access.Operation;
 import com.strongroom.core.error.FailureKind;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.StrongroomException;
@@ -54,23 +55,23 @@ final class HttpExchange {
     }
 
     /** Authenticates, runs the handler and maps the outcome. {@code tenant} is the route's tenant, if any. */
-    HttpResponseMessage handle(HttpRequestMessage<?> request, ExecutionContext context, String action,
+    HttpResponseMessage handle(HttpRequestMessage<?> request, ExecutionContext context, Operation operation,
                                Optional<String> tenant, Handler handler) {
         String requestId = context.getInvocationId();
-        HttpResponseMessage response = respond(request, context, action, tenant, handler, requestId);
+        HttpResponseMessage response = respond(request, context, operation, tenant, handler, requestId);
         context.getLogger().info(() -> context.getFunctionName() + " " + response.getStatusCode() + " request "
                 + requestId);
         return response;
     }
 
-    private HttpResponseMessage respond(HttpRequestMessage<?> request, ExecutionContext context, String action,
+    private HttpResponseMessage respond(HttpRequestMessage<?> request, ExecutionContext context, Operation operation,
                                         Optional<String> tenant, Handler handler, String requestId) {
         try {
             Caller caller;
             try {
                 caller = authenticator.authenticate(header(request, "Authorization"));
             } catch (UnauthenticatedException e) {
-                access.recordUnauthenticated(action, tenant.flatMap(HttpExchange::tenantIdIfValid),
+                access.recordUnauthenticated(operation.action(), tenant.flatMap(HttpExchange::tenantIdIfValid),
                         request.getUri().getPath(), requestId);
                 throw e;
             }

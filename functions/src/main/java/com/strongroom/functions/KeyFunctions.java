@@ -9,7 +9,6 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.strongroom.app.Strongroom;
-import com.strongroom.core.access.Operation;
 import com.strongroom.core.model.TenantId;
 import java.util.Optional;
 
@@ -32,9 +31,9 @@ public final class KeyFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "tenants/{tenantId}/key-rotations",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
-        return http.handle(request, context, Operation.KEYS_ROTATE.action(), Optional.of(tenantId), caller -> {
-            var command = HttpExchange.json(request, AssetViews.RotationRequest.class).toCommand(TenantId.of(tenantId));
-            return Reply.ok(AssetViews.RotationView.of(app.rotateTenantKeys().handle(caller, command,
+        return http.handle(request, context, app.tenants().rotateKeys().operation(), Optional.of(tenantId), caller -> {
+            var command = HttpExchange.json(request, KeyViews.RotationRequest.class).toCommand(TenantId.of(tenantId));
+            return Reply.ok(KeyViews.RotationView.of(app.tenants().rotateKeys().handle(caller, command,
                     context.getInvocationId())));
         });
     }

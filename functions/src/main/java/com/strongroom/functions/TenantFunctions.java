@@ -9,7 +9,6 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.strongroom.app.Strongroom;
-import com.strongroom.core.access.Operation;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.tenant.CreateTenant;
 import java.util.Optional;
@@ -33,9 +32,9 @@ public final class TenantFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "tenants",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.TENANT_CREATE.action(), Optional.empty(), caller -> {
+        return http.handle(request, context, app.tenants().create().operation(), Optional.empty(), caller -> {
             CreateTenant.Command command = HttpExchange.json(request, TenantViews.CreateRequest.class).toCommand();
-            var tenant = app.createTenant().handle(caller, command, context.getInvocationId());
+            var tenant = app.tenants().create().handle(caller, command, context.getInvocationId());
             return Reply.created("/api/tenants/" + tenant.id(), TenantViews.TenantView.of(tenant));
         });
     }
@@ -46,8 +45,8 @@ public final class TenantFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.TENANT_READ.action(), Optional.of(tenantId), caller -> {
-            var tenant = app.readTenant().handle(caller, TenantId.of(tenantId), context.getInvocationId());
+        return http.handle(request, context, app.tenants().read().operation(), Optional.of(tenantId), caller -> {
+            var tenant = app.tenants().read().handle(caller, TenantId.of(tenantId), context.getInvocationId());
             return Reply.ok(TenantViews.TenantView.of(tenant));
         });
     }
@@ -58,11 +57,11 @@ public final class TenantFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.TENANT_REGISTER_DIRECTORY.action(), Optional.of(tenantId),
+        return http.handle(request, context, app.tenants().registerEntraTenant().operation(), Optional.of(tenantId),
                 caller -> {
                     var command = HttpExchange.json(request, TenantViews.EntraTenantRequest.class)
                             .toCommand(TenantId.of(tenantId));
-                    var tenant = app.registerEntraTenant().handle(caller, command, context.getInvocationId());
+                    var tenant = app.tenants().registerEntraTenant().handle(caller, command, context.getInvocationId());
                     return Reply.ok(TenantViews.TenantView.of(tenant));
                 });
     }

@@ -9,7 +9,6 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.strongroom.app.Strongroom;
-import com.strongroom.core.access.Operation;
 import com.strongroom.core.asset.CompleteUpload;
 import com.strongroom.core.asset.StageUploadPart;
 import com.strongroom.core.asset.StartUpload;
@@ -40,7 +39,7 @@ public final class UploadFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "tenants/{tenantId}/uploads",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
-        return http.handle(request, context, Operation.ASSET_UPLOAD.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().startUpload().operation(), Optional.of(tenantId), caller -> {
             StartUpload.Command command = HttpExchange.json(request, AssetViews.StartUploadRequest.class)
                     .toCommand(TenantId.of(tenantId));
             UploadSession session = app.assets().startUpload().handle(caller, command, context.getInvocationId());
@@ -56,7 +55,7 @@ public final class UploadFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request,
             @BindingName("tenantId") String tenantId, @BindingName("uploadId") String uploadId,
             @BindingName("partNumber") String partNumber, ExecutionContext context) {
-        return http.handle(request, context, Operation.ASSET_UPLOAD.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().stagePart().operation(), Optional.of(tenantId), caller -> {
             var command = new StageUploadPart.Command(TenantId.of(tenantId), uploadId(uploadId), number(partNumber),
                     HttpExchange.octetStream(request, StartUpload.MAX_PART_BYTES));
             return Reply.ok(AssetViews.PartView.of(app.assets().stagePart().handle(caller, command,
@@ -71,7 +70,7 @@ public final class UploadFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("uploadId") String uploadId,
             ExecutionContext context) {
-        return http.handle(request, context, Operation.ASSET_UPLOAD.action(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().completeUpload().operation(), Optional.of(tenantId), caller -> {
             var command = new CompleteUpload.Command(TenantId.of(tenantId), uploadId(uploadId));
             Asset asset = app.assets().completeUpload().handle(caller, command, context.getInvocationId());
             return Reply.created(AssetFunctions.location(asset), AssetViews.AssetView.of(asset),

@@ -1,9 +1,9 @@
 package com.strongroom.testing;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.CallerPolicy;
-import com.strongroom.core.access.SupportConsent;
+import com.strongroom.core.audit.AuditRecorder;
+import com.strongroom.core.consent.SupportConsent;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Region;

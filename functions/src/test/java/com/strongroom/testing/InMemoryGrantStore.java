@@ -1,6 +1,6 @@
 package com.strongroom.testing;
 
-import com.strongroom.core.access.SupportConsent;
+import com.strongroom.core.consent.SupportConsent;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.PreconditionFailedException;

@@ -1,5 +1,7 @@
 package com.strongroom.core.access;
 
+import com.strongroom.core.audit.AuditRecorder;
+import com.strongroom.core.consent.SupportConsent;
 import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.MisdirectedException;
 import com.strongroom.core.error.NotFoundException;
@@ -29,10 +31,6 @@ import java.util.stream.Collectors;
  * grant instead of a role ({@link #authorizeRead}). Every refusal is audited before it is reported.
  */
 public final class AccessControl {
-    /** A tenant the caller may act on, and the caller as it acts: under a consent grant, when it is support staff. */
-    public record Authorized(Tenant tenant, Caller caller) {
-    }
-
     private final Region stampRegion;
     private final TenantStore tenants;
     private final CustomerTenants customers;
@@ -55,17 +53,24 @@ public final class AccessControl {
     }
 
     /** Authorises an operation that acts on no particular tenant. */
-    public void authorize(Caller caller, Operation operation, String target, String requestId) {
+    public RequestScope authorize(Caller caller, Operation operation, Target target, String requestId) {
         Set<Role> granting = grantingRoles(caller, operation);
         if (granting.isEmpty()) {
-            deny(caller, operation, AuditEvent.STAMP, target, requestId, "role not allowed to " + operation.action());
+            deny(caller, operation, AuditEvent.STAMP, target.path(), requestId,
+                    "role not allowed to " + operation.action());
         }
-        checkPrincipal(caller, operation, granting, () -> AuditEvent.STAMP, target, requestId);
+        checkPrincipal(caller, operation, granting, () -> AuditEvent.STAMP, target.path(), requestId);
+        return new RequestScope(audit, caller, operation, Optional.empty(), target, requestId);
     }
 
-    /** Authorises an operation on one tenant and returns that tenant. */
-    public Tenant authorizeTenant(Caller caller, Operation operation, TenantId tenantId, String target,
-                                  String requestId) {
+    /** Authorises an operation on one tenant. */
+    public RequestScope authorizeTenant(Caller caller, Operation operation, TenantId tenantId, Target target,
+                                        String requestId) {
+        Tenant tenant = tenantFor(caller, operation, tenantId, target.path(), requestId);
+        return new RequestScope(audit, caller, operation, Optional.of(tenant), target, requestId);
+    }
+
+    private Tenant tenantFor(Caller caller, Operation operation, TenantId tenantId, String target, String requestId) {
         Set<Role> granting = grantingRoles(caller, operation);
         if (granting.isEmpty()) {
             deny(caller, operation, trailFor(tenantId), target, requestId, "role not allowed to " + operation.action());
@@ -83,21 +88,22 @@ public final class AccessControl {
      * {@code asset} (when the read concerns one asset): without any such grant 403, and 404 for an asset outside
      * the scope of the grants they hold, as for any stranger. Both refusals are audited with the grant concerned.
      */
-    public Authorized authorizeRead(Caller caller, Operation operation, TenantId tenantId, Optional<AssetId> asset,
-                                    String target, String requestId) {
+    public RequestScope authorizeRead(Caller caller, Operation operation, TenantId tenantId, Optional<AssetId> asset,
+                                      Target target, String requestId) {
         Optional<ConsentPermission> permission = operation.consentPermission();
         if (!grantingRoles(caller, operation).isEmpty() || permission.isEmpty() || !caller.has(Role.SUPPORT_ENGINEER)) {
-            return new Authorized(authorizeTenant(caller, operation, tenantId, target, requestId), caller);
+            return authorizeTenant(caller, operation, tenantId, target, requestId);
         }
-        requireStepUp(caller, operation, () -> trailFor(tenantId), target, requestId);
-        Tenant tenant = tenantOfThisStamp(caller, operation, tenantId, target, requestId);
+        requireStepUp(caller, operation, () -> trailFor(tenantId), target.path(), requestId);
+        Tenant tenant = tenantOfThisStamp(caller, operation, tenantId, target.path(), requestId);
         SupportConsent.Decision decision = consent.decide(caller, tenant.id(), permission.get(), asset);
         if (decision.chosen().isPresent()) {
             consent.recordUse(decision.chosen().get());
-            return new Authorized(tenant, caller.underConsent(decision.chosen().get()));
+            return new RequestScope(audit, caller.underConsent(decision.chosen().get()), operation,
+                    Optional.of(tenant), target, requestId);
         }
         audit.denied(Optional.of(decision.nearest().map(caller::underConsent).orElse(caller)), operation.action(),
-                tenant.id().value(), target, requestId);
+                tenant.id().value(), target.path(), requestId);
         if (decision.outsideScope()) {
             throw new NotFoundException("no asset " + asset.orElseThrow() + " in tenant " + tenant.id());
         }
@@ -143,12 +149,14 @@ public final class AccessControl {
      * Authorises a further operation within a request already authorised for the tenant (for example a legal
      * hold inside a metadata change).
      */
-    public void authorizeAlso(Caller caller, Operation operation, Tenant tenant, String target, String requestId) {
-        Set<Role> granting = grantingRoles(caller, operation);
+    public void authorizeAlso(RequestScope scope, Operation also) {
+        Caller caller = scope.caller();
+        String trail = scope.tenant().id().value();
+        Set<Role> granting = grantingRoles(caller, also);
         if (granting.isEmpty()) {
-            deny(caller, operation, tenant.id().value(), target, requestId, "role not allowed to " + operation.action());
+            deny(caller, also, trail, scope.target().path(), scope.requestId(), "role not allowed to " + also.action());
         }
-        checkPrincipal(caller, operation, granting, () -> tenant.id().value(), target, requestId);
+        checkPrincipal(caller, also, granting, () -> trail, scope.target().path(), scope.requestId());
     }
 
     /** Records a request refused before any caller could be identified. */

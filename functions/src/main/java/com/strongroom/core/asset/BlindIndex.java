@@ -1,8 +1,11 @@
 package com.strongroom.core.asset;
 
+import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.model.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -35,5 +38,18 @@ public final class BlindIndex {
     /** The distinct index values of identifiers, in the order given. */
     public static List<String> values(byte[] key, List<String> identifiers) {
         return identifiers.stream().map(id -> value(key, id)).distinct().toList();
+    }
+
+    /** The tenant's distinct index values of {@code identifiers}; its key is unsealed for the call, then wiped. */
+    public static List<String> of(TenantKeyring keyring, Tenant tenant, List<String> identifiers) {
+        if (identifiers.isEmpty()) {
+            return List.of();
+        }
+        byte[] key = keyring.blindIndexKey(tenant);
+        try {
+            return values(key, identifiers);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 }

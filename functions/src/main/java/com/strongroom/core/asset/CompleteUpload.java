@@ -1,8 +1,9 @@
 package com.strongroom.core.asset;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.crypto.TamperedException;
 import com.strongroom.core.error.ConflictException;
@@ -56,11 +57,10 @@ public final class CompleteUpload {
     private final ContentStore content;
     private final ContentReader reader;
     private final UploadDigests digests;
-    private final AuditRecorder audit;
     private final Clock clock;
 
     public CompleteUpload(AccessControl access, AssetStore assets, UploadStore uploads, TenantKeyring keyring,
-                          ContentStore content, UploadDigests digests, AuditRecorder audit, Clock clock) {
+                          ContentStore content, UploadDigests digests, Clock clock) {
         this.access = access;
         this.assets = assets;
         this.uploads = uploads;
@@ -69,13 +69,17 @@ public final class CompleteUpload {
         this.content = content;
         this.reader = new ContentReader(content);
         this.digests = digests;
-        this.audit = audit;
         this.clock = clock;
     }
 
+    public Operation operation() {
+        return Operation.ASSET_UPLOAD;
+    }
+
     public Asset handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.tenant() + "/uploads/" + command.upload();
-        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_UPLOAD, command.tenant(), target, requestId);
+        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
+                Target.upload(command.tenant(), command.upload()), requestId);
+        Tenant tenant = scope.tenant();
         Optional<Asset> done = assets.find(tenant.id(), command.upload()).filter(Asset::visible);
         if (done.isPresent() && done.get().createdBy().equals(caller.subject())) {
             uploads.delete(tenant.id(), command.upload());
@@ -83,19 +87,17 @@ public final class CompleteUpload {
         }
         UploadSession session;
         try {
-            session = sessions.live(caller, tenant, command.upload());
+            session = sessions.live(scope, command.upload());
         } catch (RuntimeException e) {
-            audit.failed(caller, Operation.ASSET_UPLOAD, tenant.id().value(), target, requestId);
-            throw e;
+            throw scope.failed(e);
         }
         List<UploadPart> parts = partsInOrder(session, uploads.parts(tenant.id(), session.id()));
         content.commit(tenant.id(), session.id(), parts.stream().flatMap(p -> p.blockIds().stream()).toList());
-        String sha256 = verifiedSha256(caller, tenant, session, parts, requestId);
+        String sha256 = verifiedSha256(scope, session, parts);
         if (session.sha256().isPresent() && !session.sha256().get().equals(sha256)) {
             discard(tenant, session);
-            audit.failed(caller, Operation.ASSET_UPLOAD, tenant.id().value(), target, requestId);
-            throw new ConflictException("the uploaded content's SHA-256 does not match the one announced; the upload"
-                    + " was discarded");
+            throw scope.failed(new ConflictException("the uploaded content's SHA-256 does not match the one announced; the upload"
+                    + " was discarded"));
         }
         keyring.keep(tenant.id(), session.id());
         Instant now = clock.instant();
@@ -105,7 +107,7 @@ public final class CompleteUpload {
         assets.create(asset);
         uploads.delete(tenant.id(), session.id());
         digests.forget(tenant.id(), session.id());
-        audit.success(caller, Operation.ASSET_UPLOAD, tenant.id().value(), asset.target(), requestId);
+        scope.at(Target.asset(tenant.id(), asset.id())).succeeded();
         return asset;
     }
 
@@ -129,8 +131,8 @@ public final class CompleteUpload {
         return inOrder;
     }
 
-    private String verifiedSha256(Caller caller, Tenant tenant, UploadSession session, List<UploadPart> parts,
-                                  String requestId) {
+    private String verifiedSha256(RequestScope scope, UploadSession session, List<UploadPart> parts) {
+        Tenant tenant = scope.tenant();
         UploadDigests.Progress hashed = digests.progress(tenant.id(), session.id(), parts);
         MessageDigest digest = hashed.digest();
         if (hashed.parts() < session.partCount()) {
@@ -141,9 +143,8 @@ public final class CompleteUpload {
                         new DigestOutputStream(OutputStream.nullOutputStream(), digest));
             } catch (TamperedException e) {
                 discard(tenant, session);
-                audit.securityIncident(caller, "asset.content.tampered", tenant.id().value(), session.target(),
-                        requestId);
-                throw new IntegrityException("the staged content failed its integrity check; the upload was discarded");
+                throw scope.securityIncident("asset.content.tampered", new IntegrityException(
+                        "the staged content failed its integrity check; the upload was discarded"));
             } finally {
                 Arrays.fill(dek, (byte) 0);
             }

@@ -1,8 +1,9 @@
 package com.strongroom.core.asset;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.keys.TenantKeyring;
@@ -22,41 +23,38 @@ import com.strongroom.core.port.ContentStore;
 public final class DeleteAsset {
     private final AccessControl access;
     private final AssetStore assets;
-    private final AssetLookup lookup;
     private final TenantKeyring keyring;
     private final ContentStore content;
-    private final AuditRecorder audit;
 
-    public DeleteAsset(AccessControl access, AssetStore assets, TenantKeyring keyring, ContentStore content,
-                       AuditRecorder audit) {
+    public DeleteAsset(AccessControl access, AssetStore assets, TenantKeyring keyring, ContentStore content) {
         this.access = access;
         this.assets = assets;
-        this.lookup = new AssetLookup(assets, audit);
         this.keyring = keyring;
         this.content = content;
-        this.audit = audit;
+    }
+
+    public Operation operation() {
+        return Operation.ASSET_DELETE;
     }
 
     public void handle(Caller caller, TenantId tenantId, AssetId id, String requestId) {
-        String target = "tenants/" + tenantId + "/assets/" + id;
-        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_DELETE, tenantId, target, requestId);
-        Asset asset = assets.find(tenant.id(), id)
-                .orElseThrow(() -> lookup.notFound(caller, Operation.ASSET_DELETE, tenant, id, requestId));
+        RequestScope scope = access.authorizeTenant(caller, operation(), tenantId, Target.asset(tenantId, id),
+                requestId);
+        Tenant tenant = scope.tenant();
+        Asset asset = assets.find(tenant.id(), id).orElseThrow(() -> AssetLookup.notFound(scope, id));
         if (asset.legalHold().isPresent()) {
-            audit.failed(caller, Operation.ASSET_DELETE, tenant.id().value(), target, requestId);
-            throw new ConflictException("the asset is under legal hold and cannot be deleted");
+            throw scope.failed(new ConflictException("the asset is under legal hold and cannot be deleted"));
         }
         if (asset.visible()) {
             try {
                 assets.replace(asset.withState(Asset.State.DELETING));
             } catch (PreconditionFailedException e) {
-                audit.failed(caller, Operation.ASSET_DELETE, tenant.id().value(), target, requestId);
-                throw new ConflictException("the asset changed while it was being deleted; try again");
+                throw scope.failed(new ConflictException("the asset changed while it was being deleted; try again"));
             }
         }
         keyring.destroy(tenant.id(), id);
         content.delete(tenant.id(), id);
         assets.delete(tenant.id(), id);
-        audit.success(caller, Operation.ASSET_DELETE, tenant.id().value(), target, requestId);
+        scope.succeeded();
     }
 }

@@ -1,8 +1,9 @@
 package com.strongroom.core.asset;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.crypto.TamperedException;
 import com.strongroom.core.error.IntegrityException;
 import com.strongroom.core.error.InvalidInputException;
@@ -76,41 +77,39 @@ public final class DownloadAsset {
     private final AssetLookup lookup;
     private final TenantKeyring keyring;
     private final ContentReader reader;
-    private final AuditRecorder audit;
     private final long maxResponseBytes;
 
     public DownloadAsset(AccessControl access, AssetStore assets, TenantKeyring keyring, ContentStore content,
-                         AuditRecorder audit, long maxResponseBytes) {
+                         long maxResponseBytes) {
         this.access = access;
-        this.lookup = new AssetLookup(assets, audit);
+        this.lookup = new AssetLookup(assets);
         this.keyring = keyring;
         this.reader = new ContentReader(content);
-        this.audit = audit;
         this.maxResponseBytes = maxResponseBytes;
     }
 
+    public Operation operation() {
+        return Operation.ASSET_DOWNLOAD;
+    }
+
     public Content handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.tenant() + "/assets/" + command.asset() + "/content";
-        AccessControl.Authorized authorized = access.authorizeRead(caller, Operation.ASSET_DOWNLOAD, command.tenant(),
-                Optional.of(command.asset()), target, requestId);
-        Tenant tenant = authorized.tenant();
-        Caller actor = authorized.caller();
-        Asset asset = lookup.visible(actor, Operation.ASSET_DOWNLOAD, tenant, command.asset(), requestId);
+        RequestScope scope = access.authorizeRead(caller, operation(), command.tenant(), Optional.of(command.asset()),
+                Target.asset(command.tenant(), command.asset()).and("content"), requestId);
+        Tenant tenant = scope.tenant();
+        Asset asset = lookup.visible(scope, command.asset());
         long size = asset.size();
         long first;
         long length;
         if (command.range().isEmpty()) {
             if (size > maxResponseBytes) {
-                audit.failed(actor, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
-                throw new RangeRequiredException(size, maxResponseBytes);
+                throw scope.failed(new RangeRequiredException(size, maxResponseBytes));
             }
             first = 0;
             length = size;
         } else {
             ByteRange range = command.range().get();
             if (size == 0 || range.first().orElse(0) >= size || range.suffixLength().orElse(1) == 0) {
-                audit.failed(actor, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
-                throw new RangeNotSatisfiableException(size);
+                throw scope.failed(new RangeNotSatisfiableException(size));
             }
             first = range.first().isPresent() ? range.first().getAsLong()
                     : Math.max(0, size - range.suffixLength().getAsLong());
@@ -124,11 +123,11 @@ public final class DownloadAsset {
             // Decrypted straight into the response's array: one copy of the range in memory, not two.
             byte[] bytes = new byte[(int) length];
             reader.decrypt(tenant.id(), asset.id(), dek, size, first, length, new ArrayFiller(bytes));
-            audit.success(actor, Operation.ASSET_DOWNLOAD, tenant.id().value(), target, requestId);
+            scope.succeeded();
             return new Content(asset, first, bytes, command.range().isPresent());
         } catch (TamperedException | IntegrityException e) {
-            audit.securityIncident(actor, "asset.content.tampered", tenant.id().value(), target, requestId);
-            throw new IntegrityException("the stored content of this asset failed its integrity check");
+            throw scope.securityIncident("asset.content.tampered",
+                    new IntegrityException("the stored content of this asset failed its integrity check"));
         } finally {
             if (dek != null) {
                 Arrays.fill(dek, (byte) 0);

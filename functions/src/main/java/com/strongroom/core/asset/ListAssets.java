@@ -1,8 +1,9 @@
 package com.strongroom.core.asset;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Caller;
@@ -10,7 +11,7 @@ import com.strongroom.core.model.PageSize;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,7 +28,7 @@ public final class ListAssets {
                 throw new InvalidInputException("tenantId", "is required");
             }
             subject = subject == null ? Optional.empty() : subject.filter(s -> !s.isBlank());
-            subject.ifPresent(s -> AssetRules.subjects(java.util.List.of(s)));
+            subject.ifPresent(s -> AssetRules.subjects(List.of(s)));
             PageSize.checked(pageSize, MAX_PAGE_SIZE);
             continuation = continuation == null ? Optional.empty() : continuation;
         }
@@ -36,32 +37,27 @@ public final class ListAssets {
     private final AccessControl access;
     private final AssetStore assets;
     private final TenantKeyring keyring;
-    private final AuditRecorder audit;
 
-    public ListAssets(AccessControl access, AssetStore assets, TenantKeyring keyring, AuditRecorder audit) {
+    public ListAssets(AccessControl access, AssetStore assets, TenantKeyring keyring) {
         this.access = access;
         this.assets = assets;
         this.keyring = keyring;
-        this.audit = audit;
+    }
+
+    public Operation operation() {
+        return Operation.ASSET_LIST;
     }
 
     public AssetStore.Page handle(Caller caller, Query query, String requestId) {
-        String target = "tenants/" + query.tenant() + "/assets" + (query.subject().isPresent() ? "?subject" : "");
-        AccessControl.Authorized authorized = access.authorizeRead(caller, Operation.ASSET_LIST, query.tenant(),
-                Optional.empty(), target, requestId);
-        Tenant tenant = authorized.tenant();
-        Optional<String> index = query.subject().map(subject -> {
-            byte[] key = keyring.blindIndexKey(tenant);
-            try {
-                return BlindIndex.value(key, subject);
-            } finally {
-                Arrays.fill(key, (byte) 0);
-            }
-        });
+        Target assetsOf = Target.tenant(query.tenant()).and("assets");
+        RequestScope scope = access.authorizeRead(caller, operation(), query.tenant(), Optional.empty(),
+                query.subject().isPresent() ? new Target(assetsOf.path() + "?subject") : assetsOf, requestId);
+        Tenant tenant = scope.tenant();
+        Optional<String> index = query.subject().map(subject -> BlindIndex.of(keyring, tenant, List.of(subject)).get(0));
         AssetStore.Page page = assets.list(tenant.id(), index, query.pageSize(), query.continuation());
-        audit.success(authorized.caller(), Operation.ASSET_LIST, tenant.id().value(), target, requestId);
+        scope.succeeded();
         // Under a grant for listed assets only, a page shows just those (and may be shorter than asked).
-        return authorized.caller().consent().map(grant -> new AssetStore.Page(page.assets().stream()
+        return scope.caller().consent().map(grant -> new AssetStore.Page(page.assets().stream()
                 .filter(a -> grant.scope().covers(a.id())).toList(), page.continuation())).orElse(page);
     }
 }

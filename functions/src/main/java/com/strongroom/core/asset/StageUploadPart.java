@@ -2,6 +2,8 @@ package com.strongroom.core.asset;
 
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.crypto.Segments;
 import com.strongroom.core.error.InvalidInputException;
@@ -55,10 +57,16 @@ public final class StageUploadPart {
         this.digests = digests;
     }
 
+    public Operation operation() {
+        return Operation.ASSET_UPLOAD;
+    }
+
     public UploadPart handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.tenant() + "/uploads/" + command.upload() + "/parts/" + command.number();
-        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_UPLOAD, command.tenant(), target, requestId);
-        UploadSession session = sessions.live(caller, tenant, command.upload());
+        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
+                Target.upload(command.tenant(), command.upload()).and("parts").and(String.valueOf(command.number())),
+                requestId);
+        Tenant tenant = scope.tenant();
+        UploadSession session = sessions.live(scope, command.upload());
         int number = command.number();
         if (number > session.partCount()) {
             throw new InvalidInputException("partNumber", "must be 1 to " + session.partCount() + " for this upload");

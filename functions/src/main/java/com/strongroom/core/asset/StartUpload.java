@@ -1,8 +1,9 @@
 package com.strongroom.core.asset;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.AssetId;
@@ -57,30 +58,32 @@ public final class StartUpload {
     private final AccessControl access;
     private final UploadStore uploads;
     private final TenantKeyring keyring;
-    private final AuditRecorder audit;
     private final Clock clock;
 
-    public StartUpload(AccessControl access, UploadStore uploads, TenantKeyring keyring, AuditRecorder audit,
-                       Clock clock) {
+    public StartUpload(AccessControl access, UploadStore uploads, TenantKeyring keyring, Clock clock) {
         this.access = access;
         this.uploads = uploads;
         this.keyring = keyring;
-        this.audit = audit;
         this.clock = clock;
     }
 
+    public Operation operation() {
+        return Operation.ASSET_UPLOAD;
+    }
+
     public UploadSession handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.tenant() + "/uploads";
-        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_UPLOAD, command.tenant(), target, requestId);
+        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
+                Target.tenant(command.tenant()).and("uploads"), requestId);
+        Tenant tenant = scope.tenant();
         Instant now = clock.instant();
         UploadSession session = new UploadSession(tenant.id(), AssetId.random(), command.name(), command.contentType(),
                 command.size(), command.partSize(), command.sha256(),
-                UploadAsset.subjectIndex(keyring, tenant, command.subjects()), command.metadata(), caller.subject(),
+                BlindIndex.of(keyring, tenant, command.subjects()), command.metadata(), caller.subject(),
                 now, now.plus(SESSION_LIFETIME));
         byte[] dek = keyring.newDataKey(tenant, session.id(), Optional.of(session.expiresAt().plus(KEY_GRACE)));
         Arrays.fill(dek, (byte) 0);
         uploads.create(session);
-        audit.success(caller, Operation.ASSET_UPLOAD, tenant.id().value(), session.target(), requestId);
+        scope.at(Target.upload(tenant.id(), session.id())).succeeded();
         return session;
     }
 }

@@ -1,8 +1,9 @@
 package com.strongroom.core.asset;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.keys.TenantKeyring;
@@ -50,29 +51,30 @@ public final class UpdateAsset {
     private final AssetStore assets;
     private final AssetLookup lookup;
     private final TenantKeyring keyring;
-    private final AuditRecorder audit;
     private final Clock clock;
 
-    public UpdateAsset(AccessControl access, AssetStore assets, TenantKeyring keyring, AuditRecorder audit,
-                       Clock clock) {
+    public UpdateAsset(AccessControl access, AssetStore assets, TenantKeyring keyring, Clock clock) {
         this.access = access;
         this.assets = assets;
-        this.lookup = new AssetLookup(assets, audit);
+        this.lookup = new AssetLookup(assets);
         this.keyring = keyring;
-        this.audit = audit;
         this.clock = clock;
     }
 
+    public Operation operation() {
+        return Operation.ASSET_UPDATE;
+    }
+
     public Asset handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.tenant() + "/assets/" + command.asset();
-        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_UPDATE, command.tenant(), target, requestId);
+        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
+                Target.asset(command.tenant(), command.asset()), requestId);
+        Tenant tenant = scope.tenant();
         if (command.hold() != Hold.KEEP) {
-            access.authorizeAlso(caller, Operation.ASSET_LEGAL_HOLD, tenant, target, requestId);
+            access.authorizeAlso(scope, Operation.ASSET_LEGAL_HOLD);
         }
-        Asset asset = lookup.visible(caller, Operation.ASSET_UPDATE, tenant, command.asset(), requestId);
+        Asset asset = lookup.visible(scope, command.asset());
         if (command.ifMatch().isPresent() && !sameVersion(command.ifMatch().get(), asset.version())) {
-            audit.failed(caller, Operation.ASSET_UPDATE, tenant.id().value(), target, requestId);
-            throw new PreconditionFailedException("the asset changed since that version was read");
+            throw scope.failed(new PreconditionFailedException("the asset changed since that version was read"));
         }
         Optional<Asset.LegalHold> hold = switch (command.hold()) {
             case KEEP -> asset.legalHold();
@@ -81,18 +83,17 @@ public final class UpdateAsset {
             case RELEASE -> Optional.empty();
         };
         Asset changed = asset.withChanges(command.name().orElse(asset.name()),
-                command.subjects().map(s -> UploadAsset.subjectIndex(keyring, tenant, s)).orElse(asset.subjectIndex()),
+                command.subjects().map(s -> BlindIndex.of(keyring, tenant, s)).orElse(asset.subjectIndex()),
                 command.metadata().orElse(asset.metadata()), hold, clock.instant());
         Asset stored;
         try {
             stored = assets.replace(changed);
         } catch (PreconditionFailedException e) {
-            audit.failed(caller, Operation.ASSET_UPDATE, tenant.id().value(), target, requestId);
-            throw e;
+            throw scope.failed(e);
         }
-        audit.success(caller, Operation.ASSET_UPDATE, tenant.id().value(), target, requestId);
+        scope.succeeded();
         if (command.hold() != Hold.KEEP) {
-            audit.success(caller, Operation.ASSET_LEGAL_HOLD, tenant.id().value(), target, requestId);
+            scope.succeeded(Operation.ASSET_LEGAL_HOLD);
         }
         return stored;
     }

@@ -1,8 +1,9 @@
 package com.strongroom.core.asset;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.crypto.Segments;
 import com.strongroom.core.error.InvalidInputException;
@@ -56,25 +57,28 @@ public final class UploadAsset {
     private final TenantKeyring keyring;
     private final ContentWriter writer;
     private final ContentStore content;
-    private final AuditRecorder audit;
     private final Clock clock;
 
     public UploadAsset(AccessControl access, AssetStore assets, TenantKeyring keyring, ContentStore content,
-                       AuditRecorder audit, Clock clock) {
+                       Clock clock) {
         this.access = access;
         this.assets = assets;
         this.keyring = keyring;
         this.writer = new ContentWriter(content);
         this.content = content;
-        this.audit = audit;
         this.clock = clock;
     }
 
+    public Operation operation() {
+        return Operation.ASSET_UPLOAD;
+    }
+
     public Asset handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.tenant() + "/assets";
-        Tenant tenant = access.authorizeTenant(caller, Operation.ASSET_UPLOAD, command.tenant(), target, requestId);
+        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
+                Target.tenant(command.tenant()).and("assets"), requestId);
+        Tenant tenant = scope.tenant();
         AssetId id = AssetId.random();
-        List<String> subjectIndex = subjectIndex(keyring, tenant, command.subjects());
+        List<String> subjectIndex = BlindIndex.of(keyring, tenant, command.subjects());
         Instant now = clock.instant();
         byte[] dek = keyring.newDataKey(tenant, id, Optional.of(now.plus(UNFINISHED_KEY_LIFETIME)));
         MessageDigest sha256 = ContentFormat.sha256();
@@ -91,19 +95,7 @@ public final class UploadAsset {
                 HexFormat.of().formatHex(sha256.digest()), ContentFormat.VERSION, subjectIndex, Map.of(),
                 Optional.empty(), now, caller.subject(), now, Asset.State.ACTIVE, "");
         assets.create(asset);
-        audit.success(caller, Operation.ASSET_UPLOAD, tenant.id().value(), asset.target(), requestId);
+        scope.at(Target.asset(tenant.id(), id)).succeeded();
         return asset;
-    }
-
-    static List<String> subjectIndex(TenantKeyring keyring, Tenant tenant, List<String> subjects) {
-        if (subjects.isEmpty()) {
-            return List.of();
-        }
-        byte[] key = keyring.blindIndexKey(tenant);
-        try {
-            return BlindIndex.values(key, subjects);
-        } finally {
-            Arrays.fill(key, (byte) 0);
-        }
     }
 }

@@ -1,9 +1,8 @@
 package com.strongroom.core.asset;
 
+import com.strongroom.core.access.RequestScope;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.model.AssetId;
-import com.strongroom.core.model.Caller;
-import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.UploadSession;
 import com.strongroom.core.port.UploadStore;
 import java.time.Clock;
@@ -18,9 +17,9 @@ final class UploadSessions {
         this.clock = clock;
     }
 
-    UploadSession live(Caller caller, Tenant tenant, AssetId id) {
-        return uploads.find(tenant.id(), id)
-                .filter(s -> !s.expiredAt(clock.instant()) && s.createdBy().equals(caller.subject()))
+    UploadSession live(RequestScope scope, AssetId id) {
+        return uploads.find(scope.tenant().id(), id)
+                .filter(s -> !s.expiredAt(clock.instant()) && s.createdBy().equals(scope.caller().subject()))
                 .orElseThrow(() -> new NotFoundException("no upload session " + id + " (unknown or expired)"));
     }
 }

@@ -1,10 +1,12 @@
 package com.strongroom.core.audit;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.PageSize;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AuditLog;
 import java.time.Instant;
@@ -20,9 +22,7 @@ public final class QueryAuditEvents {
                           Optional<String> continuation) {
         public Command {
             new TimeRange(from, to);
-            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                throw new InvalidInputException("pageSize", "must be between 1 and " + MAX_PAGE_SIZE);
-            }
+            PageSize.checked(pageSize, MAX_PAGE_SIZE);
             for (Optional<String> filter : java.util.List.of(actor, action, target)) {
                 if (filter.filter(f -> f.isBlank() || f.length() > 512).isPresent()) {
                     throw new InvalidInputException("filter", "must be 1-512 characters");
@@ -33,21 +33,23 @@ public final class QueryAuditEvents {
 
     private final AccessControl access;
     private final AuditLog log;
-    private final AuditRecorder audit;
 
-    public QueryAuditEvents(AccessControl access, AuditLog log, AuditRecorder audit) {
+    public QueryAuditEvents(AccessControl access, AuditLog log) {
         this.access = access;
         this.log = log;
-        this.audit = audit;
+    }
+
+    public Operation operation() {
+        return Operation.AUDIT_READ;
     }
 
     public AuditLog.Page handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.tenant() + "/audit-events";
-        access.authorizeTenant(caller, Operation.AUDIT_READ, command.tenant(), target, requestId);
+        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
+                Target.tenant(command.tenant()).and("audit-events"), requestId);
         AuditLog.Page page = log.query(new AuditLog.Query(command.tenant().value(), command.from(), command.to(),
                 command.actor(), command.action(), command.target(), Optional.empty(), command.pageSize(),
                 command.continuation()));
-        audit.success(caller, Operation.AUDIT_READ, command.tenant().value(), target, requestId);
+        scope.succeeded();
         return page;
     }
 }

@@ -1,8 +1,9 @@
 package com.strongroom.core.audit;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.TenantId;
@@ -50,26 +51,28 @@ public final class VerifyAuditTrail {
     private final CheckpointStore checkpoints;
     private final CheckpointSigner signer;
     private final AuditRetention retention;
-    private final AuditRecorder audit;
     private final Clock clock;
 
     public VerifyAuditTrail(AccessControl access, AuditLog log, CheckpointStore checkpoints, CheckpointSigner signer,
-                            AuditRetention retention, AuditRecorder audit, Clock clock) {
+                            AuditRetention retention, Clock clock) {
         this.access = access;
         this.log = log;
         this.checkpoints = checkpoints;
         this.signer = signer;
         this.retention = retention;
-        this.audit = audit;
         this.clock = clock;
+    }
+
+    public Operation operation() {
+        return Operation.AUDIT_VERIFY;
     }
 
     public Report handle(Caller caller, TenantId tenant, Optional<Instant> from, Optional<Instant> to,
                          String requestId) {
-        String target = "tenants/" + tenant + "/audit-events/verify";
-        access.authorizeTenant(caller, Operation.AUDIT_VERIFY, tenant, target, requestId);
+        RequestScope scope = access.authorizeTenant(caller, operation(), tenant,
+                Target.tenant(tenant).and("audit-events").and("verify"), requestId);
         Report report = verify(tenant.value(), from, to);
-        audit.success(caller, Operation.AUDIT_VERIFY, tenant.value(), target, requestId);
+        scope.succeeded();
         return report;
     }
 

@@ -1,8 +1,9 @@
 package com.strongroom.core.consent;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.model.Asset;
@@ -93,24 +94,25 @@ public final class CreateConsentGrant {
     private final AccessControl access;
     private final GrantStore grants;
     private final AssetStore assets;
-    private final AuditRecorder audit;
     private final Clock clock;
 
-    public CreateConsentGrant(AccessControl access, GrantStore grants, AssetStore assets, AuditRecorder audit,
-                              Clock clock) {
+    public CreateConsentGrant(AccessControl access, GrantStore grants, AssetStore assets, Clock clock) {
         this.access = access;
         this.grants = grants;
         this.assets = assets;
-        this.audit = audit;
         this.clock = clock;
     }
 
+    public Operation operation() {
+        return Operation.CONSENT_GRANT;
+    }
+
     public ConsentGrant handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.tenant() + "/consent-grants";
-        Tenant tenant = access.authorizeTenant(caller, Operation.CONSENT_GRANT, command.tenant(), target, requestId);
+        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
+                Target.tenant(command.tenant()).and("consent-grants"), requestId);
+        Tenant tenant = scope.tenant();
         if (caller.subject().equals(command.grantee())) {
-            audit.denied(Optional.of(caller), Operation.CONSENT_GRANT.action(), tenant.id().value(), target, requestId);
-            throw new ForbiddenException("a consent grant cannot be given to oneself");
+            throw scope.denied(new ForbiddenException("a consent grant cannot be given to oneself"));
         }
         Instant now = clock.instant();
         Instant expiresAt = command.expiresAt().orElse(now.plus(DEFAULT_LIFETIME));
@@ -131,7 +133,7 @@ public final class CreateConsentGrant {
                 command.permissions(), command.purpose(), command.ticket(), now, caller.subject(), expiresAt,
                 Optional.empty(), Optional.empty(), ConsentGrant.Status.ACTIVE, "");
         grants.create(grant);
-        audit.success(caller, Operation.CONSENT_GRANT, tenant.id().value(), target + "/" + grant.id(), requestId);
+        scope.at(Target.grant(tenant.id(), grant.id())).succeeded();
         return grant;
     }
 }

@@ -1,7 +1,8 @@
 package com.strongroom.core.consent;
 
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.Target;
+import com.strongroom.core.audit.AuditRecorder;
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.model.ConsentGrant;
 import com.strongroom.core.port.GrantStore;
@@ -38,7 +39,7 @@ public final class SweepExpiredGrants {
                 try {
                     grants.replace(grant.expired());
                     audit.system(Operation.CONSENT_EXPIRE, grant.tenantId().value(),
-                            "tenants/" + grant.tenantId() + "/consent-grants/" + grant.id(), requestId);
+                            Target.grant(grant.tenantId(), grant.id()).path(), requestId);
                     expired++;
                 } catch (PreconditionFailedException e) {
                     // Revoked, used or swept by another instance since it was listed; the next batch sees it anew.

@@ -1,8 +1,9 @@
 package com.strongroom.core.keys;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.crypto.Aes256Gcm;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.InvalidInputException;
@@ -51,23 +52,25 @@ public final class RotateTenantKeys {
     private final KeyEncryptionKeys keks;
     private final DataKeyStore dataKeys;
     private final TenantKeyring keyring;
-    private final AuditRecorder audit;
 
     public RotateTenantKeys(AccessControl access, TenantStore tenants, KeyEncryptionKeys keks, DataKeyStore dataKeys,
-                            TenantKeyring keyring, AuditRecorder audit) {
+                            TenantKeyring keyring) {
         this.access = access;
         this.tenants = tenants;
         this.keks = keks;
         this.dataKeys = dataKeys;
         this.keyring = keyring;
-        this.audit = audit;
+    }
+
+    public Operation operation() {
+        return Operation.KEYS_ROTATE;
     }
 
     public Result handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.tenant() + "/keys/" + command.scope().name().toLowerCase(java.util.Locale.ROOT);
-        Tenant tenant = access.authorizeTenant(caller, Operation.KEYS_ROTATE, command.tenant(), target, requestId);
-        Result result = command.scope() == Scope.KEK ? rotateKek(tenant) : rotateTdk(tenant);
-        audit.success(caller, Operation.KEYS_ROTATE, tenant.id().value(), target, requestId);
+        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(), Target.tenant(
+                command.tenant()).and("keys").and(command.scope().name().toLowerCase(java.util.Locale.ROOT)), requestId);
+        Result result = command.scope() == Scope.KEK ? rotateKek(scope.tenant()) : rotateTdk(scope.tenant());
+        scope.succeeded();
         return result;
     }
 

@@ -63,8 +63,4 @@ public record Asset(TenantId tenantId, AssetId id, String name, String contentTy
         return new Asset(tenantId, id, newName, contentType, size, sha256, formatVersion, newSubjectIndex,
                 newMetadata, newLegalHold, createdAt, createdBy, at, state, version);
     }
-
-    public String target() {
-        return "tenants/" + tenantId + "/assets/" + id;
-    }
 }

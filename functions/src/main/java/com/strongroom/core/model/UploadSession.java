@@ -46,8 +46,4 @@ public record UploadSession(TenantId tenantId, AssetId id, String name, String c
     public boolean expiredAt(Instant now) {
         return !now.isBefore(expiresAt);
     }
-
-    public String target() {
-        return "tenants/" + tenantId + "/uploads/" + id;
-    }
 }

@@ -1,8 +1,9 @@
 package com.strongroom.core.tenant;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.crypto.Aes256Gcm;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.InvalidInputException;
@@ -57,7 +58,6 @@ public final class CreateTenant {
     private final TenantStore tenants;
     private final TenantDirectory directory;
     private final KeyEncryptionKeys keks;
-    private final AuditRecorder audit;
     private final Clock clock;
     private final Optional<Supplier<EntraTenantId>> placeholderEntraTenant;
 
@@ -66,19 +66,21 @@ public final class CreateTenant {
      *                               so the dev issuer can mint customer tokens for it
      */
     public CreateTenant(AccessControl access, TenantStore tenants, TenantDirectory directory, KeyEncryptionKeys keks,
-                        AuditRecorder audit, Clock clock, Optional<Supplier<EntraTenantId>> placeholderEntraTenant) {
+                        Clock clock, Optional<Supplier<EntraTenantId>> placeholderEntraTenant) {
         this.access = access;
         this.tenants = tenants;
         this.directory = directory;
         this.keks = keks;
-        this.audit = audit;
         this.clock = clock;
         this.placeholderEntraTenant = placeholderEntraTenant;
     }
 
+    public Operation operation() {
+        return Operation.TENANT_CREATE;
+    }
+
     public Tenant handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.id();
-        access.authorize(caller, Operation.TENANT_CREATE, target, requestId);
+        RequestScope scope = access.authorize(caller, operation(), Target.tenant(command.id()), requestId);
         Region stamp = access.stampRegion();
         if (command.region().isPresent() && command.region().get() != stamp) {
             throw new MisdirectedException(command.region().get());
@@ -101,7 +103,7 @@ public final class CreateTenant {
             entry.ifPresent(claimed -> releaseAfter(e, claimed));
             throw e;
         }
-        audit.success(caller, Operation.TENANT_CREATE, tenant.id().value(), target, requestId);
+        scope.in(tenant).succeeded();
         return tenant;
     }
 

@@ -1,8 +1,9 @@
 package com.strongroom.core.tenant;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
 import com.strongroom.core.access.Operation;
+import com.strongroom.core.access.RequestScope;
+import com.strongroom.core.access.Target;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.DirectoryEntry;
@@ -31,24 +32,25 @@ public final class RegisterEntraTenant {
     private final AccessControl access;
     private final TenantStore tenants;
     private final TenantDirectory directory;
-    private final AuditRecorder audit;
 
-    public RegisterEntraTenant(AccessControl access, TenantStore tenants, TenantDirectory directory,
-                               AuditRecorder audit) {
+    public RegisterEntraTenant(AccessControl access, TenantStore tenants, TenantDirectory directory) {
         this.access = access;
         this.tenants = tenants;
         this.directory = directory;
-        this.audit = audit;
+    }
+
+    public Operation operation() {
+        return Operation.TENANT_REGISTER_DIRECTORY;
     }
 
     public Tenant handle(Caller caller, Command command, String requestId) {
-        String target = "tenants/" + command.tenant() + "/entra-tenant";
-        Operation operation = Operation.TENANT_REGISTER_DIRECTORY;
-        Tenant tenant = access.authorizeTenant(caller, operation, command.tenant(), target, requestId);
+        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
+                Target.tenant(command.tenant()).and("entra-tenant"), requestId);
+        Tenant tenant = scope.tenant();
         Optional<EntraTenantId> registered = tenant.entraTenant();
         if (registered.isPresent() && !registered.get().equals(command.entraTenant())) {
-            audit.failed(caller, operation, tenant.id().value(), target, requestId);
-            throw new ConflictException("tenant " + tenant.id() + " is already registered to another Entra tenant");
+            throw scope.failed(new ConflictException("tenant " + tenant.id()
+                    + " is already registered to another Entra tenant"));
         }
         if (registered.isEmpty()) {
             try {
@@ -58,12 +60,11 @@ public final class RegisterEntraTenant {
                 }
                 directory.claim(new DirectoryEntry(command.entraTenant(), tenant.id(), tenant.homeRegion()));
             } catch (ConflictException e) {
-                audit.failed(caller, operation, tenant.id().value(), target, requestId);
-                throw e;
+                throw scope.failed(e);
             }
             tenants.registerEntraTenant(tenant.id(), command.entraTenant());
         }
-        audit.success(caller, operation, tenant.id().value(), target, requestId);
+        scope.succeeded();
         return tenant.withEntraTenant(command.entraTenant());
     }
 }

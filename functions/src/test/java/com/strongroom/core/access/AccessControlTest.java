@@ -8,6 +8,7 @@ import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.MisdirectedException;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.error.StepUpRequiredException;
+import com.strongroom.core.audit.AuditRecorder;
 import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.DirectoryEntry;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class AccessControlTest {
     static final TenantId ACME = TenantId.of("acme");
     static final TenantId GLOBEX = TenantId.of("globex");
+    static final Target T = Target.tenant(ACME);
 
     InMemoryTenantStore tenants;
     InMemoryTenantDirectory directory;
@@ -66,7 +68,7 @@ class AccessControlTest {
     @Test
     void ownTenantAdminIsAllowedAndNothingIsRecordedForTheDecisionItself() {
         Tenant t = access.authorizeTenant(Identities.customer(ACME, "u1", Role.TENANT_ADMIN),
-                Operation.TENANT_READ, ACME, "tenants/acme", "r1");
+                Operation.TENANT_READ, ACME, Target.tenant(ACME), "r1").tenant();
         assertEquals(ACME, t.id());
         assertEquals(List.of(), events);
     }
@@ -74,10 +76,10 @@ class AccessControlTest {
     @Test
     void theRegisteredTenantIsRememberedAndStillReadOnEveryRequest() {
         Caller admin = Identities.customer(ACME, "u1", Role.TENANT_ADMIN);
-        access.authorizeTenant(admin, Operation.TENANT_READ, ACME, "t", "r1");
+        access.authorizeTenant(admin, Operation.TENANT_READ, ACME, T, "r1");
         int lookups = tenants.lookups();
         int reads = tenants.reads();
-        access.authorizeTenant(admin, Operation.TENANT_READ, ACME, "t", "r2");
+        access.authorizeTenant(admin, Operation.TENANT_READ, ACME, T, "r2");
         assertEquals(lookups, tenants.lookups(), "the Entra tenant is not looked up again");
         assertEquals(reads + 1, tenants.reads(), "the tenant itself is read");
     }
@@ -86,7 +88,7 @@ class AccessControlTest {
     void roleIsCheckedFirstAndTheRefusalIsAuditedInTheTenantsTrail() {
         Caller reader = Identities.customer(ACME, "u1", Role.ASSET_READER);
         assertThrows(ForbiddenException.class, () -> access.authorizeTenant(reader, Operation.TENANT_READ, ACME,
-                "tenants/acme", "r1"));
+                Target.tenant(ACME), "r1"));
         assertEquals(1, events.size());
         AuditEvent e = events.get(0);
         assertEquals("acme", e.tenantId());
@@ -100,7 +102,7 @@ class AccessControlTest {
     @Test
     void aCustomerOfAnotherTenantIsForbiddenEvenWithTheRightRole() {
         assertThrows(ForbiddenException.class, () -> access.authorizeTenant(
-                Identities.customer(GLOBEX, "u1", Role.TENANT_ADMIN), Operation.TENANT_READ, ACME, "t", "r"));
+                Identities.customer(GLOBEX, "u1", Role.TENANT_ADMIN), Operation.TENANT_READ, ACME, T, "r"));
         assertEquals(AuditEvent.STAMP, events.get(0).tenantId());
     }
 
@@ -109,7 +111,7 @@ class AccessControlTest {
         EntraTenantId stranger = newDirectory();
         Caller caller = Identities.admit(stranger, "u1", Caller.PrincipalType.USER, Role.TENANT_ADMIN);
         ForbiddenException e = assertThrows(ForbiddenException.class,
-                () -> access.authorizeTenant(caller, Operation.TENANT_READ, ACME, "t", "r"));
+                () -> access.authorizeTenant(caller, Operation.TENANT_READ, ACME, T, "r"));
         assertEquals("the caller's directory is not registered on any Strongroom tenant", e.getMessage());
         assertEquals(AuditEvent.STAMP, events.get(0).tenantId());
         assertEquals(AuditEvent.Outcome.DENIED, events.get(0).outcome());
@@ -123,7 +125,7 @@ class AccessControlTest {
         Caller caller = Identities.admit(australian, "u1", Caller.PrincipalType.USER, Role.TENANT_ADMIN);
         int before = tenants.reads();
         MisdirectedException e = assertThrows(MisdirectedException.class,
-                () -> access.authorizeTenant(caller, Operation.TENANT_READ, TenantId.of("wombat"), "t", "r"));
+                () -> access.authorizeTenant(caller, Operation.TENANT_READ, TenantId.of("wombat"), T, "r"));
         assertEquals(Region.AUSTRALIA_EAST, e.homeRegion());
         assertEquals(before, tenants.reads(), "a misdirected request reads no tenant");
         assertEquals(AuditEvent.Outcome.DENIED, events.get(0).outcome());
@@ -137,11 +139,11 @@ class AccessControlTest {
         directory.down(true);
         Caller caller = Identities.admit(australian, "u1", Caller.PrincipalType.USER, Role.TENANT_ADMIN);
         NotFoundException e = assertThrows(NotFoundException.class,
-                () -> access.authorizeTenant(caller, Operation.TENANT_READ, TenantId.of("wombat"), "t", "r"));
+                () -> access.authorizeTenant(caller, Operation.TENANT_READ, TenantId.of("wombat"), T, "r"));
         assertFalse(e.getMessage().contains("australia"));
         assertEquals(AuditEvent.Outcome.DENIED, events.get(0).outcome());
         assertEquals(ACME, access.authorizeTenant(Identities.customer(ACME, "u1", Role.TENANT_ADMIN),
-                Operation.TENANT_READ, ACME, "t", "r").id(), "this stamp's own customers need no directory");
+                Operation.TENANT_READ, ACME, T, "r").tenant().id(), "this stamp's own customers need no directory");
     }
 
     @Test
@@ -149,11 +151,11 @@ class AccessControlTest {
         Caller customerClaimingStaff = Identities.customer(ACME, "u1", Role.PLATFORM_ADMIN, Role.SUPPORT_ENGINEER);
         assertEquals(Set.of(), customerClaimingStaff.roles());
         assertThrows(ForbiddenException.class, () -> access.authorizeTenant(customerClaimingStaff,
-                Operation.TENANT_READ, ACME, "t", "r"));
+                Operation.TENANT_READ, ACME, T, "r"));
         Caller staffClaimingCustomer = Identities.staff("v1", Role.TENANT_ADMIN, Role.ASSET_READER);
         assertEquals(Set.of(), staffClaimingCustomer.roles());
         assertThrows(ForbiddenException.class, () -> access.authorizeTenant(staffClaimingCustomer,
-                Operation.AUDIT_READ, ACME, "t", "r"));
+                Operation.AUDIT_READ, ACME, T, "r"));
     }
 
     @Test
@@ -162,25 +164,25 @@ class AccessControlTest {
                 Identities.objectId(Identities.VENDOR, "v1"), Caller.PrincipalType.USER, false,
                 Set.of("Platform.Admin"), Set.of("c2")));
         StepUpRequiredException e = assertThrows(StepUpRequiredException.class,
-                () -> access.authorizeTenant(withoutMfa, Operation.TENANT_READ, ACME, "t", "r"));
+                () -> access.authorizeTenant(withoutMfa, Operation.TENANT_READ, ACME, T, "r"));
         assertEquals("c1", e.authContext());
         assertEquals("acme", events.get(0).tenantId());
         assertThrows(StepUpRequiredException.class,
-                () -> access.authorize(withoutMfa, Operation.TENANT_CREATE, "t", "r"));
+                () -> access.authorize(withoutMfa, Operation.TENANT_CREATE, T, "r"));
         assertEquals(ACME, access.authorizeTenant(Identities.staff("v1", Role.PLATFORM_ADMIN),
-                Operation.TENANT_READ, ACME, "t", "r").id());
+                Operation.TENANT_READ, ACME, T, "r").tenant().id());
     }
 
     @Test
     void anApplicationDoesRoutineWorkButNothingThatNeedsAPerson() {
         Caller app = Identities.admit(Identities.directoryOf(ACME), "sync-job", Caller.PrincipalType.APPLICATION,
                 Role.ASSET_CONTRIBUTOR, Role.ARCHIVE_MANAGER, Role.TENANT_ADMIN);
-        assertEquals(ACME, access.authorizeTenant(app, Operation.ASSET_UPLOAD, ACME, "t", "r").id());
-        assertEquals(ACME, access.authorizeTenant(app, Operation.AUDIT_READ, ACME, "t", "r").id());
+        assertEquals(ACME, access.authorizeTenant(app, Operation.ASSET_UPLOAD, ACME, T, "r").tenant().id());
+        assertEquals(ACME, access.authorizeTenant(app, Operation.AUDIT_READ, ACME, T, "r").tenant().id());
         for (Operation personal : List.of(Operation.ASSET_DELETE, Operation.CONSENT_GRANT, Operation.KEYS_ROTATE,
                 Operation.TENANT_READ)) {
             ForbiddenException e = assertThrows(ForbiddenException.class,
-                    () -> access.authorizeTenant(app, personal, ACME, "t", "r"), personal.name());
+                    () -> access.authorizeTenant(app, personal, ACME, T, "r"), personal.name());
             assertEquals(personal.action() + " needs a signed-in user", e.getMessage());
         }
     }
@@ -192,8 +194,8 @@ class AccessControlTest {
                 Identities.objectId(Identities.directoryOf(ACME), "engineer-as-guest"), Caller.PrincipalType.USER, true,
                 Set.of("Asset.Reader", "Support.Engineer"), Set.of("c1")));
         assertEquals(Set.of(Role.ASSET_READER), guest.roles());
-        assertEquals(ACME, access.authorizeTenant(guest, Operation.ASSET_READ, ACME, "t", "r").id());
-        assertThrows(ForbiddenException.class, () -> access.authorizeTenant(guest, Operation.ASSET_READ, GLOBEX, "t",
+        assertEquals(ACME, access.authorizeTenant(guest, Operation.ASSET_READ, ACME, T, "r").tenant().id());
+        assertThrows(ForbiddenException.class, () -> access.authorizeTenant(guest, Operation.ASSET_READ, GLOBEX, T,
                 "r"));
         // A guest of the vendor's directory is no staff member, whatever role it was given.
         Caller vendorGuest = Identities.POLICY.admit(new TokenIdentity(Identities.VENDOR, UUID.randomUUID().toString(),
@@ -204,16 +206,16 @@ class AccessControlTest {
     @Test
     void vendorRoleReachesAnyTenantOfTheStampAndNoneElsewhere() {
         Caller admin = Identities.staff("v1", Role.PLATFORM_ADMIN);
-        assertEquals(ACME, access.authorizeTenant(admin, Operation.TENANT_READ, ACME, "t", "r").id());
+        assertEquals(ACME, access.authorizeTenant(admin, Operation.TENANT_READ, ACME, T, "r").tenant().id());
         assertThrows(NotFoundException.class,
-                () -> access.authorizeTenant(admin, Operation.TENANT_READ, TenantId.of("nowhere"), "t", "r"));
+                () -> access.authorizeTenant(admin, Operation.TENANT_READ, TenantId.of("nowhere"), T, "r"));
     }
 
     @Test
     void aCallerWithNoRolesIsDeniedEverything() {
         Caller nobody = Identities.customer(ACME, "n");
         for (Operation op : Operation.values()) {
-            assertThrows(ForbiddenException.class, () -> access.authorize(nobody, op, "t", "r"), op.name());
+            assertThrows(ForbiddenException.class, () -> access.authorize(nobody, op, T, "r"), op.name());
         }
     }
 
@@ -221,7 +223,7 @@ class AccessControlTest {
     void supportEngineerHasNoOperationWithoutAGrant() {
         Caller support = Identities.staff("v1", Role.SUPPORT_ENGINEER);
         for (Operation op : Operation.values()) {
-            assertThrows(ForbiddenException.class, () -> access.authorizeTenant(support, op, ACME, "t", "r"), op.name());
+            assertThrows(ForbiddenException.class, () -> access.authorizeTenant(support, op, ACME, T, "r"), op.name());
         }
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.audit.AuditRecorder;
 import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.IntegrityException;
@@ -23,14 +23,16 @@ import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.model.UploadPart;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.testing.CountingKeyEncryptionKeys;
+import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryAssetStore;
 import com.strongroom.testing.InMemoryContentStore;
 import com.strongroom.testing.InMemoryDataKeyStore;
-import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.InMemoryUploadStore;
 import com.strongroom.testing.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,8 +49,6 @@ import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Completing a resumable upload in the core: its SHA-256 comes from parts hashed in order as they were staged, and
@@ -123,10 +123,10 @@ class ResumableUploadTest {
         assets = new InMemoryAssetStore();
         uploads = new InMemoryUploadStore();
         UploadDigests digests = new UploadDigests(Duration.ofSeconds(10));
-        start = new StartUpload(access, uploads, keyring, audit, clock);
+        start = new StartUpload(access, uploads, keyring, clock);
         stage = new StageUploadPart(access, uploads, keyring, content, digests, clock);
-        complete = new CompleteUpload(access, assets, uploads, keyring, content, digests, audit, clock);
-        download = new DownloadAsset(access, assets, keyring, content, audit, 64L * 1024 * 1024);
+        complete = new CompleteUpload(access, assets, uploads, keyring, content, digests, clock);
+        download = new DownloadAsset(access, assets, keyring, content, 64L * 1024 * 1024);
         file = new byte[3 * PART + 1000];
         new Random(7).nextBytes(file);
     }

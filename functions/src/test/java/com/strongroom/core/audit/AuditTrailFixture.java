@@ -2,15 +2,14 @@ package com.strongroom.core.audit;
 
 import com.strongroom.adapters.keys.JwsCheckpointSigner;
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
-import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.AuditEvent.Outcome;
+import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.port.CheckpointSigner;
+import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryAuditLog;
 import com.strongroom.testing.InMemoryCheckpointStore;
-import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
@@ -45,8 +44,7 @@ final class AuditTrailFixture {
         trail = new ChainedAuditTrail(log, RETENTION, checkpointer, CHECKPOINT_EVERY);
         AuditRecorder recorder = new AuditRecorder(trail, clock);
         verifier = new VerifyAuditTrail(Identities.accessControl(Region.WEST_EUROPE, new InMemoryTenantStore(),
-                InMemoryGrantStore.noGrants(clock), recorder), log,
-                checkpoints, signer, RETENTION, recorder, clock);
+                InMemoryGrantStore.noGrants(clock), recorder), log, checkpoints, signer, RETENTION, clock);
     }
 
     /** Records {@code count} access events a minute apart. */

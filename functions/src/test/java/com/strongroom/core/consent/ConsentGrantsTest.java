@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
-import com.strongroom.core.access.SupportConsent;
 import com.strongroom.core.asset.ListAssets;
 import com.strongroom.core.asset.ReadAsset;
-import com.strongroom.core.audit.ChainedAuditTrail;
+import com.strongroom.core.audit.AuditRecorder;
 import com.strongroom.core.audit.AuditRetention;
+import com.strongroom.core.audit.ChainedAuditTrail;
 import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.NotFoundException;
@@ -25,12 +24,14 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
+import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryAssetStore;
 import com.strongroom.testing.InMemoryAuditLog;
-import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Consent grants in the core, with in-memory ports and a clock moved by hand: granting and its refusals, support
@@ -85,11 +84,11 @@ class ConsentGrantsTest {
                 Duration.ofDays(400), Duration.ofDays(400)), null, Integer.MAX_VALUE), clock);
         AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants,
                 new SupportConsent(grants, grant -> notices.add(grant.id().value()), clock), audit);
-        create = new CreateConsentGrant(access, grants, assets, audit, clock);
-        consent = new ConsentGrants(access, grants, auditLog, audit, clock);
+        create = new CreateConsentGrant(access, grants, assets, clock);
+        consent = new ConsentGrants(access, grants, auditLog, clock);
         sweep = new SweepExpiredGrants(grants, audit, clock);
-        read = new ReadAsset(access, assets, audit);
-        list = new ListAssets(access, assets, null, audit);
+        read = new ReadAsset(access, assets);
+        list = new ListAssets(access, assets, null);
         first = asset(ACME, "first.pdf");
         second = asset(ACME, "second.pdf");
     }

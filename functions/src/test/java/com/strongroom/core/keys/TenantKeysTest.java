@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.access.AccessControl;
-import com.strongroom.core.access.AuditRecorder;
+import com.strongroom.core.audit.AuditRecorder;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.IntegrityException;
@@ -24,11 +24,13 @@ import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.model.WrappedDataKey;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.testing.CountingKeyEncryptionKeys;
-import com.strongroom.testing.InMemoryDataKeyStore;
 import com.strongroom.testing.Identities;
+import com.strongroom.testing.InMemoryDataKeyStore;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The key hierarchy: TDK cache, DEK sealing and binding, and rotation of either level without touching content. */
 class TenantKeysTest {
@@ -64,7 +64,7 @@ class TenantKeysTest {
         keyring = newKeyring();
         AuditRecorder audit = new AuditRecorder(events::add, clock);
         rotate = new RotateTenantKeys(Identities.accessControl(Region.WEST_EUROPE, tenants,
-                InMemoryGrantStore.noGrants(clock), audit), tenants, keks, dataKeys, keyring, audit);
+                InMemoryGrantStore.noGrants(clock), audit), tenants, keks, dataKeys, keyring);
     }
 
     TenantKeyring newKeyring() {
@@ -199,8 +199,8 @@ class TenantKeysTest {
             }
         };
         AuditRecorder audit = new AuditRecorder(events::add, clock);
-        RotateTenantKeys crashing = new RotateTenantKeys(Identities.accessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock), audit),
-                tenants, keks, failing, keyring, audit);
+        RotateTenantKeys crashing = new RotateTenantKeys(Identities.accessControl(Region.WEST_EUROPE, tenants,
+                InMemoryGrantStore.noGrants(clock), audit), tenants, keks, failing, keyring);
         assertThrows(IllegalStateException.class, () -> crashing.handle(ADMIN,
                 new RotateTenantKeys.Command(ACME, RotateTenantKeys.Scope.TDK), "r1"));
         assertEquals(2, acme().keys().tdkVersion());

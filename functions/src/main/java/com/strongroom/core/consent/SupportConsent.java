@@ -1,4 +1,4 @@
-package com.strongroom.core.access;
+package com.strongroom.core.consent;
 
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.model.AssetId;
@@ -27,7 +27,7 @@ public final class SupportConsent {
      * @param nearest      otherwise the grant the attempt comes closest to (for the audit trail), if any
      * @param outsideScope active grants allow the permission, but none of them covers the asset
      */
-    record Decision(Optional<ConsentGrant> chosen, Optional<ConsentGrant> nearest, boolean outsideScope) {
+    public record Decision(Optional<ConsentGrant> chosen, Optional<ConsentGrant> nearest, boolean outsideScope) {
     }
 
     /** A whole-tenant grant first, then the newest. */
@@ -45,7 +45,7 @@ public final class SupportConsent {
         this.clock = clock;
     }
 
-    Decision decide(Caller caller, TenantId tenant, ConsentPermission permission, Optional<AssetId> asset) {
+    public Decision decide(Caller caller, TenantId tenant, ConsentPermission permission, Optional<AssetId> asset) {
         Instant now = clock.instant();
         List<ConsentGrant> all = grants.forGrantee(tenant, caller.subject()).stream()
                 .filter(g -> g.grantee().equals(caller.subject()) && g.tenantId().equals(tenant))
@@ -66,7 +66,7 @@ public final class SupportConsent {
      * Notes the first use of a grant: the notice is asked for first, then the grant is marked, so a crash between
      * the two repeats the notice (which the notifier deduplicates) rather than losing it.
      */
-    void recordUse(ConsentGrant grant) {
+    public void recordUse(ConsentGrant grant) {
         if (grant.firstUsedAt().isPresent()) {
             return;
         }

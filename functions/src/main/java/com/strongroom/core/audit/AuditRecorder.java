@@ -1,8 +1,9 @@
-package com.strongroom.core.access;
+package com.strongroom.core.audit;
 
-import com.strongroom.core.model.AuditEvent;
+import com.strongroom.core.access.Operation;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.AuditEvent.Outcome;
+import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.ConsentGrant;
 import com.strongroom.core.port.AuditTrail;
