@@ -17,7 +17,7 @@ import java.util.Map;
  * the Bicep templates create them and the app's identity has no right to.
  */
 public final class LocalProvisioner {
-    /** Cosmos containers and their partition keys (DESIGN section 4). */
+    /** Cosmos containers and their partition keys, as infra/modules/cosmos.bicep creates them (NamesTest). */
     public static final Map<String, String> CONTAINERS = Map.ofEntries(
             Map.entry("tenants", "/id"), Map.entry("assets", "/tenantId"), Map.entry("keyring", "/tenantId"),
             Map.entry("uploads", "/tenantId"), Map.entry("grants", "/tenantId"), Map.entry("erasures", "/tenantId"),

@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The key hierarchy of DESIGN section 3 at work: TDKs unwrapped by the tenant's KEK (cached, so downloads need no
+ * The key hierarchy (KEK wraps TDK, TDK seals DEKs; docs/formats.md) at work: TDKs unwrapped by the tenant's KEK (cached, so downloads need no
  * key-service call), and per-asset DEKs sealed under the TDK in the keyring. Every key handed out is a copy the
  * caller zeroes when done.
  */

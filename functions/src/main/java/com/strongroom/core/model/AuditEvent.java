@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entry of the audit trail (DESIGN section 8). Holds ids and names only: never file content, key
+ * One entry of the tamper-evident audit trail (docs/formats.md). Holds ids and names only: never file content, key
  * material or a data subject's identifier in clear.
  *
  * @param tenantId  the tenant the event belongs to, or {@link #STAMP} for events outside any tenant

@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The wrapped keys of a tenant (DESIGN section 3).
+ * The wrapped keys of a tenant: its KEK id, its current TDK wrapped by the KEK, and its blind-index key sealed by
+ * the TDK (docs/formats.md).
  *
  * @param kekId                the versioned id of the tenant's key-encryption key
  * @param tdkVersion           version of the current tenant data key
