@@ -53,6 +53,32 @@ public final class DownloadAsset {
     }
 
     /** Writes into a fixed array; more bytes than it holds is a bug, not a resize. */
+    /** The bytes a response carries: from {@code first}, {@code length} of them. */
+    private record Window(long first, long length) {
+    }
+
+    /**
+     * The whole content, if one response may carry it (else 400, read it in ranges), or the range asked for (416 if
+     * it lies outside); a longer range is answered with its first part, and Content-Range tells the client where to go
+     * on.
+     */
+    private Window window(RequestScope scope, Optional<ByteRange> asked, long size) {
+        if (asked.isEmpty()) {
+            if (size > maxResponseBytes) {
+                throw scope.failed(new RangeRequiredException(size, maxResponseBytes));
+            }
+            return new Window(0, size);
+        }
+        ByteRange range = asked.get();
+        if (size == 0 || range.first().orElse(0) >= size || range.suffixLength().orElse(1) == 0) {
+            throw scope.failed(new RangeNotSatisfiableException(size));
+        }
+        long first = range.first().isPresent() ? range.first().getAsLong()
+                : Math.max(0, size - range.suffixLength().getAsLong());
+        long last = Math.min(range.last().orElse(size - 1), size - 1);
+        return new Window(first, Math.min(last - first + 1, maxResponseBytes));
+    }
+
     private static final class ArrayFiller extends OutputStream {
         private final byte[] target;
         private int position;
@@ -97,34 +123,16 @@ public final class DownloadAsset {
                 Target.asset(command.tenant(), command.asset()).and("content"), requestId);
         Tenant tenant = scope.tenant();
         Asset asset = lookup.visible(scope, command.asset());
-        long size = asset.size();
-        long first;
-        long length;
-        if (command.range().isEmpty()) {
-            if (size > maxResponseBytes) {
-                throw scope.failed(new RangeRequiredException(size, maxResponseBytes));
-            }
-            first = 0;
-            length = size;
-        } else {
-            ByteRange range = command.range().get();
-            if (size == 0 || range.first().orElse(0) >= size || range.suffixLength().orElse(1) == 0) {
-                throw scope.failed(new RangeNotSatisfiableException(size));
-            }
-            first = range.first().isPresent() ? range.first().getAsLong()
-                    : Math.max(0, size - range.suffixLength().getAsLong());
-            long last = Math.min(range.last().orElse(size - 1), size - 1);
-            // A longer range is answered with its first part; Content-Range tells the client where to go on.
-            length = Math.min(last - first + 1, maxResponseBytes);
-        }
+        Window window = window(scope, command.range(), asset.size());
         byte[] dek = null;
         try {
             dek = keyring.dataKey(tenant, asset.id());
             // Decrypted straight into the response's array: one copy of the range in memory, not two.
-            byte[] bytes = new byte[(int) length];
-            reader.decrypt(tenant.id(), asset.id(), dek, size, first, length, new ArrayFiller(bytes));
+            byte[] bytes = new byte[(int) window.length()];
+            reader.decrypt(tenant.id(), asset.id(), dek, asset.size(), window.first(), window.length(),
+                    new ArrayFiller(bytes));
             scope.succeeded();
-            return new Content(asset, first, bytes, command.range().isPresent());
+            return new Content(asset, window.first(), bytes, command.range().isPresent());
         } catch (TamperedException | IntegrityException e) {
             throw scope.securityIncident("asset.content.tampered",
                     new IntegrityException("the stored content of this asset failed its integrity check"));

@@ -10,7 +10,6 @@ import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.Caller;
-import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
 import java.time.Clock;
@@ -68,7 +67,6 @@ public final class UpdateAsset {
     public Asset handle(Caller caller, Command command, String requestId) {
         RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
                 Target.asset(command.tenant(), command.asset()), requestId);
-        Tenant tenant = scope.tenant();
         if (command.hold() != Hold.KEEP) {
             access.authorizeAlso(scope, Operation.ASSET_LEGAL_HOLD);
         }
@@ -76,18 +74,9 @@ public final class UpdateAsset {
         if (command.ifMatch().isPresent() && !sameVersion(command.ifMatch().get(), asset.version())) {
             throw scope.failed(new PreconditionFailedException("the asset changed since that version was read"));
         }
-        Optional<Asset.LegalHold> hold = switch (command.hold()) {
-            case KEEP -> asset.legalHold();
-            case SET -> Optional.of(new Asset.LegalHold(command.holdReason().orElseThrow(), caller.subject(),
-                    clock.instant()));
-            case RELEASE -> Optional.empty();
-        };
-        Asset changed = asset.withChanges(command.name().orElse(asset.name()),
-                command.subjects().map(s -> BlindIndex.of(keyring, tenant, s)).orElse(asset.subjectIndex()),
-                command.metadata().orElse(asset.metadata()), hold, clock.instant());
         Asset stored;
         try {
-            stored = assets.replace(changed);
+            stored = assets.replace(changed(scope, command, asset));
         } catch (PreconditionFailedException e) {
             throw scope.failed(e);
         }
@@ -96,6 +85,19 @@ public final class UpdateAsset {
             scope.succeeded(Operation.ASSET_LEGAL_HOLD);
         }
         return stored;
+    }
+
+    /** The asset with the command's changes; the subjects go in as the tenant's blind-index values. */
+    private Asset changed(RequestScope scope, Command command, Asset asset) {
+        Optional<Asset.LegalHold> hold = switch (command.hold()) {
+            case KEEP -> asset.legalHold();
+            case SET -> Optional.of(new Asset.LegalHold(command.holdReason().orElseThrow(), scope.caller().subject(),
+                    clock.instant()));
+            case RELEASE -> Optional.empty();
+        };
+        return asset.withChanges(command.name().orElse(asset.name()),
+                command.subjects().map(s -> BlindIndex.of(keyring, scope.tenant(), s)).orElse(asset.subjectIndex()),
+                command.metadata().orElse(asset.metadata()), hold, clock.instant());
     }
 
     /** Compares an {@code If-Match} value with a stored version, quoted or not; {@code *} matches any. */
