@@ -11,6 +11,7 @@ import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
+import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 /** What every {@link AssetStore} adapter promises; one subclass per adapter. */
 public abstract class AssetStoreContract {
@@ -30,9 +30,8 @@ public abstract class AssetStoreContract {
 
     static Asset asset(TenantId tenant, int minute, List<String> subjects) {
         Instant at = Instant.parse("2026-11-24T10:00:00Z").plus(minute, ChronoUnit.MINUTES);
-        return new Asset(tenant, AssetId.random(), "file-" + minute + ".pdf", "application/pdf", 1000 + minute,
-                "ab".repeat(32), 1, subjects, Map.of("k", "v"),
-                Optional.of(new Asset.LegalHold("case 1", "manager", at)), at, "uploader", at, Asset.State.ACTIVE, "");
+        return AssetTestData.anAsset().of(tenant).named("file-" + minute + ".pdf").size(1000 + minute)
+                .subjectIndex(subjects).metadata(Map.of("k", "v")).at(at).heldFor("case 1").build();
     }
 
     @Test
@@ -41,9 +40,7 @@ public abstract class AssetStoreContract {
         store().create(asset);
         Asset found = store().find(asset.tenantId(), asset.id()).orElseThrow();
         assertEquals(asset.withChanges(asset.name(), asset.subjectIndex(), asset.metadata(), asset.legalHold(),
-                asset.updatedAt()), new Asset(found.tenantId(), found.id(), found.name(), found.contentType(),
-                found.size(), found.sha256(), found.formatVersion(), found.subjectIndex(), found.metadata(),
-                found.legalHold(), found.createdAt(), found.createdBy(), found.updatedAt(), found.state(), ""));
+                asset.updatedAt()), AssetTestData.unversioned(found));
         assertTrue(store().find(tenant(), asset.id()).isEmpty(), "another tenant sees nothing");
         assertThrows(ConflictException.class, () -> store().create(asset));
     }

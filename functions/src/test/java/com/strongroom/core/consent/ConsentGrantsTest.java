@@ -24,6 +24,7 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
+import com.strongroom.testing.AssetTestData;
 import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryAssetStore;
 import com.strongroom.testing.InMemoryAuditLog;
@@ -94,8 +95,7 @@ class ConsentGrantsTest {
     }
 
     private AssetId asset(TenantId tenant, String name) {
-        Asset asset = new Asset(tenant, AssetId.random(), name, "application/pdf", 10, "ab".repeat(32), 1, List.of(),
-                Map.of(), Optional.empty(), clock.instant(), "uploader", clock.instant(), Asset.State.ACTIVE, "");
+        Asset asset = AssetTestData.anAsset().of(tenant).named(name).at(clock.instant()).build();
         assets.create(asset);
         return asset.id();
     }
