@@ -20,7 +20,7 @@ final class ConsentViews {
     record GrantRequest(String grantee, String scope, List<String> assetIds, List<String> permissions, String purpose,
                         String ticket, String expiresAt) {
         CreateConsentGrant.Command toCommand(TenantId tenant) {
-            return new CreateConsentGrant.Command(tenant, grantee, scope,
+            return CreateConsentGrant.Command.of(tenant, grantee, scope,
                     assetIds == null ? List.of() : assetIds.stream().map(ConsentViews::assetId).toList(),
                     permissions == null ? null : permissions.stream().map(ConsentPermission::of)
                             .collect(Collectors.toSet()),

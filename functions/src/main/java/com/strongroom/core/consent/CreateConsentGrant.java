@@ -25,6 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,12 +41,33 @@ public final class CreateConsentGrant {
     public static final String DEFAULT_EXPIRY = "default";
 
     /**
-     * @param scope     {@code tenant} (every asset) or {@code assets} (only {@code assetIds})
+     * @param scope     the whole tenant, or the listed assets (which must be the tenant's)
      * @param expiresAt an RFC 3339 time, or {@code default} for {@link #DEFAULT_LIFETIME} from now
      */
-    public record Command(TenantId tenant, String grantee, String scope, List<AssetId> assetIds,
+    public record Command(TenantId tenant, String grantee, ConsentGrant.Scope scope,
                           Set<ConsentPermission> permissions, String purpose, String ticket,
                           Optional<Instant> expiresAt) {
+        /** A command from what a client sends: {@code scope} is {@code tenant} or {@code assets} with assetIds. */
+        public static Command of(TenantId tenant, String grantee, String scope, List<AssetId> assetIds,
+                                 Set<ConsentPermission> permissions, String purpose, String ticket,
+                                 Optional<Instant> expiresAt) {
+            return new Command(tenant, grantee, scope(scope, assetIds), permissions, purpose, ticket, expiresAt);
+        }
+
+        private static ConsentGrant.Scope scope(String scope, List<AssetId> assetIds) {
+            if (!"tenant".equals(scope) && !"assets".equals(scope)) {
+                throw new InvalidInputException("scope", "must be \"tenant\" or \"assets\"");
+            }
+            List<AssetId> listed = assetIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(assetIds));
+            if (scope.equals("tenant") && !listed.isEmpty()) {
+                throw new InvalidInputException("assetIds", "must be left out when the scope is the whole tenant");
+            }
+            if (scope.equals("assets") && (listed.isEmpty() || listed.size() > MAX_SCOPED_ASSETS)) {
+                throw new InvalidInputException("assetIds", "must list 1 to " + MAX_SCOPED_ASSETS + " assets");
+            }
+            return scope.equals("tenant") ? ConsentGrant.Scope.tenant() : ConsentGrant.Scope.assets(listed);
+        }
+
         public Command {
             if (tenant == null) {
                 throw new InvalidInputException("tenantId", "is required");
@@ -57,16 +79,7 @@ public final class CreateConsentGrant {
             grantee = grantee.toLowerCase(java.util.Locale.ROOT);
             purpose = Text.required("purpose", purpose, 500);
             ticket = Text.required("ticket", ticket, 100);
-            if (!"tenant".equals(scope) && !"assets".equals(scope)) {
-                throw new InvalidInputException("scope", "must be \"tenant\" or \"assets\"");
-            }
-            assetIds = assetIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(assetIds));
-            if (scope.equals("tenant") && !assetIds.isEmpty()) {
-                throw new InvalidInputException("assetIds", "must be left out when the scope is the whole tenant");
-            }
-            if (scope.equals("assets") && (assetIds.isEmpty() || assetIds.size() > MAX_SCOPED_ASSETS)) {
-                throw new InvalidInputException("assetIds", "must list 1 to " + MAX_SCOPED_ASSETS + " assets");
-            }
+            Objects.requireNonNull(scope, "scope");
             if (permissions == null || permissions.isEmpty()) {
                 throw new InvalidInputException("permissions", "must hold metadata:read, content:read or both");
             }
@@ -122,14 +135,12 @@ public final class CreateConsentGrant {
         if (expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
             throw new InvalidInputException("expiresAt", "must be at most " + MAX_LIFETIME.toDays() + " days ahead");
         }
-        for (AssetId id : command.assetIds()) {
+        for (AssetId id : command.scope().assets()) {
             if (assets.find(tenant.id(), id).filter(Asset::visible).isEmpty()) {
                 throw new InvalidInputException("assetIds", "names " + id + ", which is not an asset of this tenant");
             }
         }
-        ConsentGrant grant = new ConsentGrant(GrantId.random(), tenant.id(), command.grantee(),
-                command.scope().equals("tenant") ? ConsentGrant.Scope.tenant()
-                        : ConsentGrant.Scope.assets(command.assetIds()),
+        ConsentGrant grant = new ConsentGrant(GrantId.random(), tenant.id(), command.grantee(), command.scope(),
                 command.permissions(), command.purpose(), command.ticket(), now, caller.subject(), expiresAt,
                 Optional.empty(), Optional.empty(), ConsentGrant.Status.ACTIVE, "");
         grants.create(grant);

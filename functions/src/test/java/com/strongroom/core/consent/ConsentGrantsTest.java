@@ -102,7 +102,7 @@ class ConsentGrantsTest {
 
     private CreateConsentGrant.Command command(String grantee, String scope, List<AssetId> ids,
                                                Set<ConsentPermission> permissions, String expiresAt) {
-        return new CreateConsentGrant.Command(ACME, grantee, scope, ids, permissions, "Preview of a PDF fails",
+        return CreateConsentGrant.Command.of(ACME, grantee, scope, ids, permissions, "Preview of a PDF fails",
                 "SUP-1042", CreateConsentGrant.Command.expiry(expiresAt));
     }
 
@@ -246,17 +246,17 @@ class ConsentGrantsTest {
     @Test
     void badInputIsRefusedAndNothingIsStored() {
         Set<ConsentPermission> metadata = Set.of(ConsentPermission.METADATA_READ);
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, SUPPORT_7, "tenant",
+        assertThrows(InvalidInputException.class, () -> CreateConsentGrant.Command.of(ACME, SUPPORT_7, "tenant",
                 List.of(), metadata, " ", "SUP-1", Optional.empty()));
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, SUPPORT_7, "tenant",
+        assertThrows(InvalidInputException.class, () -> CreateConsentGrant.Command.of(ACME, SUPPORT_7, "tenant",
                 List.of(), metadata, "why", null, Optional.empty()));
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, SUPPORT_7, "tenant",
+        assertThrows(InvalidInputException.class, () -> CreateConsentGrant.Command.of(ACME, SUPPORT_7, "tenant",
                 List.of(), Set.of(), "why", "SUP-1", Optional.empty()));
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, SUPPORT_7, "assets",
+        assertThrows(InvalidInputException.class, () -> CreateConsentGrant.Command.of(ACME, SUPPORT_7, "assets",
                 List.of(), metadata, "why", "SUP-1", Optional.empty()));
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, SUPPORT_7, "all",
+        assertThrows(InvalidInputException.class, () -> CreateConsentGrant.Command.of(ACME, SUPPORT_7, "all",
                 List.of(), metadata, "why", "SUP-1", Optional.empty()));
-        assertThrows(InvalidInputException.class, () -> new CreateConsentGrant.Command(ACME, "support-7", "tenant",
+        assertThrows(InvalidInputException.class, () -> CreateConsentGrant.Command.of(ACME, "support-7", "tenant",
                 List.of(), metadata, "why", "SUP-1", Optional.empty()), "a grantee is an Entra object id");
         assertThrows(InvalidInputException.class, () -> CreateConsentGrant.Command.expiry(null));
         assertThrows(InvalidInputException.class, () -> CreateConsentGrant.Command.expiry("next week"));
