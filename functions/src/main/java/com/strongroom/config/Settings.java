@@ -107,6 +107,10 @@ public record Settings(
             if (azure) {
                 require(Setting.KEY_VAULT_URI, vault);
                 require(Setting.AUTH_OIDC_METADATA_URL, metadata);
+                if (metadata.filter(m -> !"https".equals(m.getScheme())).isPresent()) {
+                    problems.add(Setting.AUTH_OIDC_METADATA_URL.key() + " must be https in azure mode: the keys that "
+                            + "vouch for every token come from it");
+                }
                 forbidden(Setting.LOCAL_KEYS_DIR, keysDir, "keys live in Key Vault");
             }
             if (local) {

@@ -58,6 +58,14 @@ class SettingsTest {
     }
 
     @Test
+    void theIssuerMetadataMustBeFetchedOverHttpsInAzure() {
+        Map<String, String> env = azure();
+        env.put("AUTH_OIDC_METADATA_URL", "http://login.example/organizations/v2.0/.well-known/openid-configuration");
+        SettingsException e = assertThrows(SettingsException.class, () -> Settings.from(env));
+        assertTrue(e.problems().get(0).startsWith("AUTH_OIDC_METADATA_URL must be https"), e.problems().toString());
+    }
+
+    @Test
     void identitySettingsMustBeGuidsAndAnAuthenticationContextId() {
         Map<String, String> env = azure();
         env.put("AUTH_CLIENT_ID", "api://strongroom");

@@ -16,6 +16,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +27,8 @@ import java.util.Map;
  * template holding {@code {tenantid}} (each customer organisation issues with its own tenant id in the URL), and its
  * {@code jwks_uri} serves the keys every organisation's tokens are signed with. Tokens signed with an application's
  * own key (claims mapping) are not in that set and fail. The metadata is read on first use, so a cold start does not
- * depend on the identity provider; a failed read is tried again on the next token.
+ * depend on the identity provider; after a failed read, tokens are refused as the provider's outage (503) for
+ * {@link #RETRY_AFTER_FAILURE}, then the read is tried again.
  */
 public final class EntraIssuer implements JWKSource<SecurityContext> {
     public static final String TENANT_PLACEHOLDER = "{tenantid}";
@@ -39,22 +43,32 @@ public final class EntraIssuer implements JWKSource<SecurityContext> {
         Resolved load() throws IOException, ParseException;
     }
 
-    private final Loader loader;
-    private volatile Resolved resolved;
+    /** After a failed read, requests fail at once for this long instead of queueing for the next attempt. */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
 
-    private EntraIssuer(Loader loader) {
+    private final Loader loader;
+    private final Clock clock;
+    private volatile Resolved resolved;
+    private volatile Instant failedAt = Instant.MIN;
+
+    private EntraIssuer(Loader loader, Clock clock) {
         this.loader = loader;
+        this.clock = clock;
     }
 
     /** The issuer described by the OpenID Connect metadata at {@code metadataUrl}; keys from its {@code jwks_uri}. */
     public static EntraIssuer fromMetadata(URI metadataUrl) {
+        return fromMetadata(metadataUrl, Clock.systemUTC());
+    }
+
+    static EntraIssuer fromMetadata(URI metadataUrl, Clock clock) {
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, SIZE_LIMIT);
         return new EntraIssuer(() -> {
             Map<String, Object> metadata = JSONObjectUtils.parse(retriever.retrieveResource(metadataUrl.toURL())
                     .getContent());
             return new Resolved(issuerTemplate(metadata),
                     JWKSourceBuilder.create(JSONObjectUtils.getURI(metadata, "jwks_uri").toURL(), retriever).build());
-        });
+        }, clock);
     }
 
     /**
@@ -63,7 +77,7 @@ public final class EntraIssuer implements JWKSource<SecurityContext> {
      */
     public static EntraIssuer fromFiles(Path metadataFile, Path jwksFile) {
         return new EntraIssuer(() -> new Resolved(issuerTemplate(JSONObjectUtils.parse(Files.readString(metadataFile))),
-                new ImmutableJWKSet<>(JWKSet.parse(Files.readString(jwksFile)).toPublicJWKSet())));
+                new ImmutableJWKSet<>(JWKSet.parse(Files.readString(jwksFile)).toPublicJWKSet())), Clock.systemUTC());
     }
 
     private static String issuerTemplate(Map<String, Object> metadata) throws ParseException {
@@ -91,11 +105,15 @@ public final class EntraIssuer implements JWKSource<SecurityContext> {
         if (current != null) {
             return current;
         }
+        if (clock.instant().isBefore(failedAt.plus(RETRY_AFTER_FAILURE))) {
+            throw new KeySourceException("the issuer's metadata could not be read a moment ago");
+        }
         synchronized (this) {
             if (resolved == null) {
                 try {
                     resolved = loader.load();
                 } catch (IOException | ParseException e) {
+                    failedAt = clock.instant();
                     throw new KeySourceException("cannot read the issuer's metadata", e);
                 }
             }

@@ -12,6 +12,8 @@ import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.strongroom.core.access.CallerPolicy;
+import com.strongroom.core.error.Dependency;
+import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.error.UnauthenticatedException;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.EntraTenantId;
@@ -36,6 +38,7 @@ public final class JwtAuthenticator implements Authenticator {
     static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(JWSAlgorithm.RS256);
     private static final int MAX_TOKEN_CHARS = 16 * 1024;
     private static final String BEARER = "bearer ";
+    private static final String ISSUER_UNAVAILABLE = "issuer metadata unavailable";
 
     private final ConfigurableJWTProcessor<SecurityContext> processor;
     private final CallerPolicy policy;
@@ -81,7 +84,7 @@ public final class JwtAuthenticator implements Authenticator {
                     throw new BadJWTException("iss");
                 }
             } catch (KeySourceException e) {
-                throw new BadJWTException("issuer metadata", e);
+                throw new BadJWTException(ISSUER_UNAVAILABLE, e);
             }
         }
     }
@@ -101,7 +104,13 @@ public final class JwtAuthenticator implements Authenticator {
         try {
             claims = processor.process(token, null);
         } catch (BadJWTException e) {
+            if (ISSUER_UNAVAILABLE.equals(e.getMessage())) {
+                throw new DependencyUnavailableException(Dependency.IDENTITY_PROVIDER, e);
+            }
             throw new UnauthenticatedException(reason(e.getMessage()));
+        } catch (KeySourceException e) {
+            // The token may well be good: the keys to check it could not be had. Not the caller's fault.
+            throw new DependencyUnavailableException(Dependency.IDENTITY_PROVIDER, e);
         } catch (ParseException e) {
             throw new UnauthenticatedException("the bearer token is malformed");
         } catch (Exception e) {

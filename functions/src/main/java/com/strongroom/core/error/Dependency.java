@@ -11,7 +11,8 @@ public enum Dependency {
     STORAGE("storage"),
     KEY_VAULT("keyvault"),
     KEYS("keys"),
-    SIGNING_KEY("signing-key");
+    SIGNING_KEY("signing-key"),
+    IDENTITY_PROVIDER("identity-provider");
 
     private final String label;
 

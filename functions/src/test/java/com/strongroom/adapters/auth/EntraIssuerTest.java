@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.strongroom.core.access.CallerPolicy;
-import com.strongroom.core.error.UnauthenticatedException;
+import com.strongroom.core.error.Dependency;
+import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.model.EntraTenantId;
+import com.strongroom.testing.TestClock;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -65,10 +68,13 @@ class EntraIssuerTest {
         server.stop(0);
     }
 
-    private JwtAuthenticator fromMetadata() {
-        URI metadata = URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+    private URI metadataUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort()
                 + "/organizations/v2.0/.well-known/openid-configuration");
-        return new JwtAuthenticator(EntraIssuer.fromMetadata(metadata), JwtAuthenticatorTest.CLIENT_ID,
+    }
+
+    private JwtAuthenticator fromMetadata() {
+        return new JwtAuthenticator(EntraIssuer.fromMetadata(metadataUri()), JwtAuthenticatorTest.CLIENT_ID,
                 new CallerPolicy(EntraTenantId.of(JwtAuthenticatorTest.VENDOR_TID), "c1"));
     }
 
@@ -86,18 +92,27 @@ class EntraIssuerTest {
         assertEquals(1, metadataReads.get());
     }
 
+    /** A single-tenant issuer is a misconfiguration, not the caller's fault: no token passes, and it is a 503. */
     @Test
     void metadataWithASingleTenantIssuerIsNotTrustedForAMultiTenantApp() throws Exception {
         metadataIssuer = "https://login.microsoftonline.com/" + JwtAuthenticatorTest.CUSTOMER_TID + "/v2.0";
-        assertThrows(UnauthenticatedException.class, () -> fromMetadata().authenticate(Optional.of(token())));
+        assertThrows(DependencyUnavailableException.class, () -> fromMetadata().authenticate(Optional.of(token())));
     }
 
     @Test
-    void aFailedMetadataReadIsTriedAgainOnTheNextToken() throws Exception {
+    void anUnreachableProviderIsAnOutageNotABadTokenAndIsNotAskedAgainAtOnce() throws Exception {
         metadataStatus = 503;
-        JwtAuthenticator authenticator = fromMetadata();
-        assertThrows(UnauthenticatedException.class, () -> authenticator.authenticate(Optional.of(token())));
+        TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
+        JwtAuthenticator authenticator = new JwtAuthenticator(EntraIssuer.fromMetadata(metadataUri(), clock),
+                JwtAuthenticatorTest.CLIENT_ID, new CallerPolicy(EntraTenantId.of(JwtAuthenticatorTest.VENDOR_TID), "c1"));
+        DependencyUnavailableException e = assertThrows(DependencyUnavailableException.class,
+                () -> authenticator.authenticate(Optional.of(token())));
+        assertEquals(Dependency.IDENTITY_PROVIDER, e.dependency());
         metadataStatus = 200;
+        assertThrows(DependencyUnavailableException.class, () -> authenticator.authenticate(Optional.of(token())));
+        assertEquals(1, metadataReads.get(), "requests fail fast instead of queueing on the provider");
+        clock.advance(EntraIssuer.RETRY_AFTER_FAILURE);
         assertEquals(JwtAuthenticatorTest.OID, authenticator.authenticate(Optional.of(token())).objectId());
+        assertEquals(2, metadataReads.get());
     }
 }
