@@ -2,6 +2,7 @@ package com.strongroom.core.asset;
 
 import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.model.Text;
 import java.net.URLConnection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class AssetRules {
         }
         String name = raw.strip();
         if (name.length() > MAX_NAME_CHARS || name.equals(".") || name.equals("..")
-                || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || hasControl(name)) {
+                || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0 || Text.hasControl(name)) {
             throw new InvalidInputException("name",
                     "must be 1-255 characters without path separators or control characters");
         }
@@ -70,7 +71,7 @@ public final class AssetRules {
             if (key == null || !METADATA_KEY.matcher(key).matches()) {
                 throw new InvalidInputException("metadata", "keys are 1-64 letters, digits, '_', '.' or '-'");
             }
-            if (value == null || value.length() > MAX_METADATA_VALUE_CHARS || hasControl(value)) {
+            if (value == null || value.length() > MAX_METADATA_VALUE_CHARS || Text.hasControl(value)) {
                 throw new InvalidInputException("metadata." + key,
                         "must be at most " + MAX_METADATA_VALUE_CHARS + " characters without control characters");
             }
@@ -90,7 +91,7 @@ public final class AssetRules {
         List<String> subjects = new ArrayList<>();
         for (String subject : raw) {
             if (subject == null || subject.isBlank() || subject.strip().length() > MAX_SUBJECT_CHARS
-                    || hasControl(subject)) {
+                    || Text.hasControl(subject)) {
                 throw new InvalidInputException("subjects",
                         "are 1-" + MAX_SUBJECT_CHARS + " characters each, without control characters");
             }
@@ -122,10 +123,5 @@ public final class AssetRules {
             }
         });
         return raw.map(h -> h.toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /** Control characters, and invisible formatting such as bidirectional overrides that disguise a name. */
-    static boolean hasControl(String value) {
-        return value.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
     }
 }

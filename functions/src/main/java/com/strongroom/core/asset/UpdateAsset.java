@@ -11,6 +11,7 @@ import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.Text;
 import com.strongroom.core.port.AssetStore;
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class UpdateAsset {
             metadata = metadata.map(AssetRules::metadata);
             hold = hold == null ? Hold.KEEP : hold;
             if (hold == Hold.SET && (holdReason.isEmpty() || holdReason.get().isBlank()
-                    || holdReason.get().length() > 500 || AssetRules.hasControl(holdReason.get()))) {
+                    || holdReason.get().length() > 500 || Text.hasControl(holdReason.get()))) {
                 throw new InvalidInputException("legalHold.reason", "is required: 1-500 characters");
             }
             if (name.isEmpty() && subjects.isEmpty() && metadata.isEmpty() && hold == Hold.KEEP) {

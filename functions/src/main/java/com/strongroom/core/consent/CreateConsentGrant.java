@@ -15,6 +15,7 @@ import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.GrantId;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.Text;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.GrantStore;
 import java.time.Clock;

@@ -16,6 +16,7 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
+import com.strongroom.core.model.Text;
 import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.port.TenantDirectory;
 import com.strongroom.core.port.TenantStore;
@@ -44,11 +45,7 @@ public final class CreateTenant {
             if (id == null) {
                 throw new InvalidInputException("id", "is required");
             }
-            if (displayName == null || displayName.isBlank() || displayName.length() > 200
-                    || displayName.chars().anyMatch(Character::isISOControl)) {
-                throw new InvalidInputException("displayName", "must be 1-200 characters without control characters");
-            }
-            displayName = displayName.strip();
+            displayName = Text.required("displayName", displayName, 200);
             region = region == null ? Optional.empty() : region;
             entraTenant = entraTenant == null ? Optional.empty() : entraTenant;
         }
