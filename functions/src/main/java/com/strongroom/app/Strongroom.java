@@ -57,6 +57,9 @@ public final class Strongroom {
     /** How long a part that came early waits for its predecessor, being staged here, to extend the upload's hash. */
     private static final Duration UPLOAD_PART_WAIT = Duration.ofSeconds(30);
 
+    /** How long a health report is reused. */
+    private static final Duration HEALTH_MAX_AGE = Duration.ofSeconds(5);
+
     private static volatile Strongroom fromEnvironment;
 
     private final Settings settings;
@@ -135,7 +138,7 @@ public final class Strongroom {
                 new ConsentGrants(access, ports.grants(), ports.auditLog(), clock),
                 new SweepExpiredGrants(ports.grants(), recorder, clock));
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, ports.probes(), Duration.ofSeconds(5),
-                healthExecutor());
+                healthExecutor(ports.probes().size()), clock, HEALTH_MAX_AGE);
     }
 
     /** The process-wide instance the Functions worker uses, built from the environment on first use. */
@@ -194,8 +197,9 @@ public final class Strongroom {
         return checkHealth;
     }
 
-    private static ExecutorService healthExecutor() {
-        return Executors.newCachedThreadPool(r -> {
+    /** One thread per probe: a round never needs more, and a flood cannot make it take more. */
+    private static ExecutorService healthExecutor(int probes) {
+        return Executors.newFixedThreadPool(probes, r -> {
             Thread t = new Thread(r, "health-probe");
             t.setDaemon(true);
             return t;

@@ -2,7 +2,9 @@ package com.strongroom.core.health;
 
 import com.strongroom.core.model.Region;
 import com.strongroom.core.port.DependencyProbe;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Probes every dependency at once, each within a time limit, and reports which ones answer. */
+/**
+ * Probes every dependency at once, each within a time limit, and reports which ones answer. The route is anonymous,
+ * so a report is reused for {@code maxAge} and only one round of probes runs at a time: a flood of health checks
+ * costs the dependencies (Key Vault above all, whose throttling would also hit unwraps and signing) one round per
+ * {@code maxAge}, not one per request.
+ */
 public final class CheckHealth {
     public record Report(Region region, String version, Map<String, String> checks) {
         public boolean healthy() {
@@ -26,17 +33,31 @@ public final class CheckHealth {
     private final List<DependencyProbe> probes;
     private final Duration timeout;
     private final ExecutorService executor;
+    private final Clock clock;
+    private final Duration maxAge;
+    private Report last;
+    private Instant lastAt = Instant.MIN;
 
     public CheckHealth(Region region, String version, List<DependencyProbe> probes, Duration timeout,
-                       ExecutorService executor) {
+                       ExecutorService executor, Clock clock, Duration maxAge) {
         this.region = region;
         this.version = version;
         this.probes = List.copyOf(probes);
         this.timeout = timeout;
         this.executor = executor;
+        this.clock = clock;
+        this.maxAge = maxAge;
     }
 
-    public Report handle() {
+    public synchronized Report handle() {
+        if (last == null || !clock.instant().isBefore(lastAt.plus(maxAge))) {
+            last = probeAll();
+            lastAt = clock.instant();
+        }
+        return last;
+    }
+
+    private Report probeAll() {
         Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
         for (DependencyProbe probe : probes) {
             running.put(probe.name(), CompletableFuture.supplyAsync(() -> {
