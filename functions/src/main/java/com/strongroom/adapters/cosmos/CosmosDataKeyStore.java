@@ -68,8 +68,8 @@ public final class CosmosDataKeyStore implements DataKeyStore {
     public List<WrappedDataKey> sealedBefore(TenantId tenant, int tdkVersion, int limit) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @tenant AND c.tdkVersion < @version",
                 List.of(new SqlParameter("@tenant", tenant.value()), new SqlParameter("@version", tdkVersion)));
-        return CosmosPaging.page(Dependency.KEYRING, container.get(), query, tenant.value(), limit, Optional.empty(),
-                doc -> fromDocument(doc, doc.path("_etag").asText(""))).items();
+        return CosmosPaging.firstItems(Dependency.KEYRING, container.get(), query, tenant.value(), limit,
+                doc -> fromDocument(doc, doc.path("_etag").asText("")));
     }
 
     private boolean live(WrappedDataKey key) {

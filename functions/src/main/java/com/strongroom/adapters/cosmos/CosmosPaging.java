@@ -55,6 +55,27 @@ final class CosmosPaging {
         });
     }
 
+    /**
+     * The items of the first page that has any, following continuations past empty ones: Cosmos DB may answer a page
+     * with no items and a continuation while more items follow, so an empty page does not mean the end.
+     */
+    static <T> List<T> firstItems(Dependency dependency, CosmosContainer container, SqlQuerySpec query,
+                                  String partition, int pageSize, Function<JsonNode, T> map) {
+        return CosmosFailures.call(dependency, () -> firstNonEmpty(container.queryItems(query,
+                        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(partition)), JsonNode.class)
+                .iterableByPage(pageSize).iterator(), page -> page.getResults().stream().map(map).toList()));
+    }
+
+    static <P, T> List<T> firstNonEmpty(Iterator<P> pages, Function<P, List<T>> items) {
+        while (pages.hasNext()) {
+            List<T> page = items.apply(pages.next());
+            if (!page.isEmpty()) {
+                return page;
+            }
+        }
+        return List.of();
+    }
+
     private static String encode(String cosmosToken) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(cosmosToken.getBytes(StandardCharsets.UTF_8));
     }
