@@ -106,8 +106,8 @@ public final class Strongroom {
         SupportConsent supportConsent = new SupportConsent(ports.grants(), ports.notices(), clock);
         AccessControl access = new AccessControl(settings.stampRegion(), ports.tenants(), ports.directory(),
                 supportConsent, recorder, settings.staffAuthContext());
-        TenantKeyring keyring = new TenantKeyring(ports.keks(), ports.dataKeys(), clock, settings.tdkCacheTtl(),
-                settings.tdkCacheMaxTenants());
+        TenantKeyring keyring = new TenantKeyring(ports.keks(), ports.dataKeys(), ports.tenants(), clock,
+                settings.tdkCacheTtl(), settings.tdkCacheMaxTenants());
         this.accessControl = access;
         this.tenants = new TenantUseCases(
                 new CreateTenant(access, ports.tenants(), ports.directory(), ports.keks(), clock,

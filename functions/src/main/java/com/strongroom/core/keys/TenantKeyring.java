@@ -2,6 +2,7 @@ package com.strongroom.core.keys;
 
 import com.strongroom.core.crypto.Aes256Gcm;
 import com.strongroom.core.crypto.TamperedException;
+import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.IntegrityException;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.model.AssetId;
@@ -10,6 +11,7 @@ import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.WrappedDataKey;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.KeyEncryptionKeys;
+import com.strongroom.core.port.TenantStore;
 import com.strongroom.core.tenant.KeyBindings;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,32 +25,58 @@ import java.util.Optional;
  * caller zeroes when done.
  */
 public final class TenantKeyring {
+    /** How often a new DEK is re-sealed to catch up with TDK rotations that overtake it; each takes minutes. */
+    private static final int CATCH_UP_ATTEMPTS = 3;
+
     private final KeyEncryptionKeys keks;
     private final DataKeyStore dataKeys;
+    private final TenantStore tenants;
     private final TdkCache tdks;
 
-    public TenantKeyring(KeyEncryptionKeys keks, DataKeyStore dataKeys, Clock clock, Duration tdkCacheTtl,
-                         int tdkCacheMaxTenants) {
+    public TenantKeyring(KeyEncryptionKeys keks, DataKeyStore dataKeys, TenantStore tenants, Clock clock,
+                         Duration tdkCacheTtl, int tdkCacheMaxTenants) {
         this.keks = keks;
         this.dataKeys = dataKeys;
+        this.tenants = tenants;
         this.tdks = new TdkCache(clock, tdkCacheTtl, tdkCacheMaxTenants);
     }
 
     /**
      * A fresh DEK for an asset, stored sealed under the tenant's current TDK before it is returned. With an
      * expiry, the stored entry vanishes by itself unless {@link #keep} is called first.
+     *
+     * <p>A TDK rotation that moves on between reading the tenant and storing the entry may have run its re-seal pass
+     * before the entry existed, and then retire the TDK it is sealed under: the asset could never be read again. So
+     * the tenant is read again after the entry is stored, and while its TDK is newer the entry is re-sealed under it
+     * (a rotation's own pass doing the same first is as good).
      */
     public byte[] newDataKey(Tenant tenant, AssetId asset, Optional<Instant> expiresAt) {
         int version = tenant.keys().tdkVersion();
         byte[] dek = Aes256Gcm.newKey();
-        byte[] tdk = tdk(tenant, version);
         try {
-            byte[] sealed = Aes256Gcm.seal(tdk, dek, KeyBindings.dataKey(tenant.id(), asset.value(), version));
-            dataKeys.create(new WrappedDataKey(tenant.id(), asset, version, sealed, expiresAt, ""));
+            dataKeys.create(new WrappedDataKey(tenant.id(), asset, version, seal(tenant, asset, version, dek),
+                    expiresAt, ""));
+            catchUpWithRotations(tenant.id(), asset, dek);
             return dek;
-        } finally {
-            Arrays.fill(tdk, (byte) 0);
+        } catch (RuntimeException e) {
+            Arrays.fill(dek, (byte) 0);
+            throw e;
         }
+    }
+
+    private void catchUpWithRotations(TenantId tenantId, AssetId asset, byte[] dek) {
+        for (int attempt = 0; attempt < CATCH_UP_ATTEMPTS; attempt++) {
+            Tenant current = tenants.find(tenantId)
+                    .orElseThrow(() -> new NotFoundException("no tenant " + tenantId));
+            WrappedDataKey stored = dataKeys.find(tenantId, asset)
+                    .orElseThrow(() -> new NotFoundException("the content key of " + asset + " no longer exists"));
+            int version = current.keys().tdkVersion();
+            if (stored.tdkVersion() >= version) {
+                return;
+            }
+            dataKeys.replace(stored.rewrapped(version, seal(current, asset, version, dek)));
+        }
+        throw new ConflictException("the tenant's keys kept changing while a content key was made; try again");
     }
 
     /**

@@ -12,6 +12,7 @@ import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
 import com.strongroom.testing.InMemoryDataKeyStore;
+import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,20 +46,24 @@ class TenantKeyringOverKeyVaultTest {
         vault.close();
     }
 
+    private static final InMemoryTenantStore TENANTS = new InMemoryTenantStore();
+
     private static Tenant tenant(String id) {
         TenantId tenantId = TenantId.of(id);
         String kekId = keks.create(tenantId);
         byte[] tdk = Aes256Gcm.newKey();
-        return new Tenant(tenantId, id, Region.WEST_EUROPE, java.util.Optional.empty(), Instant.now(), "admin", TenantStatus.ACTIVE,
-                new TenantKeys(kekId, 1, keks.wrap(kekId, tdk), Aes256Gcm.seal(tdk, Aes256Gcm.newKey(),
-                        com.strongroom.core.tenant.KeyBindings.blindIndexKey(tenantId, 1))));
+        Tenant tenant = new Tenant(tenantId, id, Region.WEST_EUROPE, Optional.empty(), Instant.now(), "admin",
+                TenantStatus.ACTIVE, new TenantKeys(kekId, 1, keks.wrap(kekId, tdk), Aes256Gcm.seal(tdk,
+                Aes256Gcm.newKey(), com.strongroom.core.tenant.KeyBindings.blindIndexKey(tenantId, 1))));
+        TENANTS.create(tenant);
+        return tenant;
     }
 
     @Test
     void tenThousandDownloadsAcrossTenTenantsCostOneUnwrapPerTenantPerCacheLifetime() {
         TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
-        TenantKeyring keyring = new TenantKeyring(keks, new InMemoryDataKeyStore(clock), clock, Duration.ofMinutes(5),
-                100);
+        TenantKeyring keyring = new TenantKeyring(keks, new InMemoryDataKeyStore(clock), TENANTS, clock,
+                Duration.ofMinutes(5), 100);
         int start = vault.calls("unwrapkey");
         List<Tenant> tenants = new ArrayList<>();
         List<AssetId> assets = new ArrayList<>();
@@ -93,9 +98,9 @@ class TenantKeyringOverKeyVaultTest {
         InMemoryDataKeyStore dataKeys = new InMemoryDataKeyStore(clock);
         Tenant tenant = tenant("throttled");
         AssetId asset = AssetId.random();
-        byte[] dek = new TenantKeyring(keks, dataKeys, clock, Duration.ofMinutes(5), 10)
+        byte[] dek = new TenantKeyring(keks, dataKeys, TENANTS, clock, Duration.ofMinutes(5), 10)
                 .newDataKey(tenant, asset, Optional.empty());
-        TenantKeyring fresh = new TenantKeyring(keks, dataKeys, clock, Duration.ofMinutes(5), 10);
+        TenantKeyring fresh = new TenantKeyring(keks, dataKeys, TENANTS, clock, Duration.ofMinutes(5), 10);
         vault.failNext(429, 2);
         try {
             assertArrayEquals(dek, fresh.dataKey(tenant, asset));

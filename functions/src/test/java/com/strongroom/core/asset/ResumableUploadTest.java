@@ -113,8 +113,8 @@ class ResumableUploadTest {
         tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Optional.of(Identities.directoryOf(ACME)),
                 clock.instant(), "platform", TenantStatus.ACTIVE,
                 keks.newTenantKeys(ACME)));
-        TenantKeyring keyring = new TenantKeyring(keks, new InMemoryDataKeyStore(clock), clock, Duration.ofMinutes(5),
-                10);
+        TenantKeyring keyring = new TenantKeyring(keks, new InMemoryDataKeyStore(clock), tenants, clock,
+                Duration.ofMinutes(5), 10);
         events = new ArrayList<>();
         AuditRecorder audit = new AuditRecorder(events::add, clock);
         AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock),

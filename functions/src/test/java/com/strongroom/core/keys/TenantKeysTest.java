@@ -38,6 +38,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** The key hierarchy: TDK cache, DEK sealing and binding, and rotation of either level without touching content. */
 class TenantKeysTest {
@@ -68,7 +71,7 @@ class TenantKeysTest {
     }
 
     TenantKeyring newKeyring() {
-        return new TenantKeyring(keks, dataKeys, clock, Duration.ofMinutes(5), 2);
+        return new TenantKeyring(keks, dataKeys, tenants, clock, Duration.ofMinutes(5), 2);
     }
 
     Tenant acme() {
@@ -172,27 +175,7 @@ class TenantKeysTest {
     void anInterruptedTdkRotationKeepsEveryKeyReadableAndFinishesWhenRunAgain() {
         AssetId asset = AssetId.random();
         byte[] dek = keyring.newDataKey(acme(), asset, Optional.empty());
-        DataKeyStore failing = new DataKeyStore() {
-            @Override
-            public void create(WrappedDataKey key) {
-                dataKeys.create(key);
-            }
-
-            @Override
-            public Optional<WrappedDataKey> find(TenantId tenant, AssetId id) {
-                return dataKeys.find(tenant, id);
-            }
-
-            @Override
-            public boolean replace(WrappedDataKey key) {
-                return dataKeys.replace(key);
-            }
-
-            @Override
-            public void delete(TenantId tenant, AssetId id) {
-                dataKeys.delete(tenant, id);
-            }
-
+        DataKeyStore failing = new DelegatingDataKeyStore(dataKeys) {
             @Override
             public List<WrappedDataKey> sealedBefore(TenantId tenant, int version, int limit) {
                 throw new IllegalStateException("crash after the new TDK was stored");
@@ -213,6 +196,86 @@ class TenantKeysTest {
         assertEquals(1, finished.dataKeysResealed());
         assertEquals(Map.of(), acme().keys().retiredTdks());
         assertArrayEquals(dek, newKeyring().dataKey(acme(), asset));
+    }
+
+    /**
+     * An upload reads the tenant (TDK 1), then a whole TDK rotation runs (re-seal pass, TDK 1 retired) before the
+     * upload stores its DEK sealed under TDK 1. Without catching up, that asset could never be read again and every
+     * later rotation would fail on it.
+     */
+    @Test
+    void aRotationThatOvertakesAnUploadLosesNoAsset() throws Exception {
+        CountDownLatch sealed = new CountDownLatch(1);
+        CountDownLatch rotated = new CountDownLatch(1);
+        DataKeyStore latched = new DelegatingDataKeyStore(dataKeys) {
+            @Override
+            public void create(WrappedDataKey key) {
+                sealed.countDown();
+                await(rotated);
+                super.create(key);
+            }
+        };
+        TenantKeyring uploading = new TenantKeyring(keks, latched, tenants, clock, Duration.ofMinutes(5), 2);
+        Tenant readBeforeRotation = acme();
+        AssetId asset = AssetId.random();
+        CompletableFuture<byte[]> upload = CompletableFuture.supplyAsync(
+                () -> uploading.newDataKey(readBeforeRotation, asset, Optional.empty()));
+        await(sealed);
+        rotate.handle(ADMIN, new RotateTenantKeys.Command(ACME, RotateTenantKeys.Scope.TDK), "r1");
+        assertEquals(Map.of(), acme().keys().retiredTdks(), "TDK 1 is gone");
+        rotated.countDown();
+        byte[] dek = upload.get(10, TimeUnit.SECONDS);
+
+        assertEquals(2, dataKeys.find(ACME, asset).orElseThrow().tdkVersion());
+        assertArrayEquals(dek, newKeyring().dataKey(acme(), asset), "the asset stays readable");
+        assertEquals(3, rotate.handle(ADMIN, new RotateTenantKeys.Command(ACME, RotateTenantKeys.Scope.TDK), "r2")
+                .tdkVersion(), "and the next rotation succeeds");
+        assertArrayEquals(dek, newKeyring().dataKey(acme(), asset));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A keyring store that passes every call on, so a test can hold or fail one of them. */
+    static class DelegatingDataKeyStore implements DataKeyStore {
+        private final DataKeyStore delegate;
+
+        DelegatingDataKeyStore(DataKeyStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void create(WrappedDataKey key) {
+            delegate.create(key);
+        }
+
+        @Override
+        public Optional<WrappedDataKey> find(TenantId tenant, AssetId id) {
+            return delegate.find(tenant, id);
+        }
+
+        @Override
+        public boolean replace(WrappedDataKey key) {
+            return delegate.replace(key);
+        }
+
+        @Override
+        public void delete(TenantId tenant, AssetId id) {
+            delegate.delete(tenant, id);
+        }
+
+        @Override
+        public List<WrappedDataKey> sealedBefore(TenantId tenant, int version, int limit) {
+            return delegate.sealedBefore(tenant, version, limit);
+        }
     }
 
     @Test
