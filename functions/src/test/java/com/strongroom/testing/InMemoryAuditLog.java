@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An audit log for unit tests of the core, held to the same contract as the Cosmos adapter. Tests may also
@@ -21,6 +22,7 @@ public final class InMemoryAuditLog implements AuditLog {
     private final Map<String, ConcurrentSkipListMap<Long, ChainedEvent>> chains = new ConcurrentHashMap<>();
     private final Map<String, ChainLink> heads = new ConcurrentHashMap<>();
     private final Map<String, Duration> retentions = new ConcurrentHashMap<>();
+    private final AtomicInteger reads = new AtomicInteger();
     private volatile boolean down;
 
     private static String key(String tenantId, String chain) {
@@ -55,6 +57,7 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public Optional<ChainedEvent> read(String tenantId, String chain, long sequence) {
+        reads.incrementAndGet();
         failIfDown();
         return Optional.ofNullable(events(tenantId, chain).get(sequence));
     }
@@ -117,6 +120,11 @@ public final class InMemoryAuditLog implements AuditLog {
     }
 
     /** The retention the event was stored with. */
+    /** How many single events were read. */
+    public int reads() {
+        return reads.get();
+    }
+
     public Optional<Duration> retentionOf(String eventId) {
         return Optional.ofNullable(retentions.get(eventId));
     }

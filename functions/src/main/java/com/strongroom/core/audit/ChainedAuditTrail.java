@@ -13,11 +13,16 @@ import java.util.logging.Logger;
  * Appends each event to its tenant's chain for its class. Concurrent appenders race for the next sequence;
  * the loser learns the winner's hash and tries the position after it, so the chain never forks. An event is
  * acknowledged only once it is stored; the head hint and the periodic checkpoint (every
- * {@code checkpointEvery} events) follow, and their failure does not undo the event.
+ * {@code checkpointEvery} events) follow, and their failure does not undo the event. A hint that lags far behind
+ * (its moves failed, or another instance appends fast) is not walked one position at a time: after a few positions
+ * the true end is found by probing ahead in growing steps and bisecting, and the hint is moved there, so a lag
+ * costs a few reads once instead of locking the chain.
  */
 public final class ChainedAuditTrail implements AuditTrail {
     private static final Logger LOG = Logger.getLogger(ChainedAuditTrail.class.getName());
     private static final int MAX_ATTEMPTS = 200;
+    /** Positions walked one by one before the end is searched for instead. */
+    private static final int WALK_BEFORE_SEARCH = 8;
 
     private final AuditLog log;
     private final AuditRetention retention;
@@ -44,9 +49,46 @@ public final class ChainedAuditTrail implements AuditTrail {
             Optional<ChainedEvent> taken = log.read(event.tenantId(), chain, next.sequence());
             tail = taken.map(ChainedEvent::link)
                     .orElseGet(() -> log.head(event.tenantId(), chain).orElse(ChainLink.GENESIS));
+            if (attempt + 1 == WALK_BEFORE_SEARCH) {
+                tail = end(event.tenantId(), chain, tail);
+                moveHead(event.tenantId(), chain, tail);
+            }
         }
         throw new DependencyUnavailableException(Dependency.AUDIT,
                 new IllegalStateException("could not append after " + MAX_ATTEMPTS + " attempts"));
+    }
+
+    /** The last stored position of a chain at or after {@code known}, which is stored. */
+    private ChainLink end(String tenantId, String chain, ChainLink known) {
+        long stored = known.sequence();
+        long step = 1;
+        long absent;
+        while (true) {
+            if (log.read(tenantId, chain, stored + step).isEmpty()) {
+                absent = stored + step;
+                break;
+            }
+            stored += step;
+            step *= 2;
+        }
+        while (absent - stored > 1) {
+            long middle = stored + (absent - stored) / 2;
+            if (log.read(tenantId, chain, middle).isPresent()) {
+                stored = middle;
+            } else {
+                absent = middle;
+            }
+        }
+        long end = stored;
+        return end == known.sequence() ? known : log.read(tenantId, chain, end).map(ChainedEvent::link).orElse(known);
+    }
+
+    private void moveHead(String tenantId, String chain, ChainLink link) {
+        try {
+            log.moveHead(tenantId, chain, link);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "audit head not moved to the chain's end: " + e.getClass().getName());
+        }
     }
 
     private void afterAppend(ChainedEvent appended) {

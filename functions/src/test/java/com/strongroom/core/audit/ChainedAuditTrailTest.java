@@ -64,6 +64,25 @@ class ChainedAuditTrailTest {
         assertEquals(4, f.log.head(T, "access").orElseThrow().sequence());
     }
 
+    /** A hint 1,000 positions behind (its moves failed) once locked every append of the tenant for good. */
+    @Test
+    void aHeadHintFarBehindIsCaughtUpAndRepaired() {
+        AuditTrailFixture f = new AuditTrailFixture(keys);
+        ChainLink tail = ChainLink.GENESIS;
+        for (int i = 0; i < 1000; i++) {
+            ChainedEvent placedWithoutMovingTheHead = ChainedEvent.after(tail, f.event(EventClass.ACCESS, "o" + i));
+            assertTrue(f.log.tryAppend(placedWithoutMovingTheHead, Duration.ofDays(14)));
+            tail = placedWithoutMovingTheHead.link();
+        }
+        int readsBefore = f.log.reads();
+        f.trail.record(f.event(EventClass.ACCESS, "me"));
+        assertEquals(tail.hash(), f.stored(1001).prevHash(), "appended at the true end, not forked");
+        assertTrue(f.log.reads() - readsBefore < 40, "found in a few reads: " + (f.log.reads() - readsBefore));
+        assertEquals(1001, f.log.head(T, "access").orElseThrow().sequence());
+        f.trail.record(f.event(EventClass.ACCESS, "next"));
+        assertEquals(1002, f.stored(1002).sequence());
+    }
+
     @Test
     void aFailingSignerDoesNotUndoTheAcknowledgedEvent() {
         CheckpointSigner broken = new CheckpointSigner() {
