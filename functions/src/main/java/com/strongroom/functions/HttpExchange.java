@@ -178,6 +178,7 @@ final class HttpExchange {
             Map.entry(FailureKind.STEP_UP_REQUIRED, ProblemType.STEP_UP_REQUIRED),
             Map.entry(FailureKind.FORBIDDEN, ProblemType.FORBIDDEN),
             Map.entry(FailureKind.NOT_FOUND, ProblemType.NOT_FOUND),
+            Map.entry(FailureKind.GONE, ProblemType.GONE),
             Map.entry(FailureKind.CONFLICT, ProblemType.CONFLICT),
             Map.entry(FailureKind.PRECONDITION_FAILED, ProblemType.PRECONDITION_FAILED),
             Map.entry(FailureKind.RANGE_NOT_SATISFIABLE, ProblemType.RANGE_NOT_SATISFIABLE),

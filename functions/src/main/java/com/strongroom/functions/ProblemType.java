@@ -11,6 +11,7 @@ public enum ProblemType {
             HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "The caller may not do this", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "No such resource", HttpStatus.NOT_FOUND),
+    GONE("gone", "The tenant is being cancelled or was deleted", HttpStatusType.custom(410)),
     CONFLICT("conflict", "The request conflicts with the current state", HttpStatus.CONFLICT),
     PRECONDITION_FAILED("precondition-failed", "The resource changed since the caller read it",
             HttpStatus.PRECONDITION_FAILED),

@@ -3,6 +3,7 @@ package com.strongroom.core.access;
 import com.strongroom.core.audit.AuditRecorder;
 import com.strongroom.core.consent.SupportConsent;
 import com.strongroom.core.error.ForbiddenException;
+import com.strongroom.core.error.GoneException;
 import com.strongroom.core.error.MisdirectedException;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.error.StepUpRequiredException;
@@ -14,6 +15,7 @@ import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Role;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.TenantDirectory;
 import com.strongroom.core.port.TenantStore;
 import java.util.Optional;
@@ -67,7 +69,21 @@ public final class AccessControl {
     public RequestScope authorizeTenant(Caller caller, Operation operation, TenantId tenantId, Target target,
                                         String requestId) {
         Tenant tenant = tenantFor(caller, operation, tenantId, target.path(), requestId);
+        requireActive(caller, operation, tenant, target.path(), requestId);
         return new RequestScope(audit, caller, operation, Optional.of(tenant), target, requestId);
+    }
+
+    /**
+     * A tenant being cancelled or deleted is served no more (410); staff may still read it, to see where its
+     * cancellation stands.
+     */
+    private void requireActive(Caller caller, Operation operation, Tenant tenant, String target, String requestId) {
+        if (tenant.status() == TenantStatus.ACTIVE || (operation == Operation.TENANT_READ && caller.isStaff())) {
+            return;
+        }
+        audit.denied(Optional.of(caller), operation.action(), tenant.id().value(), target, requestId);
+        throw new GoneException("tenant " + tenant.id() + " is " + tenant.status().name().toLowerCase(
+                java.util.Locale.ROOT) + " and no longer served");
     }
 
     private Tenant tenantFor(Caller caller, Operation operation, TenantId tenantId, String target, String requestId) {
@@ -96,6 +112,7 @@ public final class AccessControl {
         }
         requireStepUp(caller, operation, () -> trailFor(tenantId), target.path(), requestId);
         Tenant tenant = tenantOfThisStamp(caller, operation, tenantId, target.path(), requestId);
+        requireActive(caller, operation, tenant, target.path(), requestId);
         SupportConsent.Decision decision = consent.decide(caller, tenant.id(), permission.get(), asset);
         if (decision.chosen().isPresent()) {
             consent.recordUse(decision.chosen().get());

@@ -7,6 +7,7 @@ public enum FailureKind {
     STEP_UP_REQUIRED,
     FORBIDDEN,
     NOT_FOUND,
+    GONE,
     CONFLICT,
     PRECONDITION_FAILED,
     RANGE_NOT_SATISFIABLE,

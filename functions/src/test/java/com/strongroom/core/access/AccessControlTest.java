@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.strongroom.core.error.ForbiddenException;
+import com.strongroom.core.error.GoneException;
 import com.strongroom.core.error.MisdirectedException;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.error.StepUpRequiredException;
@@ -201,6 +202,25 @@ class AccessControlTest {
         Caller vendorGuest = Identities.POLICY.admit(new TokenIdentity(Identities.VENDOR, UUID.randomUUID().toString(),
                 Caller.PrincipalType.USER, true, Set.of("Platform.Admin"), Set.of("c1")));
         assertEquals(Set.of(), vendorGuest.roles());
+    }
+
+    @Test
+    void aTenantBeingCancelledIsGoneForItsUsersAndReadableByStaff() {
+        TenantId leaving = TenantId.of("leaving");
+        tenants.create(new Tenant(leaving, "Leaving", Region.WEST_EUROPE, Optional.of(Identities.directoryOf(leaving)),
+                Instant.EPOCH, "admin", TenantStatus.CANCELLING,
+                new TenantKeys("local:tenant-leaving/00", 1, new byte[1], new byte[1])));
+        Target target = Target.tenant(leaving);
+        assertThrows(GoneException.class, () -> access.authorizeTenant(Identities.customer(leaving, "u1",
+                Role.TENANT_ADMIN), Operation.TENANT_READ, leaving, target, "r1"));
+        assertThrows(GoneException.class, () -> access.authorizeRead(Identities.customer(leaving, "u1",
+                Role.ASSET_READER), Operation.ASSET_READ, leaving, Optional.empty(), target, "r2"));
+        assertThrows(GoneException.class, () -> access.authorizeTenant(Identities.staff("v1", Role.PLATFORM_ADMIN),
+                Operation.KEYS_ROTATE, leaving, target, "r3"));
+        assertEquals(leaving, access.authorizeTenant(Identities.staff("v1", Role.PLATFORM_ADMIN),
+                Operation.TENANT_READ, leaving, target, "r4").tenant().id(), "staff see where it stands");
+        assertEquals(3, events.stream().filter(e -> e.outcome() == AuditEvent.Outcome.DENIED
+                && e.tenantId().equals("leaving")).count());
     }
 
     @Test
