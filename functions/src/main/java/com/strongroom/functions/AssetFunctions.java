@@ -81,9 +81,10 @@ public final class AssetFunctions {
             @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
             ExecutionContext context) {
         return http.handle(request, context, app.assets().read().operation(), Optional.of(tenantId), caller -> {
-            Asset asset = app.assets().read().handle(caller, TenantId.of(tenantId), AssetId.of(assetId),
+            var read = app.assets().read().handle(caller, TenantId.of(tenantId), AssetId.of(assetId),
                     context.getInvocationId());
-            return Reply.ok(AssetViews.AssetView.of(asset), Map.of("ETag", AssetViews.etag(asset.version())));
+            return Reply.ok(AssetViews.AssetView.of(read.asset(), read.digestShown()),
+                    Map.of("ETag", AssetViews.etag(read.asset().version())));
         });
     }
 

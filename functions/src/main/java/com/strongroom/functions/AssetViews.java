@@ -2,6 +2,7 @@ package com.strongroom.functions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.strongroom.core.asset.ListAssets;
 import com.strongroom.core.asset.StartUpload;
 import com.strongroom.core.asset.UpdateAsset;
 import com.strongroom.core.error.InvalidInputException;
@@ -27,11 +28,16 @@ final class AssetViews {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AssetView(String id, String name, String contentType, long size, String sha256, int subjectCount,
+    record AssetView(String id, String name, String contentType, long size,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String sha256, int subjectCount,
                      Map<String, String> metadata, HoldView legalHold, Instant createdAt, String createdBy,
                      Instant updatedAt) {
         static AssetView of(Asset a) {
-            return new AssetView(a.id().value(), a.name(), a.contentType(), a.size(), a.sha256(),
+            return of(a, true);
+        }
+
+        static AssetView of(Asset a, boolean digestShown) {
+            return new AssetView(a.id().value(), a.name(), a.contentType(), a.size(), digestShown ? a.sha256() : null,
                     a.subjectIndex().size(), a.metadata(),
                     a.legalHold().map(h -> new HoldView(h.reason(), h.setBy(), h.since())).orElse(null),
                     a.createdAt(), a.createdBy(), a.updatedAt());
@@ -43,8 +49,10 @@ final class AssetViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AssetPage(List<AssetView> assets, String continuation) {
-        static AssetPage of(AssetStore.Page page) {
-            return new AssetPage(page.assets().stream().map(AssetView::of).toList(), page.continuation().orElse(null));
+        static AssetPage of(ListAssets.Listing listing) {
+            AssetStore.Page page = listing.page();
+            return new AssetPage(page.assets().stream().map(a -> AssetView.of(a, listing.digestShown())).toList(),
+                    page.continuation().orElse(null));
         }
     }
 

@@ -34,6 +34,10 @@ public final class ListAssets {
         }
     }
 
+    /** A page of assets, and whether their content digests may be shown (see {@link ReadAsset.Result}). */
+    public record Listing(AssetStore.Page page, boolean digestShown) {
+    }
+
     private final AccessControl access;
     private final AssetStore assets;
     private final TenantKeyring keyring;
@@ -48,7 +52,7 @@ public final class ListAssets {
         return Operation.ASSET_LIST;
     }
 
-    public AssetStore.Page handle(Caller caller, Query query, String requestId) {
+    public Listing handle(Caller caller, Query query, String requestId) {
         Target assetsOf = Target.tenant(query.tenant()).and("assets");
         RequestScope scope = access.authorizeRead(caller, operation(), query.tenant(), Optional.empty(),
                 query.subject().isPresent() ? new Target(assetsOf.path() + "?subject") : assetsOf, requestId);
@@ -57,7 +61,8 @@ public final class ListAssets {
         AssetStore.Page page = assets.list(tenant.id(), index, query.pageSize(), query.continuation());
         scope.succeeded();
         // Under a grant for listed assets only, a page shows just those (and may be shorter than asked).
-        return scope.caller().consent().map(grant -> new AssetStore.Page(page.assets().stream()
+        AssetStore.Page shown = scope.caller().consent().map(grant -> new AssetStore.Page(page.assets().stream()
                 .filter(a -> grant.scope().covers(a.id())).toList(), page.continuation())).orElse(page);
+        return new Listing(shown, ReadAsset.digestShown(scope));
     }
 }

@@ -7,12 +7,25 @@ import com.strongroom.core.access.Target;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.ConsentPermission;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
 import java.util.Optional;
 
 /** Reads an asset's metadata (support staff: under a consent grant); every read is audited. */
 public final class ReadAsset {
+    /**
+     * @param digestShown false for a support engineer whose grant does not let them read content: the plaintext's
+     *                    SHA-256 would let them confirm a guess of the file, which is reading it
+     */
+    public record Result(Asset asset, boolean digestShown) {
+    }
+
+    /** Whether the request may see content digests: anyone but support staff under a grant without content:read. */
+    static boolean digestShown(RequestScope scope) {
+        return scope.caller().consent().map(g -> g.permissions().contains(ConsentPermission.CONTENT_READ)).orElse(true);
+    }
+
     private final AccessControl access;
     private final AssetLookup lookup;
 
@@ -25,11 +38,11 @@ public final class ReadAsset {
         return Operation.ASSET_READ;
     }
 
-    public Asset handle(Caller caller, TenantId tenantId, AssetId id, String requestId) {
+    public Result handle(Caller caller, TenantId tenantId, AssetId id, String requestId) {
         RequestScope scope = access.authorizeRead(caller, operation(), tenantId, Optional.of(id),
                 Target.asset(tenantId, id), requestId);
         Asset asset = lookup.visible(scope, id);
         scope.succeeded();
-        return asset;
+        return new Result(asset, digestShown(scope));
     }
 }

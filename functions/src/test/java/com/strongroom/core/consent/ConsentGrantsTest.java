@@ -1,7 +1,9 @@
 package com.strongroom.core.consent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.asset.ListAssets;
@@ -53,6 +55,7 @@ class ConsentGrantsTest {
     static final Caller ENGINEER = Identities.staff("support-7", Role.SUPPORT_ENGINEER);
     static final Caller OTHER_ENGINEER = Identities.staff("support-8", Role.SUPPORT_ENGINEER);
     static final String SUPPORT_7 = ENGINEER.subject();
+    static final Caller ADMIN_READER = Identities.customer(ACME, "reader-1", Role.ASSET_READER);
 
     TestClock clock;
     InMemoryGrantStore grants;
@@ -139,9 +142,14 @@ class ConsentGrantsTest {
     @Test
     void anActiveGrantLetsItsGranteeReadMetadataAndEveryUseIsAuditedWithGrantPurposeAndTicket() {
         ConsentGrant grant = grantTenant(Set.of(ConsentPermission.METADATA_READ));
-        assertEquals(first, read.handle(ENGINEER, ACME, first, "r1").id());
-        assertEquals(2, list.handle(ENGINEER, new ListAssets.Query(ACME, Optional.empty(), 50, Optional.empty()), "r2")
-                .assets().size());
+        ReadAsset.Result metadata = read.handle(ENGINEER, ACME, first, "r1");
+        assertEquals(first, metadata.asset().id());
+        assertFalse(metadata.digestShown(), "a metadata grant does not show the content's SHA-256");
+        ListAssets.Listing listing = list.handle(ENGINEER, new ListAssets.Query(ACME, Optional.empty(), 50,
+                Optional.empty()), "r2");
+        assertEquals(2, listing.page().assets().size());
+        assertFalse(listing.digestShown());
+        assertTrue(read.handle(ADMIN_READER, ACME, first, "r1b").digestShown(), "the tenant's own users see it");
         List<AuditEvent> uses = events().stream().filter(e -> e.actor().equals(ENGINEER.auditName())).toList();
         assertEquals(List.of("asset.read", "asset.list"), uses.stream().map(AuditEvent::action).toList());
         for (AuditEvent use : uses) {
@@ -220,13 +228,13 @@ class ConsentGrantsTest {
     void aScopedGrantReachesItsAssetsOnlyAndOthersLookAbsent() {
         ConsentGrant grant = create.handle(ADMIN, command(SUPPORT_7, "assets", List.of(first),
                 Set.of(ConsentPermission.METADATA_READ), "default"), "r");
-        assertEquals(first, read.handle(ENGINEER, ACME, first, "r1").id());
+        assertEquals(first, read.handle(ENGINEER, ACME, first, "r1").asset().id());
         assertThrows(NotFoundException.class, () -> read.handle(ENGINEER, ACME, second, "r2"));
         AuditEvent outside = lastEvent("asset.read");
         assertEquals(AuditEvent.Outcome.DENIED, outside.outcome());
         assertEquals(Optional.of(grant.id().value()), outside.grantId());
         assertEquals(List.of(first), list.handle(ENGINEER, new ListAssets.Query(ACME, Optional.empty(), 50,
-                Optional.empty()), "r3").assets().stream().map(Asset::id).toList());
+                Optional.empty()), "r3").page().assets().stream().map(Asset::id).toList());
     }
 
     @Test
