@@ -48,13 +48,15 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
         return http.handle(request, context, app.assets().upload().operation(), Optional.of(tenantId), caller -> {
-            UploadBody body = UploadBody.read(request, MAX_REQUEST_BYTES);
-            List<String> subjects = HttpExchange.header(request, "X-Asset-Subjects").map(v -> Arrays.stream(v.split(","))
-                    .map(s -> AssetViews.decodeHeader(s.strip(), "X-Asset-Subjects")).toList()).orElse(List.of());
-            var command = new UploadAsset.Command(TenantId.of(tenantId), encodedHeader(request, "X-Asset-Name")
-                    .or(body::fileName).orElse(null), encodedHeader(request, "X-Asset-Content-Type")
-                    .or(body::contentType).orElse(null), subjects, body.content());
-            Asset asset = app.assets().upload().handle(caller, command, context.getInvocationId());
+            Asset asset = app.assets().upload().handle(caller, TenantId.of(tenantId), () -> {
+                UploadBody body = UploadBody.read(request, MAX_REQUEST_BYTES);
+                List<String> subjects = HttpExchange.header(request, "X-Asset-Subjects").map(v -> Arrays.stream(
+                        v.split(",")).map(s -> AssetViews.decodeHeader(s.strip(), "X-Asset-Subjects")).toList())
+                        .orElse(List.of());
+                return new UploadAsset.Command(TenantId.of(tenantId), encodedHeader(request, "X-Asset-Name")
+                        .or(body::fileName).orElse(null), encodedHeader(request, "X-Asset-Content-Type")
+                        .or(body::contentType).orElse(null), subjects, body.content());
+            }, context.getInvocationId());
             return Reply.created(location(asset), AssetViews.AssetView.of(asset),
                     Map.of("ETag", AssetViews.etag(asset.version())));
         });

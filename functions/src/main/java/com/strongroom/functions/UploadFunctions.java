@@ -40,9 +40,9 @@ public final class UploadFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
         return http.handle(request, context, app.assets().startUpload().operation(), Optional.of(tenantId), caller -> {
-            StartUpload.Command command = HttpExchange.json(request, AssetViews.StartUploadRequest.class)
-                    .toCommand(TenantId.of(tenantId));
-            UploadSession session = app.assets().startUpload().handle(caller, command, context.getInvocationId());
+            UploadSession session = app.assets().startUpload().handle(caller, TenantId.of(tenantId),
+                    () -> HttpExchange.json(request, AssetViews.StartUploadRequest.class).toCommand(TenantId.of(tenantId)),
+                    context.getInvocationId());
             return Reply.created("/api/tenants/" + tenantId + "/uploads/" + session.id(),
                     AssetViews.UploadView.of(session));
         });
@@ -56,10 +56,11 @@ public final class UploadFunctions {
             @BindingName("tenantId") String tenantId, @BindingName("uploadId") String uploadId,
             @BindingName("partNumber") String partNumber, ExecutionContext context) {
         return http.handle(request, context, app.assets().stagePart().operation(), Optional.of(tenantId), caller -> {
-            var command = new StageUploadPart.Command(TenantId.of(tenantId), uploadId(uploadId), number(partNumber),
-                    HttpExchange.octetStream(request, StartUpload.MAX_PART_BYTES));
-            return Reply.ok(AssetViews.PartView.of(app.assets().stagePart().handle(caller, command,
-                    context.getInvocationId())));
+            AssetId upload = uploadId(uploadId);
+            int number = number(partNumber);
+            return Reply.ok(AssetViews.PartView.of(app.assets().stagePart().handle(caller, TenantId.of(tenantId),
+                    upload, number, () -> new StageUploadPart.Command(TenantId.of(tenantId), upload, number,
+                            HttpExchange.octetStream(request, StartUpload.MAX_PART_BYTES)), context.getInvocationId())));
         });
     }
 

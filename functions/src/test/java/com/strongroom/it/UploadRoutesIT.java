@@ -15,6 +15,7 @@ import com.azure.cosmos.models.PartitionKey;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.strongroom.core.asset.StartUpload;
 import com.strongroom.core.crypto.ContentFormat;
 import java.util.Arrays;
 import java.util.List;
@@ -155,6 +156,28 @@ class UploadRoutesIT {
         ApiClient.Response someoneElse = part(tenant, api.token("other-contributor", Optional.of(tenant),
                 "Asset.Contributor"), id, 1, new byte[2 * S]);
         assertEquals(404, someoneElse.status(), "another user's session is not found");
+        assertTrue(AssetRoutesIT.auditEvents(tenant, "asset.upload").stream().anyMatch(e -> e.get("outcome").asText()
+                .equals("FAILED") && e.get("target").asText().endsWith("/uploads/" + id + "/parts/1")),
+                "and the attempt is in the trail");
         assertEquals(403, part(tenant, as(tenant, "Asset.Reader"), id, 1, new byte[2 * S]).status());
+    }
+
+    /** Whoever may not upload learns that first (403, audited), not what is wrong with the body they sent. */
+    @Test
+    void aCallerWhoMayNotUploadIsRefusedBeforeTheBodyIsJudged() {
+        String tenant = AssetRoutesIT.newTenant();
+        String reader = as(tenant, "Asset.Reader");
+        // (A text/plain body never reaches the function: the worker cannot bind it as bytes; docs/platform.md.)
+        assertProblem(api.exchange("POST", "/api/tenants/" + tenant + "/assets", reader,
+                Map.of("Content-Type", "multipart/form-data; boundary=x"), "--x\r\nbroken".getBytes()), "forbidden");
+        assertProblem(api.send("POST", "/api/tenants/" + tenant + "/uploads", reader, "application/json", "{not json"),
+                "forbidden");
+        assertProblem(api.send("POST", "/api/tenants/" + tenant + "/uploads", reader, "application/json",
+                "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}"), "forbidden");
+        assertProblem(api.exchange("PUT", "/api/tenants/" + tenant + "/uploads/" + UUID.randomUUID() + "/parts/1",
+                reader, Map.of("Content-Type", "application/octet-stream"), new byte[StartUpload.MAX_PART_BYTES + 1]),
+                "forbidden");
+        assertEquals(4, AssetRoutesIT.auditEvents(tenant, "asset.upload").stream()
+                .filter(e -> e.get("outcome").asText().equals("DENIED")).count());
     }
 }

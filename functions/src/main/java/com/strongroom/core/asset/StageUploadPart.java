@@ -7,6 +7,7 @@ import com.strongroom.core.access.Target;
 import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.crypto.Segments;
 import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.Caller;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Encrypts and stages one part of a resumable upload. Parts may come in any order and any number of times: a
@@ -62,11 +64,25 @@ public final class StageUploadPart {
     }
 
     public UploadPart handle(Caller caller, Command command, String requestId) {
-        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
-                Target.upload(command.tenant(), command.upload()).and("parts").and(String.valueOf(command.number())),
-                requestId);
+        return handle(caller, command.tenant(), command.upload(), command.number(), () -> command, requestId);
+    }
+
+    /**
+     * Authorises first, then reads the part (see {@link UploadAsset#handle(Caller, TenantId, Supplier, String)});
+     * a session that is not the caller's, or has expired, is 404 and audited as a failed attempt.
+     */
+    public UploadPart handle(Caller caller, TenantId tenantId, AssetId upload, int partNumber,
+                             Supplier<Command> request, String requestId) {
+        RequestScope scope = access.authorizeTenant(caller, operation(), tenantId,
+                Target.upload(tenantId, upload).and("parts").and(String.valueOf(partNumber)), requestId);
+        Command command = request.get();
         Tenant tenant = scope.tenant();
-        UploadSession session = sessions.live(scope, command.upload());
+        UploadSession session;
+        try {
+            session = sessions.live(scope, command.upload());
+        } catch (NotFoundException e) {
+            throw scope.failed(e);
+        }
         int number = command.number();
         if (number > session.partCount()) {
             throw new InvalidInputException("partNumber", "must be 1 to " + session.partCount() + " for this upload");

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Opens a resumable upload. The session's DEK is created now, in the keyring, and expires shortly after the
@@ -72,8 +73,14 @@ public final class StartUpload {
     }
 
     public UploadSession handle(Caller caller, Command command, String requestId) {
-        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
-                Target.tenant(command.tenant()).and("uploads"), requestId);
+        return handle(caller, command.tenant(), () -> command, requestId);
+    }
+
+    /** Authorises first, then reads the request (see {@link UploadAsset#handle(Caller, TenantId, Supplier, String)}). */
+    public UploadSession handle(Caller caller, TenantId tenantId, Supplier<Command> request, String requestId) {
+        RequestScope scope = access.authorizeTenant(caller, operation(), tenantId,
+                Target.tenant(tenantId).and("uploads"), requestId);
+        Command command = request.get();
         Tenant tenant = scope.tenant();
         Instant now = clock.instant();
         UploadSession session = new UploadSession(tenant.id(), AssetId.random(), command.name(), command.contentType(),

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One-request upload: the body is encrypted segment by segment and staged, the blocks are committed, the DEK is
@@ -74,8 +75,17 @@ public final class UploadAsset {
     }
 
     public Asset handle(Caller caller, Command command, String requestId) {
-        RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(),
-                Target.tenant(command.tenant()).and("assets"), requestId);
+        return handle(caller, command.tenant(), () -> command, requestId);
+    }
+
+    /**
+     * Authorises first, then reads the request: a caller who may not upload learns that (403, audited) before
+     * anything about the body it sent (400, 413, 415).
+     */
+    public Asset handle(Caller caller, TenantId tenantId, Supplier<Command> request, String requestId) {
+        RequestScope scope = access.authorizeTenant(caller, operation(), tenantId,
+                Target.tenant(tenantId).and("assets"), requestId);
+        Command command = request.get();
         Tenant tenant = scope.tenant();
         AssetId id = AssetId.random();
         List<String> subjectIndex = BlindIndex.of(keyring, tenant, command.subjects());
