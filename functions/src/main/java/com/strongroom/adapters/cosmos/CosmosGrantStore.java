@@ -1,6 +1,7 @@
 package com.strongroom.adapters.cosmos;
 
 import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.ReadConsistencyStrategy;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
@@ -56,8 +57,12 @@ public final class CosmosGrantStore implements GrantStore {
     public List<ConsentGrant> forGrantee(TenantId tenant, String grantee) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @tenant AND c.grantee = @grantee",
                 List.of(new SqlParameter("@tenant", tenant.value()), new SqlParameter("@grantee", grantee)));
+        // The grants that decide a support engineer's access must be the latest written, whichever instance wrote them:
+        // Session consistency promises that only to the client that wrote, and a revocation must act on the very next
+        // request anywhere. LATEST_COMMITTED reads the last committed version by quorum in the (single) write region.
         return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query,
-                        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenant.value())), JsonNode.class)
+                        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenant.value()))
+                                .setReadConsistencyStrategy(ReadConsistencyStrategy.LATEST_COMMITTED), JsonNode.class)
                 .stream().map(CosmosGrantStore::fromStoredDocument).toList());
     }
 
