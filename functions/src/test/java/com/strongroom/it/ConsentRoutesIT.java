@@ -33,7 +33,7 @@ import java.util.stream.StreamSupport;
 /**
  * Consent grants end to end through the local host, Cosmos DB and Azurite: a support engineer reads a tenant's
  * metadata and content only under an active grant that names them, covers the asset and allows the permission;
- * every use and refusal is in the trail with grant, purpose and ticket; revocation and expiry act on the next
+ * every use and refusal is in the trail with its grant; revocation and expiry act on the next
  * request; bad input changes nothing.
  */
 class ConsentRoutesIT {
@@ -161,7 +161,7 @@ class ConsentRoutesIT {
     }
 
     @Test
-    void everyUseAndRefusalIsInTheTrailWithGrantPurposeAndTicketAndListedUnderTheGrant() {
+    void everyUseAndRefusalIsInTheTrailWithItsGrantAndListedUnderIt() {
         String grantId = grant(grantBody(engineerId, "assets", List.of(first), "metadata:read", "default"))
                 .get("id").asText();
         api.get(asset(first), engineer);
@@ -178,8 +178,8 @@ class ConsentRoutesIT {
         for (JsonNode e : events) {
             assertEquals(engineerId + "@" + api.issuer().vendorTenant(), e.get("actor").asText());
             assertEquals(grantId, e.get("grantId").asText());
-            assertEquals("Preview of a PDF fails", e.get("purpose").asText());
-            assertEquals("SUP-1042", e.get("ticket").asText());
+            assertTrue(e.path("purpose").isMissingNode() && e.path("ticket").isMissingNode(),
+                    "the grant's free text is not copied into the trail");
         }
         ApiClient.Response trail = api.get("/api/tenants/" + tenant + "/audit-events?actor=" + engineerId + "@" + api.issuer().vendorTenant(), admin);
         assertEquals(3, trail.json().get("events").size(), "the tenant's own trail holds the same events");

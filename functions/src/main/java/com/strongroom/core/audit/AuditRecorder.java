@@ -51,10 +51,12 @@ public final class AuditRecorder {
     private void record(Caller caller, String action, EventClass eventClass, String tenantId, String target,
                         Outcome outcome, String requestId) {
         Optional<ConsentGrant> consent = caller == null ? Optional.empty() : caller.consent();
+        // The grant is named by its id only: its free-text purpose and ticket stay on the grant, where they can be
+        // redacted, instead of being copied into a hash-linked chain that can never forget them.
         trail.record(new AuditEvent(UUID.randomUUID().toString(), tenantId, clock.instant(),
                 caller == null ? AuditEvent.ANONYMOUS : caller.auditName(),
                 caller == null ? "" : caller.rolesForAudit(),
-                action, target, consent.map(ConsentGrant::purpose), consent.map(g -> g.id().value()),
-                consent.map(ConsentGrant::ticket), outcome, requestId, eventClass));
+                action, target, Optional.empty(), consent.map(g -> g.id().value()), Optional.empty(), outcome,
+                requestId, eventClass));
     }
 }
