@@ -9,7 +9,9 @@ import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.strongroom.app.Strongroom;
+import com.strongroom.core.error.StrongroomException;
 import com.strongroom.core.health.CheckHealth;
+import com.strongroom.core.model.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,11 @@ public final class HealthFunction {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             ExecutionContext context) {
         CheckHealth.Report report = app.checkHealth().handle();
+        if (!CheckHealth.showsDetails(caller(request))) {
+            return report.healthy() ? HttpExchange.json(request, HttpStatus.OK, Map.of("status", "ok"))
+                    : HttpExchange.problem(request, new Problem(ProblemType.DEPENDENCY_UNAVAILABLE, "unavailable",
+                    request.getUri().getPath()));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("region", report.region().azureName());
         body.put("version", report.version());
@@ -43,9 +50,21 @@ public final class HealthFunction {
         }
         String failing = report.checks().entrySet().stream().filter(e -> !CheckHealth.OK.equals(e.getValue()))
                 .map(Map.Entry::getKey).collect(Collectors.joining(", "));
-        body.remove("checks");
         return HttpExchange.problem(request, new Problem(ProblemType.DEPENDENCY_UNAVAILABLE,
                 "unavailable: " + failing, request.getUri().getPath(), Map.of("dependency", failing,
                 "checks", report.checks(), "region", report.region().azureName(), "version", report.version())));
+    }
+
+    /** The caller, if the request carries a valid token; health never refuses one that does not. */
+    private Optional<Caller> caller(HttpRequestMessage<?> request) {
+        Optional<String> authorization = HttpExchange.header(request, "Authorization");
+        if (authorization.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(app.authenticator().authenticate(authorization));
+        } catch (StrongroomException e) {
+            return Optional.empty();
+        }
     }
 }

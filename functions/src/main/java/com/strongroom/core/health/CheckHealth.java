@@ -1,5 +1,6 @@
 package com.strongroom.core.health;
 
+import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.port.DependencyProbe;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,14 @@ public final class CheckHealth {
         this.executor = executor;
         this.clock = clock;
         this.maxAge = maxAge;
+    }
+
+    /**
+     * Whether a caller may see which dependency failed, the region and the version: staff with a role and MFA. Anyone
+     * else (a load balancer's probe, a monitor) learns only up or down.
+     */
+    public static boolean showsDetails(Optional<Caller> caller) {
+        return caller.filter(c -> c.isStaff() && c.stepUp() && !c.roles().isEmpty()).isPresent();
     }
 
     public synchronized Report handle() {
