@@ -71,23 +71,28 @@ public final class VerifyAuditTrail {
                          String requestId) {
         RequestScope scope = access.authorizeTenant(caller, operation(), tenant,
                 Target.tenant(tenant).and("audit-events").and("verify"), requestId);
-        Report report = verify(tenant.value(), from, to);
+        Report report = verify(tenant.value(), scope.tenant().createdAt(), from, to);
         scope.succeeded();
         return report;
     }
 
     /** Verification without authorisation, for the tenant's chains as stored now. */
-    public Report verify(String tenantId, Optional<Instant> from, Optional<Instant> to) {
+    /**
+     * Verifies every event of the tenant's chains, whatever the range: the range only decides which events the report
+     * counts as checked, since an event's stored time is what a forger would move. {@code chainsBegan} (the tenant's
+     * creation) tells whether a chain's first events could have expired yet.
+     */
+    public Report verify(String tenantId, Instant chainsBegan, Optional<Instant> from, Optional<Instant> to) {
         List<ChainReport> chains = new ArrayList<>();
         TimeRange range = new TimeRange(from, to);
         for (EventClass eventClass : EventClass.values()) {
-            chains.add(verifyChain(tenantId, ChainedEvent.chainOf(eventClass), range));
+            chains.add(verifyChain(tenantId, ChainedEvent.chainOf(eventClass), chainsBegan, range));
         }
         boolean intact = chains.stream().allMatch(c -> c.findings().isEmpty());
         return new Report(tenantId, intact, chains);
     }
 
-    private ChainReport verifyChain(String tenantId, String chain, TimeRange range) {
+    private ChainReport verifyChain(String tenantId, String chain, Instant chainsBegan, TimeRange range) {
         List<Finding> findings = new ArrayList<>();
         List<ChainedEvent> events = load(tenantId, chain);
         Map<Long, Checkpoint> verified = new HashMap<>();
@@ -110,19 +115,19 @@ public final class VerifyAuditTrail {
         for (ChainedEvent event : events) {
             if (range.contains(event.event().at())) {
                 checked++;
-                if (!event.hashMatchesContent()) {
-                    findings.add(new Finding(chain, event.sequence(), Kind.ALTERED,
-                            "the stored event does not match its hash"));
-                }
-                if (previous == null) {
-                    anchor = checkStart(event, verified, findings);
-                } else if (previous.sequence() != event.sequence() - 1) {
-                    findings.add(new Finding(chain, previous.sequence() + 1, Kind.MISSING, "events "
-                            + (previous.sequence() + 1) + " to " + (event.sequence() - 1) + " are missing"));
-                } else if (!previous.hash().equals(event.prevHash())) {
-                    findings.add(new Finding(chain, event.sequence(), Kind.BROKEN_LINK,
-                            "does not follow event " + previous.sequence()));
-                }
+            }
+            if (!event.hashMatchesContent()) {
+                findings.add(new Finding(chain, event.sequence(), Kind.ALTERED,
+                        "the stored event does not match its hash"));
+            }
+            if (previous == null) {
+                anchor = checkStart(event, verified, chainsBegan, findings);
+            } else if (previous.sequence() != event.sequence() - 1) {
+                findings.add(new Finding(chain, previous.sequence() + 1, Kind.MISSING, "events "
+                        + (previous.sequence() + 1) + " to " + (event.sequence() - 1) + " are missing"));
+            } else if (!previous.hash().equals(event.prevHash())) {
+                findings.add(new Finding(chain, event.sequence(), Kind.BROKEN_LINK,
+                        "does not follow event " + previous.sequence()));
             }
             previous = event;
         }
@@ -150,7 +155,8 @@ public final class VerifyAuditTrail {
         return new ChainReport(chain, first, last, checked, verified.size(), anchor, List.copyOf(findings));
     }
 
-    private String checkStart(ChainedEvent first, Map<Long, Checkpoint> verified, List<Finding> findings) {
+    private String checkStart(ChainedEvent first, Map<Long, Checkpoint> verified, Instant chainsBegan,
+                              List<Finding> findings) {
         if (first.sequence() == 1) {
             if (!ChainLink.GENESIS.hash().equals(first.prevHash())) {
                 findings.add(new Finding(first.chain(), 1, Kind.BROKEN_LINK, "the first event does not start the chain"));
@@ -164,6 +170,11 @@ public final class VerifyAuditTrail {
                         "does not follow the signed checkpoint " + before.sequence()));
             }
             return "checkpoint";
+        }
+        if (!expired(chainsBegan, first.chain())) {
+            findings.add(new Finding(first.chain(), 1, Kind.MISSING, "events 1 to " + (first.sequence() - 1)
+                    + " are gone, and none of this chain can have expired yet"));
+            return "none";
         }
         return "expired";
     }

@@ -26,7 +26,9 @@ final class AuditTrailFixture {
             Duration.ofDays(365));
     static final int CHECKPOINT_EVERY = 5;
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
+    /** When the tenant, and so its chains, began. */
+    static final Instant BEGAN = Instant.parse("2026-11-24T10:00:00Z");
+    final TestClock clock = new TestClock(BEGAN);
     final InMemoryAuditLog log = new InMemoryAuditLog();
     final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
     final CheckpointSigner signer;
@@ -67,7 +69,7 @@ final class AuditTrailFixture {
     }
 
     VerifyAuditTrail.ChainReport verifyAccess() {
-        return verifier.verify(TENANT, Optional.empty(), Optional.empty()).chains().stream()
+        return verifier.verify(TENANT, BEGAN, Optional.empty(), Optional.empty()).chains().stream()
                 .filter(c -> c.chain().equals("access")).findFirst().orElseThrow();
     }
 }

@@ -44,7 +44,7 @@ class VerifyAuditTrailTest {
 
     @Test
     void anUntouchedTrailIsIntactAndAnchoredAtGenesis() {
-        VerifyAuditTrail.Report report = f.verifier.verify(T, Optional.empty(), Optional.empty());
+        VerifyAuditTrail.Report report = f.verifier.verify(T, AuditTrailFixture.BEGAN, Optional.empty(), Optional.empty());
         assertTrue(report.intact());
         VerifyAuditTrail.ChainReport access = f.verifyAccess();
         assertEquals("genesis", access.anchor());
@@ -61,7 +61,7 @@ class VerifyAuditTrailTest {
                 seventh.prevHash(), seventh.hash()));
         assertEquals(List.of(new Finding("access", 7, Kind.ALTERED, "the stored event does not match its hash")),
                 findings(f.verifyAccess()));
-        assertFalse(f.verifier.verify(T, Optional.empty(), Optional.empty()).intact());
+        assertFalse(f.verifier.verify(T, AuditTrailFixture.BEGAN, Optional.empty(), Optional.empty()).intact());
     }
 
     @Test
@@ -185,11 +185,42 @@ class VerifyAuditTrailTest {
                 "the signed event at this position is gone before its retention ended")), findings(f.verifyAccess()));
     }
 
+    /** Events cut from a chain's start before anything could have expired are not "expired": they are missing. */
+    @Test
+    void eventsCutFromTheStartBeforeAnythingCouldExpireAreMissing() {
+        for (long sequence = 1; sequence <= 3; sequence++) {
+            f.log.remove(T, "access", sequence);
+        }
+        VerifyAuditTrail.ChainReport access = f.verifyAccess();
+        assertEquals("none", access.anchor());
+        assertEquals(List.of(new Finding("access", 1, Kind.MISSING,
+                "events 1 to 3 are gone, and none of this chain can have expired yet")), findings(access));
+    }
+
+    /** A range filters what the report counts, never what is checked: a forger would move the event's time. */
+    @Test
+    void anEventEditedWithItsTimeMovedOutOfTheRangeIsStillFound() {
+        Instant from = f.stored(4).event().at();
+        Instant to = f.stored(8).event().at();
+        ChainedEvent ninth = f.stored(9);
+        AuditEvent e = ninth.event();
+        AuditEvent moved = new AuditEvent(e.id(), e.tenantId(), to.plus(Duration.ofDays(1)), "someone-innocent",
+                e.role(), e.action(), e.target(), e.purpose(), e.grantId(), e.ticket(), e.outcome(), e.requestId(),
+                e.eventClass());
+        f.log.overwrite(T, "access", 9, new ChainedEvent(moved, ninth.chain(), ninth.sequence(), ninth.prevHash(),
+                ninth.hash()));
+        VerifyAuditTrail.Report report = f.verifier.verify(T, AuditTrailFixture.BEGAN, Optional.of(from),
+                Optional.of(to));
+        assertFalse(report.intact());
+        assertTrue(findings(report.chains().get(0)).stream()
+                .anyMatch(x -> x.kind() == Kind.ALTERED && x.sequence() == 9));
+    }
+
     @Test
     void aRangeChecksOnlyTheEventsInIt() {
         Instant from = f.stored(4).event().at();
         Instant to = f.stored(8).event().at();
-        VerifyAuditTrail.ChainReport access = f.verifier.verify(T, Optional.of(from), Optional.of(to)).chains().get(0);
+        VerifyAuditTrail.ChainReport access = f.verifier.verify(T, AuditTrailFixture.BEGAN, Optional.of(from), Optional.of(to)).chains().get(0);
         assertEquals(5, access.eventsChecked());
         assertEquals(List.of(), access.findings());
     }
