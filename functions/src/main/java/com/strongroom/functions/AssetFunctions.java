@@ -47,7 +47,7 @@ public final class AssetFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "tenants/{tenantId}/assets",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
-        return http.handle(request, context, app.assets().upload().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().upload().operation(), caller -> {
             Asset asset = app.assets().upload().handle(caller, TenantId.of(tenantId), () -> {
                 UploadBody body = UploadBody.read(request, MAX_REQUEST_BYTES);
                 List<String> subjects = HttpExchange.header(request, "X-Asset-Subjects").map(v -> Arrays.stream(
@@ -67,7 +67,7 @@ public final class AssetFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "tenants/{tenantId}/assets",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
-        return http.handle(request, context, app.assets().list().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().list().operation(), caller -> {
             QueryParameters query = new QueryParameters(request.getQueryParameters());
             var listQuery = new ListAssets.Query(TenantId.of(tenantId), query.text("subject"),
                     query.integer("pageSize").orElse(ListAssets.DEFAULT_PAGE_SIZE), query.text("continuation"));
@@ -82,7 +82,7 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
             ExecutionContext context) {
-        return http.handle(request, context, app.assets().read().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().read().operation(), caller -> {
             var read = app.assets().read().handle(caller, TenantId.of(tenantId), AssetId.of(assetId),
                     context.getInvocationId());
             return Reply.ok(AssetViews.AssetView.of(read.asset(), read.digestShown()),
@@ -97,7 +97,7 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
             ExecutionContext context) {
-        return http.handle(request, context, app.assets().download().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().download().operation(), caller -> {
             var command = new DownloadAsset.Command(TenantId.of(tenantId), AssetId.of(assetId),
                     HttpExchange.header(request, "Range").map(ByteRanges::parse));
             DownloadAsset.Content content = app.assets().download().handle(caller, command, context.getInvocationId());
@@ -111,7 +111,7 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
             ExecutionContext context) {
-        return http.handle(request, context, app.assets().update().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().update().operation(), caller -> {
             var command = AssetViews.patch(TenantId.of(tenantId), AssetId.of(assetId),
                     HttpExchange.json(request, JsonNode.class), HttpExchange.header(request, "If-Match"));
             Asset asset = app.assets().update().handle(caller, command, context.getInvocationId());
@@ -125,7 +125,7 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("assetId") String assetId,
             ExecutionContext context) {
-        return http.handle(request, context, app.assets().delete().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().delete().operation(), caller -> {
             app.assets().delete().handle(caller, TenantId.of(tenantId), AssetId.of(assetId), context.getInvocationId());
             return Reply.noContent();
         });

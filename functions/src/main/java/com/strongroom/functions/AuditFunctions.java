@@ -35,7 +35,7 @@ public final class AuditFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId,
             ExecutionContext context) {
-        return http.handle(request, context, app.audit().query().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.audit().query().operation(), caller -> {
             QueryParameters q = new QueryParameters(request.getQueryParameters());
             var page = app.audit().query().handle(caller, new QueryAuditEvents.Command(TenantId.of(tenantId),
                     q.instant("from"), q.instant("to"), q.text("actor"), q.text("action"), q.text("target"),
@@ -51,7 +51,7 @@ public final class AuditFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId,
             ExecutionContext context) {
-        return http.handle(request, context, app.audit().verify().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.audit().verify().operation(), caller -> {
             QueryParameters q = new QueryParameters(request.getQueryParameters());
             var report = app.audit().verify().handle(caller, TenantId.of(tenantId), q.instant("from"),
                     q.instant("to"), context.getInvocationId());
@@ -65,7 +65,7 @@ public final class AuditFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId,
             ExecutionContext context) {
-        return http.handle(request, context, app.audit().checkpoint().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.audit().checkpoint().operation(), caller -> {
             var made = app.audit().checkpoint().handle(caller, TenantId.of(tenantId), context.getInvocationId());
             return new Reply(HttpStatus.CREATED, Map.of(), Map.of("checkpoints", made));
         });

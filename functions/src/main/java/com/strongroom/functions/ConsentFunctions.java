@@ -35,7 +35,7 @@ public final class ConsentFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "tenants/{tenantId}/consent-grants",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
-        return http.handle(request, context, app.consent().create().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.consent().create().operation(), caller -> {
             var command = HttpExchange.json(request, ConsentViews.GrantRequest.class).toCommand(TenantId.of(tenantId));
             ConsentGrant grant = app.consent().create().handle(caller, command, context.getInvocationId());
             return Reply.created(ConsentViews.location(grant),
@@ -48,7 +48,7 @@ public final class ConsentFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "tenants/{tenantId}/consent-grants",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
-        return http.handle(request, context, Operation.CONSENT_LIST, Optional.of(tenantId), caller -> {
+        return http.handle(request, context, Operation.CONSENT_LIST, caller -> {
             var listing = app.consent().grants().list(caller, TenantId.of(tenantId), paging(request),
                     context.getInvocationId());
             return Reply.ok(ConsentViews.listing(listing));
@@ -60,7 +60,7 @@ public final class ConsentFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "tenants/{tenantId}/consent-grants/{grantId}",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("grantId") String grantId, ExecutionContext context) {
-        return http.handle(request, context, Operation.CONSENT_READ, Optional.of(tenantId), caller ->
+        return http.handle(request, context, Operation.CONSENT_READ, caller ->
                 Reply.ok(ConsentViews.grant(app.consent().grants().read(caller, TenantId.of(tenantId),
                         GrantId.of(grantId), context.getInvocationId()))));
     }
@@ -70,7 +70,7 @@ public final class ConsentFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.DELETE}, route = "tenants/{tenantId}/consent-grants/{grantId}",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("grantId") String grantId, ExecutionContext context) {
-        return http.handle(request, context, Operation.CONSENT_REVOKE, Optional.of(tenantId), caller -> {
+        return http.handle(request, context, Operation.CONSENT_REVOKE, caller -> {
             app.consent().grants().revoke(caller, TenantId.of(tenantId), GrantId.of(grantId), context.getInvocationId());
             return Reply.noContent();
         });
@@ -82,7 +82,7 @@ public final class ConsentFunctions {
                     route = "tenants/{tenantId}/consent-grants/{grantId}/accesses",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("grantId") String grantId, ExecutionContext context) {
-        return http.handle(request, context, Operation.CONSENT_ACCESSES, Optional.of(tenantId), caller -> {
+        return http.handle(request, context, Operation.CONSENT_ACCESSES, caller -> {
             var page = app.consent().grants().accesses(caller, TenantId.of(tenantId), GrantId.of(grantId),
                     paging(request), context.getInvocationId());
             return Reply.ok(AuditViews.page(page));

@@ -16,7 +16,6 @@ import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.StrongroomException;
 import com.strongroom.core.error.UnauthenticatedException;
 import com.strongroom.core.model.Caller;
-import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.Authenticator;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -54,25 +53,24 @@ final class HttpExchange {
         this.access = access;
     }
 
-    /** Authenticates, runs the handler and maps the outcome. {@code tenant} is the route's tenant, if any. */
+    /** Authenticates, runs the handler and maps the outcome. */
     HttpResponseMessage handle(HttpRequestMessage<?> request, ExecutionContext context, Operation operation,
-                               Optional<String> tenant, Handler handler) {
+                               Handler handler) {
         String requestId = context.getInvocationId();
-        HttpResponseMessage response = respond(request, context, operation, tenant, handler, requestId);
+        HttpResponseMessage response = respond(request, context, operation, handler, requestId);
         context.getLogger().info(() -> context.getFunctionName() + " " + response.getStatusCode() + " request "
                 + requestId);
         return response;
     }
 
     private HttpResponseMessage respond(HttpRequestMessage<?> request, ExecutionContext context, Operation operation,
-                                        Optional<String> tenant, Handler handler, String requestId) {
+                                        Handler handler, String requestId) {
         try {
             Caller caller;
             try {
                 caller = authenticator.authenticate(header(request, "Authorization"));
             } catch (UnauthenticatedException e) {
-                access.recordUnauthenticated(operation.action(), tenant.flatMap(HttpExchange::tenantIdIfValid),
-                        request.getUri().getPath(), requestId);
+                access.recordUnauthenticated(operation.action(), request.getUri().getPath(), requestId);
                 throw e;
             }
             return toResponse(request, handler.handle(caller));
@@ -150,14 +148,6 @@ final class HttpExchange {
                 .filter(e -> e.getKey().equalsIgnoreCase(name))
                 .map(Map.Entry::getValue)
                 .findFirst();
-    }
-
-    private static Optional<TenantId> tenantIdIfValid(String raw) {
-        try {
-            return Optional.of(TenantId.of(raw));
-        } catch (InvalidInputException e) {
-            return Optional.empty();
-        }
     }
 
     private static HttpResponseMessage toResponse(HttpRequestMessage<?> request, Reply reply) {

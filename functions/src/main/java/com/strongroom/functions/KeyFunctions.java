@@ -31,7 +31,7 @@ public final class KeyFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "tenants/{tenantId}/key-rotations",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
-        return http.handle(request, context, app.tenants().rotateKeys().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.tenants().rotateKeys().operation(), caller -> {
             var command = HttpExchange.json(request, KeyViews.RotationRequest.class).toCommand(TenantId.of(tenantId));
             return Reply.ok(KeyViews.RotationView.of(app.tenants().rotateKeys().handle(caller, command,
                     context.getInvocationId())));

@@ -32,7 +32,7 @@ public final class TenantFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "tenants",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             ExecutionContext context) {
-        return http.handle(request, context, app.tenants().create().operation(), Optional.empty(), caller -> {
+        return http.handle(request, context, app.tenants().create().operation(), caller -> {
             CreateTenant.Command command = HttpExchange.json(request, TenantViews.CreateRequest.class).toCommand();
             var tenant = app.tenants().create().handle(caller, command, context.getInvocationId());
             return Reply.created("/api/tenants/" + tenant.id(), TenantViews.TenantView.of(tenant));
@@ -45,7 +45,7 @@ public final class TenantFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId,
             ExecutionContext context) {
-        return http.handle(request, context, app.tenants().read().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.tenants().read().operation(), caller -> {
             var tenant = app.tenants().read().handle(caller, TenantId.of(tenantId), context.getInvocationId());
             return Reply.ok(TenantViews.TenantView.of(tenant));
         });
@@ -57,7 +57,7 @@ public final class TenantFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId,
             ExecutionContext context) {
-        return http.handle(request, context, app.tenants().registerEntraTenant().operation(), Optional.of(tenantId),
+        return http.handle(request, context, app.tenants().registerEntraTenant().operation(),
                 caller -> {
                     var command = HttpExchange.json(request, TenantViews.EntraTenantRequest.class)
                             .toCommand(TenantId.of(tenantId));

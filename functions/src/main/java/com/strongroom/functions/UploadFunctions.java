@@ -39,7 +39,7 @@ public final class UploadFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "tenants/{tenantId}/uploads",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
-        return http.handle(request, context, app.assets().startUpload().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().startUpload().operation(), caller -> {
             UploadSession session = app.assets().startUpload().handle(caller, TenantId.of(tenantId),
                     () -> HttpExchange.json(request, AssetViews.StartUploadRequest.class).toCommand(TenantId.of(tenantId)),
                     context.getInvocationId());
@@ -55,7 +55,7 @@ public final class UploadFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request,
             @BindingName("tenantId") String tenantId, @BindingName("uploadId") String uploadId,
             @BindingName("partNumber") String partNumber, ExecutionContext context) {
-        return http.handle(request, context, app.assets().stagePart().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().stagePart().operation(), caller -> {
             AssetId upload = uploadId(uploadId);
             int number = number(partNumber);
             return Reply.ok(AssetViews.PartView.of(app.assets().stagePart().handle(caller, TenantId.of(tenantId),
@@ -71,7 +71,7 @@ public final class UploadFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("tenantId") String tenantId, @BindingName("uploadId") String uploadId,
             ExecutionContext context) {
-        return http.handle(request, context, app.assets().completeUpload().operation(), Optional.of(tenantId), caller -> {
+        return http.handle(request, context, app.assets().completeUpload().operation(), caller -> {
             var command = new CompleteUpload.Command(TenantId.of(tenantId), uploadId(uploadId));
             Asset asset = app.assets().completeUpload().handle(caller, command, context.getInvocationId());
             return Reply.created(AssetFunctions.location(asset), AssetViews.AssetView.of(asset),

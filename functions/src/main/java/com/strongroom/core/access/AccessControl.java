@@ -177,8 +177,10 @@ public final class AccessControl {
     }
 
     /** Records a request refused before any caller could be identified. */
-    public void recordUnauthenticated(String action, Optional<TenantId> tenantId, String target, String requestId) {
-        audit.denied(Optional.empty(), action, tenantId.map(this::trailFor).orElse(AuditEvent.STAMP), target, requestId);
+    public void recordUnauthenticated(String action, String target, String requestId) {
+        // Into the stamp's trail, never a tenant's: anyone can send these, and a flood of them must not bury the
+        // tenant's real refusals or grow what its verification reads (kept 400 days).
+        audit.denied(Optional.empty(), action, AuditEvent.STAMP, target, requestId);
     }
 
     /** An app-only token where a person must act is refused; a staff role acts only with MFA proven in the token. */
