@@ -318,6 +318,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: '0 */15 * * * *'
         }
         {
+          name: 'DELETE_SWEEP_SCHEDULE'
+          value: '0 */15 * * * *'
+        }
+        {
           name: 'ERASURE_QUEUE'
           value: 'erasure-jobs'
         }

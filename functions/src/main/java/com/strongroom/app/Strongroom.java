@@ -8,6 +8,7 @@ import com.strongroom.core.access.CallerPolicy;
 import com.strongroom.core.asset.CompleteUpload;
 import com.strongroom.core.asset.DeleteAsset;
 import com.strongroom.core.asset.DownloadAsset;
+import com.strongroom.core.asset.FinishInterruptedDeletes;
 import com.strongroom.core.asset.ListAssets;
 import com.strongroom.core.asset.ReadAsset;
 import com.strongroom.core.asset.StageUploadPart;
@@ -85,7 +86,8 @@ public final class Strongroom {
     /** The asset use cases, one per route. */
     public record AssetUseCases(UploadAsset upload, StartUpload startUpload, StageUploadPart stagePart,
                                 CompleteUpload completeUpload, ReadAsset read, ListAssets list, DownloadAsset download,
-                                UpdateAsset update, DeleteAsset delete) {
+                                UpdateAsset update, DeleteAsset delete,
+                                FinishInterruptedDeletes finishInterruptedDeletes) {
     }
 
     /** The consent use cases: grant, and list, read, revoke and trace grants; the expiry sweep. */
@@ -133,7 +135,8 @@ public final class Strongroom {
                 new ListAssets(access, ports.assets(), keyring),
                 new DownloadAsset(access, ports.assets(), keyring, ports.content(), settings.maxResponseBytes()),
                 new UpdateAsset(access, ports.assets(), keyring, clock),
-                new DeleteAsset(access, ports.assets(), keyring, ports.content()));
+                new DeleteAsset(access, ports.assets(), keyring, ports.content()),
+                new FinishInterruptedDeletes(ports.assets(), keyring, ports.content(), recorder));
         this.consent = new ConsentUseCases(new CreateConsentGrant(access, ports.grants(), ports.assets(), clock),
                 new ConsentGrants(access, ports.grants(), ports.auditLog(), clock),
                 new SweepExpiredGrants(ports.grants(), recorder, clock));

@@ -74,6 +74,7 @@ class FunctionPackageIT {
         Set<String> all = new java.util.HashSet<>(expected.keySet());
         all.add("checkpointAuditChains");
         all.add("sweepExpiredConsentGrants");
+        all.add("finishInterruptedDeletes");
         assertEquals(all, functions.keySet());
         expected.forEach((name, want) -> {
             JsonNode trigger = functions.get(name).get("bindings").get(0);
@@ -90,6 +91,13 @@ class FunctionPackageIT {
         JsonNode trigger = functions.get("checkpointAuditChains").get("bindings").get(0);
         assertEquals("timerTrigger", trigger.get("type").asText());
         assertEquals("%AUDIT_CHECKPOINT_SCHEDULE%", trigger.get("schedule").asText());
+    }
+
+    @Test
+    void theDeleteSweepRunsOnTheScheduleSetting() {
+        JsonNode trigger = functions.get("finishInterruptedDeletes").get("bindings").get(0);
+        assertEquals("timerTrigger", trigger.get("type").asText());
+        assertEquals("%DELETE_SWEEP_SCHEDULE%", trigger.get("schedule").asText());
     }
 
     @Test

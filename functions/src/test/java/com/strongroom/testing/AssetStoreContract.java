@@ -1,6 +1,7 @@
 package com.strongroom.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,21 @@ public abstract class AssetStoreContract {
                 asset.updatedAt()), AssetTestData.unversioned(found));
         assertTrue(store().find(tenant(), asset.id()).isEmpty(), "another tenant sees nothing");
         assertThrows(ConflictException.class, () -> store().create(asset));
+    }
+
+    @Test
+    void assetsWhoseDeleteDidNotFinishAreFoundAcrossTenants() {
+        Asset kept = asset(tenant(), 0, List.of());
+        Asset halfDeleted = asset(tenant(), 1, List.of());
+        store().create(kept);
+        store().create(halfDeleted);
+        store().replace(store().find(halfDeleted.tenantId(), halfDeleted.id()).orElseThrow()
+                .withState(Asset.State.DELETING));
+        List<AssetId> deleting = store().deleting(1000).stream().map(Asset::id).toList();
+        assertTrue(deleting.contains(halfDeleted.id()));
+        assertFalse(deleting.contains(kept.id()));
+        store().delete(halfDeleted.tenantId(), halfDeleted.id());
+        assertFalse(store().deleting(1000).stream().map(Asset::id).toList().contains(halfDeleted.id()));
     }
 
     @Test

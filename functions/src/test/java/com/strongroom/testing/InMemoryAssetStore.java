@@ -50,6 +50,11 @@ public final class InMemoryAssetStore implements AssetStore {
     }
 
     @Override
+    public List<Asset> deleting(int limit) {
+        return assets.values().stream().filter(a -> a.state() == Asset.State.DELETING).limit(limit).toList();
+    }
+
+    @Override
     public Page list(TenantId tenant, Optional<String> subjectIndex, int pageSize, Optional<String> continuation) {
         List<Asset> matching = assets.values().stream()
                 .filter(a -> a.tenantId().equals(tenant) && a.visible())

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Block-staged content for unit tests of the core; held to the same contract as the Blob adapter. */
 public final class InMemoryContentStore implements ContentStore {
+    private volatile boolean crashOnDelete;
+
     private final Map<String, Map<String, byte[]>> staged = new ConcurrentHashMap<>();
     private final Map<String, byte[]> committed = new ConcurrentHashMap<>();
 
@@ -47,6 +49,9 @@ public final class InMemoryContentStore implements ContentStore {
 
     @Override
     public void delete(TenantId tenant, AssetId asset) {
+        if (crashOnDelete) {
+            throw new IllegalStateException("crash before the content was deleted");
+        }
         committed.remove(name(tenant, asset));
         staged.remove(name(tenant, asset));
     }
@@ -62,5 +67,10 @@ public final class InMemoryContentStore implements ContentStore {
 
     private static String name(TenantId tenant, AssetId asset) {
         return tenant + "/" + asset;
+    }
+
+    /** While set, a delete fails before it does anything, as a crash at that step would. */
+    public void crashOnDelete(boolean crash) {
+        this.crashOnDelete = crash;
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A keyring for unit tests of the core; held to the same contract as the Cosmos adapter. */
 public final class InMemoryDataKeyStore implements DataKeyStore {
+    private volatile boolean crashOnDelete;
+
     private record Key(TenantId tenant, AssetId asset) {
     }
 
@@ -50,6 +52,9 @@ public final class InMemoryDataKeyStore implements DataKeyStore {
 
     @Override
     public void delete(TenantId tenant, AssetId asset) {
+        if (crashOnDelete) {
+            throw new IllegalStateException("crash before the key was deleted");
+        }
         keys.remove(new Key(tenant, asset));
     }
 
@@ -62,5 +67,10 @@ public final class InMemoryDataKeyStore implements DataKeyStore {
     private static WrappedDataKey versioned(WrappedDataKey k) {
         return new WrappedDataKey(k.tenantId(), k.assetId(), k.tdkVersion(), k.sealed(), k.expiresAt(),
                 UUID.randomUUID().toString());
+    }
+
+    /** While set, a delete fails before it does anything, as a crash at that step would. */
+    public void crashOnDelete(boolean crash) {
+        this.crashOnDelete = crash;
     }
 }

@@ -4,6 +4,7 @@ import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosItemResponse;
+import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
@@ -61,6 +62,14 @@ public final class CosmosAssetStore implements AssetStore {
     @Override
     public void delete(TenantId tenant, AssetId id) {
         CosmosFailures.deleteIfExists(Dependency.COSMOS, container.get(), id.value(), new PartitionKey(tenant.value()));
+    }
+
+    @Override
+    public List<Asset> deleting(int limit) {
+        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.state = 'DELETING'");
+        return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query,
+                        new CosmosQueryRequestOptions().setMaxBufferedItemCount(limit), JsonNode.class).stream()
+                .limit(limit).map(doc -> fromDocument(doc, doc.path("_etag").asText(""))).toList());
     }
 
     @Override

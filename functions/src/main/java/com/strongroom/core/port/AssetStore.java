@@ -23,6 +23,9 @@ public interface AssetStore {
     /** Removes an asset; nothing happens if it is already gone. */
     void delete(TenantId tenant, AssetId id);
 
+    /** Up to {@code limit} assets of any tenant whose delete began and did not finish (state DELETING). */
+    List<Asset> deleting(int limit);
+
     /** Active assets of a tenant, optionally only those tagged with a blind-index value, oldest first. */
     Page list(TenantId tenant, Optional<String> subjectIndex, int pageSize, Optional<String> continuation);
 
