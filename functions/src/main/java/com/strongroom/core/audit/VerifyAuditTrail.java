@@ -92,9 +92,12 @@ public final class VerifyAuditTrail {
         return new Report(tenantId, intact, chains);
     }
 
+    /**
+     * Reads the chain batch by batch, holding one batch and the signed checkpoints, never the whole chain: a tenant's
+     * chain may hold millions of events, and verification must not need memory in proportion.
+     */
     private ChainReport verifyChain(String tenantId, String chain, Instant chainsBegan, TimeRange range) {
         List<Finding> findings = new ArrayList<>();
-        List<ChainedEvent> events = load(tenantId, chain);
         Map<Long, Checkpoint> verified = new HashMap<>();
         for (CheckpointStore.Stored stored : checkpoints.list(tenantId, chain)) {
             Optional<Checkpoint> checkpoint = signer.verify(stored.signed())
@@ -106,41 +109,47 @@ public final class VerifyAuditTrail {
                 verified.put(checkpoint.get().sequence(), checkpoint.get());
             }
         }
-        Map<Long, ChainedEvent> bySequence = new HashMap<>();
-        events.forEach(e -> bySequence.put(e.sequence(), e));
-
+        Map<Long, Checkpoint> unmatched = new HashMap<>(verified);
         String anchor = "none";
         ChainedEvent previous = null;
+        long first = 0;
         int checked = 0;
-        for (ChainedEvent event : events) {
-            if (range.contains(event.event().at())) {
-                checked++;
-            }
-            if (!event.hashMatchesContent()) {
-                findings.add(new Finding(chain, event.sequence(), Kind.ALTERED,
-                        "the stored event does not match its hash"));
-            }
-            if (previous == null) {
-                anchor = checkStart(event, verified, chainsBegan, findings);
-            } else if (previous.sequence() != event.sequence() - 1) {
-                findings.add(new Finding(chain, previous.sequence() + 1, Kind.MISSING, "events "
-                        + (previous.sequence() + 1) + " to " + (event.sequence() - 1) + " are missing"));
-            } else if (!previous.hash().equals(event.prevHash())) {
-                findings.add(new Finding(chain, event.sequence(), Kind.BROKEN_LINK,
-                        "does not follow event " + previous.sequence()));
-            }
-            previous = event;
-        }
-        long first = events.isEmpty() ? 0 : events.get(0).sequence();
-        long last = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
-        for (Checkpoint checkpoint : verified.values()) {
-            ChainedEvent event = bySequence.get(checkpoint.sequence());
-            if (event != null) {
-                if (!event.hash().equals(checkpoint.hash())) {
-                    findings.add(new Finding(chain, checkpoint.sequence(), Kind.CHECKPOINT_MISMATCH,
+        long next = 1;
+        while (true) {
+            List<ChainedEvent> batch = log.chain(tenantId, chain, next, BATCH);
+            for (ChainedEvent event : batch) {
+                if (range.contains(event.event().at())) {
+                    checked++;
+                }
+                if (!event.hashMatchesContent()) {
+                    findings.add(new Finding(chain, event.sequence(), Kind.ALTERED,
+                            "the stored event does not match its hash"));
+                }
+                if (previous == null) {
+                    first = event.sequence();
+                    anchor = checkStart(event, verified, chainsBegan, findings);
+                } else if (previous.sequence() != event.sequence() - 1) {
+                    findings.add(new Finding(chain, previous.sequence() + 1, Kind.MISSING, "events "
+                            + (previous.sequence() + 1) + " to " + (event.sequence() - 1) + " are missing"));
+                } else if (!previous.hash().equals(event.prevHash())) {
+                    findings.add(new Finding(chain, event.sequence(), Kind.BROKEN_LINK,
+                            "does not follow event " + previous.sequence()));
+                }
+                Checkpoint signed = unmatched.remove(event.sequence());
+                if (signed != null && !event.hash().equals(signed.hash())) {
+                    findings.add(new Finding(chain, signed.sequence(), Kind.CHECKPOINT_MISMATCH,
                             "the chain differs from what was signed at this position"));
                 }
-            } else if (checkpoint.sequence() > last) {
+                previous = event;
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+            next = batch.get(batch.size() - 1).sequence() + 1;
+        }
+        long last = previous == null ? 0 : previous.sequence();
+        for (Checkpoint checkpoint : unmatched.values()) {
+            if (checkpoint.sequence() > last) {
                 findings.add(new Finding(chain, last + 1, Kind.TRUNCATED, "events up to " + checkpoint.sequence()
                         + " were signed but are no longer stored"));
             } else if (!expired(checkpoint.eventAt(), chain)) {
@@ -148,7 +157,7 @@ public final class VerifyAuditTrail {
                         "the signed event at this position is gone before its retention ended"));
             }
         }
-        log.head(tenantId, chain).filter(head -> head.sequence() > last && bySequence.get(head.sequence()) == null)
+        log.head(tenantId, chain).filter(head -> head.sequence() > last)
                 .ifPresent(head -> findings.add(new Finding(chain, last + 1, Kind.TRUNCATED,
                         "events up to " + head.sequence() + " were appended but are no longer stored")));
         findings.sort(java.util.Comparator.comparingLong(Finding::sequence));
@@ -181,18 +190,5 @@ public final class VerifyAuditTrail {
 
     private boolean expired(Instant eventAt, String chain) {
         return !eventAt.plus(retention.ofChain(chain)).minus(EXPIRY_SLACK).isAfter(clock.instant());
-    }
-
-    private List<ChainedEvent> load(String tenantId, String chain) {
-        List<ChainedEvent> all = new ArrayList<>();
-        long next = 1;
-        while (true) {
-            List<ChainedEvent> batch = log.chain(tenantId, chain, next, BATCH);
-            all.addAll(batch);
-            if (batch.size() < BATCH) {
-                return all;
-            }
-            next = batch.get(batch.size() - 1).sequence() + 1;
-        }
     }
 }

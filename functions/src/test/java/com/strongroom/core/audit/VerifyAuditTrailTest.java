@@ -216,6 +216,18 @@ class VerifyAuditTrailTest {
                 .anyMatch(x -> x.kind() == Kind.ALTERED && x.sequence() == 9));
     }
 
+    /** Verification reads a chain batch by batch (1,000 events), so a long chain costs time, not memory. */
+    @Test
+    void aChainLongerThanOneBatchIsVerifiedAcrossBatchBoundaries() {
+        f.recordAccessEvents(2488);
+        assertEquals(List.of(), f.verifyAccess().findings());
+        f.log.remove(T, "access", 1700);
+        assertEquals(List.of(new Finding("access", 1700, Kind.MISSING, "events 1700 to 1700 are missing"),
+                new Finding("access", 1700, Kind.MISSING, "the signed event at this position is gone before its "
+                + "retention ended")), findings(f.verifyAccess()));
+        assertEquals(2500, f.verifyAccess().lastSequence());
+    }
+
     @Test
     void aRangeChecksOnlyTheEventsInIt() {
         Instant from = f.stored(4).event().at();
