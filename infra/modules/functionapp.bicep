@@ -318,7 +318,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: '0 */15 * * * *'
         }
         {
-          name: 'DELETE_SWEEP_SCHEDULE'
+          name: 'ASSET_SWEEP_SCHEDULE'
           value: '0 */15 * * * *'
         }
         {

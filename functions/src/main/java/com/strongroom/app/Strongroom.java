@@ -8,11 +8,11 @@ import com.strongroom.core.access.CallerPolicy;
 import com.strongroom.core.asset.CompleteUpload;
 import com.strongroom.core.asset.DeleteAsset;
 import com.strongroom.core.asset.DownloadAsset;
-import com.strongroom.core.asset.FinishInterruptedDeletes;
 import com.strongroom.core.asset.ListAssets;
 import com.strongroom.core.asset.ReadAsset;
 import com.strongroom.core.asset.StageUploadPart;
 import com.strongroom.core.asset.StartUpload;
+import com.strongroom.core.asset.SweepUnfinishedAssets;
 import com.strongroom.core.asset.UpdateAsset;
 import com.strongroom.core.asset.UploadAsset;
 import com.strongroom.core.asset.UploadDigests;
@@ -87,7 +87,7 @@ public final class Strongroom {
     public record AssetUseCases(UploadAsset upload, StartUpload startUpload, StageUploadPart stagePart,
                                 CompleteUpload completeUpload, ReadAsset read, ListAssets list, DownloadAsset download,
                                 UpdateAsset update, DeleteAsset delete,
-                                FinishInterruptedDeletes finishInterruptedDeletes) {
+                                SweepUnfinishedAssets sweepUnfinishedAssets) {
     }
 
     /** The consent use cases: grant, and list, read, revoke and trace grants; the expiry sweep. */
@@ -136,7 +136,7 @@ public final class Strongroom {
                 new DownloadAsset(access, ports.assets(), keyring, ports.content(), settings.maxResponseBytes()),
                 new UpdateAsset(access, ports.assets(), keyring, clock),
                 new DeleteAsset(access, ports.assets(), keyring, ports.content()),
-                new FinishInterruptedDeletes(ports.assets(), keyring, ports.content(), recorder));
+                new SweepUnfinishedAssets(ports.assets(), keyring, ports.content(), recorder, clock));
         this.consent = new ConsentUseCases(new CreateConsentGrant(access, ports.grants(), ports.assets(), clock),
                 new ConsentGrants(access, ports.grants(), ports.auditLog(), clock),
                 new SweepExpiredGrants(ports.grants(), recorder, clock));

@@ -29,7 +29,7 @@ public enum Setting {
     AUDIT_RETENTION_ADMIN_DAYS("AUDIT_RETENTION_ADMIN_DAYS", "days admin events are kept (default 400, at least 365)"),
     AUDIT_RETENTION_SECURITY_DAYS("AUDIT_RETENTION_SECURITY_DAYS", "days security events are kept (default 400, at least 365)"),
     AUDIT_CHECKPOINT_SCHEDULE("AUDIT_CHECKPOINT_SCHEDULE", "NCRONTAB schedule of the periodic audit checkpoint, read by the host (hourly: 0 0 * * * *)"),
-    DELETE_SWEEP_SCHEDULE("DELETE_SWEEP_SCHEDULE", "NCRONTAB schedule of the sweep that finishes asset deletes a crash interrupted, read by the host (every 15 minutes: 0 */15 * * * *)"),
+    ASSET_SWEEP_SCHEDULE("ASSET_SWEEP_SCHEDULE", "NCRONTAB schedule of the sweep that finishes asset deletes and removes one-request uploads a crash interrupted, read by the host (every 15 minutes: 0 */15 * * * *)"),
     CONSENT_SWEEP_SCHEDULE("CONSENT_SWEEP_SCHEDULE", "NCRONTAB schedule of the sweep that marks expired consent grants, read by the host (every 15 minutes: 0 */15 * * * *)"),
     AUDIT_CHECKPOINT_EVERY("AUDIT_CHECKPOINT_EVERY", "sign a checkpoint every this many events of a chain (default 100)"),
     TDK_CACHE_TTL_SECONDS("TDK_CACHE_TTL_SECONDS", "seconds an unwrapped tenant data key stays in memory (default 300): at most one KEK unwrap per tenant per this time and instance"),

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.strongroom.config.Setting;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +22,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** Checks what {@code mvn package} wrote for the Functions host: one function.json per function, and the jar. */
 class FunctionPackageIT {
@@ -74,7 +74,7 @@ class FunctionPackageIT {
         Set<String> all = new java.util.HashSet<>(expected.keySet());
         all.add("checkpointAuditChains");
         all.add("sweepExpiredConsentGrants");
-        all.add("finishInterruptedDeletes");
+        all.add("sweepUnfinishedAssets");
         assertEquals(all, functions.keySet());
         expected.forEach((name, want) -> {
             JsonNode trigger = functions.get(name).get("bindings").get(0);
@@ -95,9 +95,9 @@ class FunctionPackageIT {
 
     @Test
     void theDeleteSweepRunsOnTheScheduleSetting() {
-        JsonNode trigger = functions.get("finishInterruptedDeletes").get("bindings").get(0);
+        JsonNode trigger = functions.get("sweepUnfinishedAssets").get("bindings").get(0);
         assertEquals("timerTrigger", trigger.get("type").asText());
-        assertEquals("%DELETE_SWEEP_SCHEDULE%", trigger.get("schedule").asText());
+        assertEquals("%ASSET_SWEEP_SCHEDULE%", trigger.get("schedule").asText());
     }
 
     @Test

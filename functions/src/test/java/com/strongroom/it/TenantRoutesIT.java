@@ -17,6 +17,9 @@ import com.strongroom.core.crypto.Aes256Gcm;
 import com.strongroom.core.crypto.TamperedException;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.tenant.KeyBindings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -25,9 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 class TenantRoutesIT {
     private static TestStack stack;
@@ -132,8 +132,12 @@ class TenantRoutesIT {
     void tenantCreationAndDenialsAreAudited() {
         String id = api.createTenant(uniqueId());
         List<JsonNode> events = auditEvents(id);
-        JsonNode create = events.stream().filter(e -> e.get("action").asText().equals("tenant.create")).findFirst()
-                .orElseThrow();
+        List<JsonNode> creation = events.stream().filter(e -> e.get("action").asText().equals("tenant.create"))
+                .sorted(java.util.Comparator.comparing(e -> e.get("sequence").asLong())).toList();
+        assertEquals(List.of("ATTEMPTED", "SUCCESS"), creation.stream().map(e -> e.get("outcome").asText()).toList(),
+                "the attempt is recorded before the tenant exists, the outcome after");
+        assertEquals(creation.get(0).get("requestId"), creation.get(1).get("requestId"));
+        JsonNode create = creation.get(1);
         assertEquals(api.actor("platform-admin", Optional.empty()), create.get("actor").asText());
         assertEquals("Platform.Admin", create.get("role").asText());
         assertEquals("SUCCESS", create.get("outcome").asText());

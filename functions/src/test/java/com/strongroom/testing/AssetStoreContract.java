@@ -47,18 +47,39 @@ public abstract class AssetStoreContract {
     }
 
     @Test
-    void assetsWhoseDeleteDidNotFinishAreFoundAcrossTenants() {
-        Asset kept = asset(tenant(), 0, List.of());
-        Asset halfDeleted = asset(tenant(), 1, List.of());
-        store().create(kept);
-        store().create(halfDeleted);
-        store().replace(store().find(halfDeleted.tenantId(), halfDeleted.id()).orElseThrow()
-                .withState(Asset.State.DELETING));
-        List<AssetId> deleting = store().deleting(1000).stream().map(Asset::id).toList();
-        assertTrue(deleting.contains(halfDeleted.id()));
-        assertFalse(deleting.contains(kept.id()));
+    void aCreatedAssetComesBackWithTheVersionAReplaceNeeds() {
+        Asset created = store().create(asset(tenant(), 0, List.of()).withState(Asset.State.UPLOADING));
+        assertEquals(store().find(created.tenantId(), created.id()).orElseThrow().version(), created.version());
+        Asset uploaded = store().replace(created.uploaded(5, "ab".repeat(32), created.createdAt()));
+        assertTrue(store().find(created.tenantId(), created.id()).orElseThrow().visible());
+        assertNotEquals(created.version(), uploaded.version());
+    }
+
+    @Test
+    void halfDoneDeletesAndUploadsStartedBeforeTheCutOffAreFoundAcrossTenants() {
+        Asset kept = store().create(asset(tenant(), 0, List.of()));
+        Asset halfDeleted = store().create(asset(tenant(), 1, List.of()));
+        store().replace(halfDeleted.withState(Asset.State.DELETING));
+        Asset oldUpload = store().create(asset(tenant(), 2, List.of()).withState(Asset.State.UPLOADING));
+        Asset youngUpload = store().create(asset(tenant(), 30, List.of()).withState(Asset.State.UPLOADING));
+        Instant cutOff = Instant.parse("2026-11-24T10:10:00Z");
+
+        List<AssetId> unfinished = store().unfinished(cutOff, 1000).stream().map(Asset::id).toList();
+        assertTrue(unfinished.containsAll(List.of(halfDeleted.id(), oldUpload.id())), unfinished.toString());
+        assertFalse(unfinished.contains(kept.id()), "a finished asset");
+        assertFalse(unfinished.contains(youngUpload.id()), "an upload that may still be running");
         store().delete(halfDeleted.tenantId(), halfDeleted.id());
-        assertFalse(store().deleting(1000).stream().map(Asset::id).toList().contains(halfDeleted.id()));
+        store().delete(oldUpload.tenantId(), oldUpload.id());
+        assertFalse(store().unfinished(cutOff, 1000).stream().map(Asset::id)
+                .anyMatch(id -> id.equals(halfDeleted.id()) || id.equals(oldUpload.id())));
+    }
+
+    @Test
+    void anUploadUnderWayIsNotListed() {
+        TenantId tenant = tenant();
+        store().create(asset(tenant, 0, List.of("s")).withState(Asset.State.UPLOADING));
+        assertTrue(store().list(tenant, Optional.empty(), 10, Optional.empty()).assets().isEmpty());
+        assertTrue(store().list(tenant, Optional.of("s"), 10, Optional.empty()).assets().isEmpty());
     }
 
     @Test

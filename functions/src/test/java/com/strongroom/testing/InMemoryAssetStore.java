@@ -6,6 +6,7 @@ import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,12 @@ public final class InMemoryAssetStore implements AssetStore {
     private final Map<Key, Asset> assets = new ConcurrentHashMap<>();
 
     @Override
-    public void create(Asset asset) {
-        if (assets.putIfAbsent(new Key(asset.tenantId(), asset.id()), versioned(asset)) != null) {
+    public Asset create(Asset asset) {
+        Asset stored = versioned(asset);
+        if (assets.putIfAbsent(new Key(asset.tenantId(), asset.id()), stored) != null) {
             throw new ConflictException("asset " + asset.id() + " already exists");
         }
+        return stored;
     }
 
     @Override
@@ -50,8 +53,10 @@ public final class InMemoryAssetStore implements AssetStore {
     }
 
     @Override
-    public List<Asset> deleting(int limit) {
-        return assets.values().stream().filter(a -> a.state() == Asset.State.DELETING).limit(limit).toList();
+    public List<Asset> unfinished(Instant uploadsStartedBefore, int limit) {
+        return assets.values().stream().filter(a -> a.state() == Asset.State.DELETING
+                        || a.state() == Asset.State.UPLOADING && a.createdAt().isBefore(uploadsStartedBefore))
+                .limit(limit).toList();
     }
 
     @Override

@@ -11,8 +11,8 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
@@ -38,9 +38,12 @@ public final class CosmosAssetStore implements AssetStore {
     }
 
     @Override
-    public void create(Asset asset) {
-        CosmosFailures.createNew(Dependency.COSMOS, container.get(), toDocument(asset), new PartitionKey(asset.tenantId().value()),
+    public Asset create(Asset asset) {
+        ObjectNode document = toDocument(asset);
+        String etag = CosmosFailures.createNew(Dependency.COSMOS, container.get(), document,
+                new PartitionKey(asset.tenantId().value()),
                 () -> new ConflictException("asset " + asset.id() + " already exists"));
+        return fromDocument(document, etag);
     }
 
     @Override
@@ -65,8 +68,12 @@ public final class CosmosAssetStore implements AssetStore {
     }
 
     @Override
-    public List<Asset> deleting(int limit) {
-        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.state = 'DELETING'");
+    public List<Asset> unfinished(Instant uploadsStartedBefore, int limit) {
+        // createdAt is an ISO-8601 string: ordered as text, it is off by at most the fraction of one second, which a
+        // sweep of uploads started an hour ago does not notice.
+        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.state = 'DELETING'"
+                + " OR (c.state = 'UPLOADING' AND c.createdAt < @before)",
+                List.of(new SqlParameter("@before", uploadsStartedBefore.toString())));
         return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query,
                         new CosmosQueryRequestOptions().setMaxBufferedItemCount(limit), JsonNode.class).stream()
                 .limit(limit).map(doc -> fromDocument(doc, doc.path("_etag").asText(""))).toList());

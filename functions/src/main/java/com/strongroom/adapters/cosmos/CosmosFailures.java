@@ -50,11 +50,12 @@ final class CosmosFailures {
     }
 
     /** Creates a document; throws what {@code onConflict} gives when its id is taken. */
-    static void createNew(Dependency dependency, CosmosContainer container, JsonNode document, PartitionKey partitionKey,
-                          Supplier<RuntimeException> onConflict) {
-        call(dependency, () -> {
+    /** Creates a document that must not exist yet; returns its ETag. */
+    static String createNew(Dependency dependency, CosmosContainer container, JsonNode document,
+                            PartitionKey partitionKey, Supplier<RuntimeException> onConflict) {
+        return call(dependency, () -> {
             try {
-                return container.createItem(document, partitionKey, new CosmosItemRequestOptions());
+                return container.createItem(document, partitionKey, new CosmosItemRequestOptions()).getETag();
             } catch (CosmosException e) {
                 if (e.getStatusCode() == CONFLICT) {
                     throw onConflict.get();

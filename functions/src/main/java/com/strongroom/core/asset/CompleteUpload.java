@@ -92,6 +92,7 @@ public final class CompleteUpload {
             throw scope.failed(e);
         }
         List<UploadPart> parts = partsInOrder(session, uploads.parts(tenant.id(), session.id()));
+        scope = scope.attempting();
         content.commit(tenant.id(), session.id(), parts.stream().flatMap(p -> p.blockIds().stream()).toList());
         String sha256 = verifiedSha256(scope, session, parts);
         if (session.sha256().isPresent() && !session.sha256().get().equals(sha256)) {

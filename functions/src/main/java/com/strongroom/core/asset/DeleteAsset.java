@@ -41,20 +41,22 @@ public final class DeleteAsset {
         RequestScope scope = access.authorizeTenant(caller, operation(), tenantId, Target.asset(tenantId, id),
                 requestId);
         Tenant tenant = scope.tenant();
-        Asset asset = assets.find(tenant.id(), id).orElseThrow(() -> AssetLookup.notFound(scope, id));
+        Asset asset = assets.find(tenant.id(), id).filter(a -> a.state() != Asset.State.UPLOADING)
+                .orElseThrow(() -> AssetLookup.notFound(scope, id));
         if (asset.legalHold().isPresent()) {
             throw scope.failed(new ConflictException("the asset is under legal hold and cannot be deleted"));
         }
+        RequestScope change = scope.attempting();
         if (asset.visible()) {
             try {
                 assets.replace(asset.withState(Asset.State.DELETING));
             } catch (PreconditionFailedException e) {
-                throw scope.failed(new ConflictException("the asset changed while it was being deleted; try again"));
+                throw change.failed(new ConflictException("the asset changed while it was being deleted; try again"));
             }
         }
         keyring.destroy(tenant.id(), id);
         content.delete(tenant.id(), id);
         assets.delete(tenant.id(), id);
-        scope.succeeded();
+        change.succeeded();
     }
 }

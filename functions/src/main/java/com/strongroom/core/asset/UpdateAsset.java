@@ -75,15 +75,17 @@ public final class UpdateAsset {
         if (command.ifMatch().isPresent() && !sameVersion(command.ifMatch().get(), asset.version())) {
             throw scope.failed(new PreconditionFailedException("the asset changed since that version was read"));
         }
+        Asset changed = changed(scope, command, asset);
+        RequestScope change = scope.attempting();
         Asset stored;
         try {
-            stored = assets.replace(changed(scope, command, asset));
+            stored = assets.replace(changed);
         } catch (PreconditionFailedException e) {
-            throw scope.failed(e);
+            throw change.failed(e);
         }
-        scope.succeeded();
+        change.succeeded();
         if (command.hold() != Hold.KEEP) {
-            scope.succeeded(Operation.ASSET_LEGAL_HOLD);
+            change.succeeded(Operation.ASSET_LEGAL_HOLD);
         }
         return stored;
     }

@@ -28,12 +28,13 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * One-request upload: the body is encrypted segment by segment and staged, the blocks are committed, the DEK is
- * kept, and only then is the asset stored and visible. A crash at any step leaves nothing visible; a DEK of an
- * upload that never finished expires by itself.
+ * One-request upload: the attempt is recorded in the trail and the asset stored as uploading (invisible), then the
+ * body is encrypted segment by segment and staged, the blocks are committed, the DEK is kept, and only then is the
+ * asset made active and visible. A failure on the way removes what was stored; a crash at any step leaves nothing
+ * visible, and {@link SweepUnfinishedAssets} removes what it left once the upload is over an hour old.
  */
 public final class UploadAsset {
-    /** How long the DEK of an unfinished one-request upload lives. */
+    /** How long a one-request upload may run: its DEK lives that long unless the upload finishes. */
     static final Duration UNFINISHED_KEY_LIFETIME = Duration.ofHours(1);
 
     /**
@@ -90,22 +91,45 @@ public final class UploadAsset {
         AssetId id = AssetId.random();
         List<String> subjectIndex = BlindIndex.of(keyring, tenant, command.subjects());
         Instant now = clock.instant();
-        byte[] dek = keyring.newDataKey(tenant, id, Optional.of(now.plus(UNFINISHED_KEY_LIFETIME)));
+        RequestScope change = scope.at(Target.asset(tenant.id(), id)).attempting();
+        Asset uploading = assets.create(new Asset(tenant.id(), id, command.name(), command.contentType(), 0, "",
+                ContentFormat.VERSION, subjectIndex, Map.of(), Optional.empty(), now, caller.subject(), now,
+                Asset.State.UPLOADING, ""));
+        Asset asset;
+        try {
+            asset = assets.replace(store(tenant, uploading, command.content()));
+        } catch (RuntimeException e) {
+            removeQuietly(uploading);
+            throw change.failed(e);
+        }
+        change.succeeded();
+        return asset;
+    }
+
+    /** Encrypts and stores the content and keeps its DEK; returns the asset to make visible. */
+    private Asset store(Tenant tenant, Asset uploading, InputStream plaintext) {
+        AssetId id = uploading.id();
+        byte[] dek = keyring.newDataKey(tenant, id, Optional.of(uploading.createdAt().plus(UNFINISHED_KEY_LIFETIME)));
         MessageDigest sha256 = ContentFormat.sha256();
         ContentWriter.Written written;
         try {
-            written = writer.write(tenant.id(), id, dek, 1, 0, true, Segments.of(command.content()),
-                    Optional.of(sha256));
+            written = writer.write(tenant.id(), id, dek, 1, 0, true, Segments.of(plaintext), Optional.of(sha256));
             content.commit(tenant.id(), id, written.blockIds());
         } finally {
             Arrays.fill(dek, (byte) 0);
         }
         keyring.keep(tenant.id(), id);
-        Asset asset = new Asset(tenant.id(), id, command.name(), command.contentType(), written.length(),
-                HexFormat.of().formatHex(sha256.digest()), ContentFormat.VERSION, subjectIndex, Map.of(),
-                Optional.empty(), now, caller.subject(), now, Asset.State.ACTIVE, "");
-        assets.create(asset);
-        scope.at(Target.asset(tenant.id(), id)).succeeded();
-        return asset;
+        return uploading.uploaded(written.length(), HexFormat.of().formatHex(sha256.digest()), uploading.createdAt());
+    }
+
+    /** Key first, then blob, then document; what a failure here leaves, the sweep removes. */
+    private void removeQuietly(Asset uploading) {
+        try {
+            keyring.destroy(uploading.tenantId(), uploading.id());
+            content.delete(uploading.tenantId(), uploading.id());
+            assets.delete(uploading.tenantId(), uploading.id());
+        } catch (RuntimeException leftForTheSweep) {
+            // What is left is invisible, and the sweep removes it.
+        }
     }
 }

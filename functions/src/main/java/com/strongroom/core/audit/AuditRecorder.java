@@ -27,6 +27,11 @@ public final class AuditRecorder {
         record(caller, operation.action(), operation.eventClass(), tenantId, target, Outcome.SUCCESS, requestId);
     }
 
+    /** A change about to be made, recorded before it is, so that no change is ever without its event. */
+    public void attempted(Caller caller, Operation operation, String tenantId, String target, String requestId) {
+        record(caller, operation.action(), operation.eventClass(), tenantId, target, Outcome.ATTEMPTED, requestId);
+    }
+
     public void denied(Optional<Caller> caller, String action, String tenantId, String target, String requestId) {
         record(caller.orElse(null), action, EventClass.SECURITY, tenantId, target, Outcome.DENIED, requestId);
     }

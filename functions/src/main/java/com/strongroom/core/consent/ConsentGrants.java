@@ -76,20 +76,22 @@ public final class ConsentGrants {
     public Stated revoke(Caller caller, TenantId tenantId, GrantId id, String requestId) {
         RequestScope scope = access.authorizeTenant(caller, Operation.CONSENT_REVOKE, tenantId,
                 Target.grant(tenantId, id), requestId);
+        RequestScope change = null;
         for (int attempt = 1; ; attempt++) {
             ConsentGrant grant = existing(scope, id);
             if (grant.revocation().isPresent()) {
                 return new Stated(grant, ConsentGrant.Status.REVOKED);
             }
+            change = change == null ? scope.attempting() : change;
             try {
                 ConsentGrant revoked = grants.replace(grant.revoked(
                         new ConsentGrant.Revocation(clock.instant(), caller.subject())));
-                scope.succeeded();
+                change.succeeded();
                 return new Stated(revoked, ConsentGrant.Status.REVOKED);
             } catch (PreconditionFailedException e) {
                 // A first use or the expiry sweep wrote the grant since it was read: read it again.
                 if (attempt == REVOKE_ATTEMPTS) {
-                    throw e;
+                    throw change.failed(e);
                 }
             }
         }

@@ -144,8 +144,9 @@ public final class CreateConsentGrant {
         ConsentGrant grant = new ConsentGrant(GrantId.random(), tenant.id(), command.grantee(), command.scope(),
                 command.permissions(), command.purpose(), command.ticket(), now, caller.subject(), expiresAt,
                 Optional.empty(), Optional.empty(), ConsentGrant.Status.ACTIVE, "");
+        RequestScope change = scope.at(Target.grant(tenant.id(), grant.id())).attempting();
         grants.create(grant);
-        scope.at(Target.grant(tenant.id(), grant.id())).succeeded();
+        change.succeeded();
         return grant;
     }
 }

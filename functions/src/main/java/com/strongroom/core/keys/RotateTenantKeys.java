@@ -69,8 +69,9 @@ public final class RotateTenantKeys {
     public Result handle(Caller caller, Command command, String requestId) {
         RequestScope scope = access.authorizeTenant(caller, operation(), command.tenant(), Target.tenant(
                 command.tenant()).and("keys").and(command.scope().name().toLowerCase(java.util.Locale.ROOT)), requestId);
+        RequestScope change = scope.attempting();
         Result result = command.scope() == Scope.KEK ? rotateKek(scope.tenant()) : rotateTdk(scope.tenant());
-        scope.succeeded();
+        change.succeeded();
         return result;
     }
 

@@ -12,14 +12,15 @@ import java.util.Optional;
  *
  * @param sha256       hex SHA-256 of the plaintext, checked at upload
  * @param subjectIndex blind-index values of the data subjects the file concerns
- * @param state        only {@link State#ACTIVE} assets are visible; {@link State#DELETING} is a delete under way
+ * @param state        only {@link State#ACTIVE} assets are visible; {@link State#UPLOADING} is a one-request upload
+ *                     under way (its content not yet all stored), {@link State#DELETING} a delete under way
  * @param version      the store's version of this document (an opaque ETag), empty before it is stored
  */
 public record Asset(TenantId tenantId, AssetId id, String name, String contentType, long size, String sha256,
                     int formatVersion, List<String> subjectIndex, Map<String, String> metadata,
                     Optional<LegalHold> legalHold, Instant createdAt, String createdBy, Instant updatedAt,
                     State state, String version) {
-    public enum State { ACTIVE, DELETING }
+    public enum State { UPLOADING, ACTIVE, DELETING }
 
     /** Why an asset must not be deleted or erased, who said so and since when. */
     public record LegalHold(String reason, String setBy, Instant since) {
@@ -56,6 +57,12 @@ public record Asset(TenantId tenantId, AssetId id, String name, String contentTy
     public Asset withState(State newState) {
         return new Asset(tenantId, id, name, contentType, size, sha256, formatVersion, subjectIndex, metadata,
                 legalHold, createdAt, createdBy, updatedAt, newState, version);
+    }
+
+    /** The upload's asset once all of its content is stored: visible, with its length and SHA-256. */
+    public Asset uploaded(long length, String plaintextSha256, Instant at) {
+        return new Asset(tenantId, id, name, contentType, length, plaintextSha256, formatVersion, subjectIndex,
+                metadata, legalHold, createdAt, createdBy, at, State.ACTIVE, version);
     }
 
     public Asset withChanges(String newName, List<String> newSubjectIndex, Map<String, String> newMetadata,

@@ -27,7 +27,8 @@ public record AuditEvent(String id, String tenantId, Instant at, String actor, S
     public static final String STAMP = "_stamp";
     public static final String ANONYMOUS = "anonymous";
 
-    public enum Outcome { SUCCESS, DENIED, FAILED }
+    /** {@code ATTEMPTED} is recorded before a change is made; the outcome of the same request id follows it. */
+    public enum Outcome { ATTEMPTED, SUCCESS, DENIED, FAILED }
 
     /** Access events are kept at least 14 days, security and admin events at least 12 months. */
     public enum EventClass { ACCESS, ADMIN, SECURITY }

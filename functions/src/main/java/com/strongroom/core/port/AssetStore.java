@@ -3,13 +3,14 @@ package com.strongroom.core.port;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Asset metadata of the tenants homed in this stamp. */
 public interface AssetStore {
-    /** Stores a new asset; throws {@code ConflictException} when the id is taken. */
-    void create(Asset asset);
+    /** Stores a new asset and returns it with its version; throws {@code ConflictException} when the id is taken. */
+    Asset create(Asset asset);
 
     /** The asset in any state, with its current version. */
     Optional<Asset> find(TenantId tenant, AssetId id);
@@ -23,8 +24,11 @@ public interface AssetStore {
     /** Removes an asset; nothing happens if it is already gone. */
     void delete(TenantId tenant, AssetId id);
 
-    /** Up to {@code limit} assets of any tenant whose delete began and did not finish (state DELETING). */
-    List<Asset> deleting(int limit);
+    /**
+     * Up to {@code limit} assets of any tenant left half done: every one whose delete began (state DELETING), and
+     * every one-request upload (state UPLOADING) that began before {@code uploadsStartedBefore}.
+     */
+    List<Asset> unfinished(Instant uploadsStartedBefore, int limit);
 
     /** Active assets of a tenant, optionally only those tagged with a blind-index value, oldest first. */
     Page list(TenantId tenant, Optional<String> subjectIndex, int pageSize, Optional<String> continuation);

@@ -90,6 +90,7 @@ public final class CreateTenant {
         if (entraTenant.isPresent() && tenants.findByEntraTenant(entraTenant.get()).isPresent()) {
             throw new ConflictException("Entra tenant " + entraTenant.get() + " is already registered on a tenant");
         }
+        RequestScope change = scope.in(command.id()).attempting();
         entry.ifPresent(directory::claim);
         Tenant tenant;
         try {
@@ -100,7 +101,7 @@ public final class CreateTenant {
             entry.ifPresent(claimed -> releaseAfter(e, claimed));
             throw e;
         }
-        scope.in(tenant).succeeded();
+        change.succeeded();
         return tenant;
     }
 

@@ -53,6 +53,7 @@ public final class RegisterEntraTenant {
                     + " is already registered to another Entra tenant"));
         }
         if (registered.isEmpty()) {
+            scope = scope.attempting();
             try {
                 if (tenants.findByEntraTenant(command.entraTenant()).isPresent()) {
                     throw new ConflictException("Entra tenant " + command.entraTenant()

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.audit.AuditRecorder;
+import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.Region;
@@ -17,7 +19,11 @@ import com.strongroom.core.model.Role;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantStatus;
+import com.strongroom.core.port.AssetStore;
+import com.strongroom.core.port.ContentStore;
+import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.testing.CountingKeyEncryptionKeys;
+import com.strongroom.testing.CrashPoints;
 import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryAssetStore;
 import com.strongroom.testing.InMemoryContentStore;
@@ -25,17 +31,24 @@ import com.strongroom.testing.InMemoryDataKeyStore;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
-/** A delete that crashes at any step leaves an invisible asset, which the sweep finishes exactly once. */
-class InterruptedDeleteTest {
+/**
+ * A delete or a one-request upload that crashes at any step leaves an invisible asset, which the sweep removes
+ * exactly once (an upload only once it is older than any upload can run).
+ */
+class UnfinishedAssetSweepTest {
     static final TenantId ACME = TenantId.of("acme");
     static final Caller MANAGER = Identities.customer(ACME, "manager", Role.ARCHIVE_MANAGER);
 
@@ -47,7 +60,8 @@ class InterruptedDeleteTest {
     UploadAsset upload;
     DeleteAsset delete;
     ReadAsset read;
-    FinishInterruptedDeletes sweep;
+    SweepUnfinishedAssets sweep;
+    CrashPoints crashes;
 
     @BeforeEach
     void setUp() {
@@ -57,17 +71,21 @@ class InterruptedDeleteTest {
         tenants.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Optional.of(Identities.directoryOf(ACME)),
                 clock.instant(), "platform", TenantStatus.ACTIVE, keks.newTenantKeys(ACME)));
         dataKeys = new InMemoryDataKeyStore(clock);
-        TenantKeyring keyring = new TenantKeyring(keks, dataKeys, tenants, clock, Duration.ofMinutes(5), 10);
+        crashes = new CrashPoints();
+        TenantKeyring keyring = new TenantKeyring(keks, crashes.around(DataKeyStore.class, dataKeys), tenants, clock,
+                Duration.ofMinutes(5), 10);
         events = new ArrayList<>();
         AuditRecorder audit = new AuditRecorder(events::add, clock);
         AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock),
                 audit);
         assets = new InMemoryAssetStore();
         content = new InMemoryContentStore();
-        upload = new UploadAsset(access, assets, keyring, content, clock);
-        delete = new DeleteAsset(access, assets, keyring, content);
-        read = new ReadAsset(access, assets);
-        sweep = new FinishInterruptedDeletes(assets, keyring, content, audit);
+        AssetStore assetPort = crashes.around(AssetStore.class, assets);
+        ContentStore contentPort = crashes.around(ContentStore.class, content);
+        upload = new UploadAsset(access, assetPort, keyring, contentPort, clock);
+        delete = new DeleteAsset(access, assetPort, keyring, contentPort);
+        read = new ReadAsset(access, assetPort);
+        sweep = new SweepUnfinishedAssets(assetPort, keyring, contentPort, audit, clock);
     }
 
     Asset uploaded() {
@@ -76,9 +94,13 @@ class InterruptedDeleteTest {
     }
 
     void assertGoneEverywhere(Asset asset) {
-        assertTrue(assets.find(ACME, asset.id()).isEmpty(), "document");
-        assertTrue(dataKeys.find(ACME, asset.id()).isEmpty(), "key");
-        assertNull(content.stored(ACME, asset.id()), "blob");
+        assertGoneEverywhere(asset.id());
+    }
+
+    void assertGoneEverywhere(AssetId id) {
+        assertTrue(assets.find(ACME, id).isEmpty(), "document");
+        assertTrue(dataKeys.find(ACME, id).isEmpty(), "key");
+        assertNull(content.stored(ACME, id), "blob");
     }
 
     long sweptDeletes() {
@@ -113,6 +135,49 @@ class InterruptedDeleteTest {
         assertEquals(1, sweep.handle("sweep-1"));
         assertGoneEverywhere(asset);
         assertEquals(1, sweptDeletes());
+    }
+
+    /** The steps of a one-request upload, in order: document, key, blocks, commit, key kept, document made active. */
+    @ParameterizedTest
+    @ValueSource(strings = {"AssetStore.create", "DataKeyStore.create", "ContentStore.stage", "ContentStore.commit",
+            "DataKeyStore.replace", "AssetStore.replace"})
+    void anUploadThatCrashesAtAnyStepStaysInvisibleAndIsRemovedBySweepOnce(String step) {
+        crashes.arm(step);
+        assertThrows(CrashPoints.Crash.class, this::uploaded);
+        List<AuditEvent> attempts = events.stream()
+                .filter(e -> e.action().equals("asset.upload") && e.outcome() == AuditEvent.Outcome.ATTEMPTED).toList();
+        assertEquals(1, attempts.size(), "the attempt was recorded before anything was stored");
+        String target = attempts.get(0).target();
+        AssetId id = AssetId.of(target.substring(target.lastIndexOf('/') + 1));
+        assertTrue(assets.list(ACME, Optional.empty(), 10, Optional.empty()).assets().isEmpty(), "nothing listed");
+        assertThrows(NotFoundException.class, () -> read.handle(MANAGER, ACME, id, "r-read"));
+        assertThrows(NotFoundException.class, () -> delete.handle(MANAGER, ACME, id, "r-delete"),
+                "an upload under way cannot be deleted from under it");
+
+        clock.advance(UploadAsset.UNFINISHED_KEY_LIFETIME.minusMinutes(1));
+        assertEquals(0, sweep.handle("sweep-early"), "an upload that may still be running is left alone");
+        clock.advance(Duration.ofMinutes(2));
+        int stored = step.equals("AssetStore.create") ? 0 : 1;
+        assertEquals(stored, sweep.handle("sweep-1"));
+        assertEquals(0, sweep.handle("sweep-2"), "a second run finds nothing");
+        assertGoneEverywhere(id);
+        assertEquals(stored, sweptDeletes());
+    }
+
+    @Test
+    void anUploadThatFailsOnTheWayRemovesWhatItStored() {
+        crashes.arm("DataKeyStore.replace");
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("the client went away");
+            }
+        };
+        assertThrows(InvalidInputException.class, () -> upload.handle(MANAGER, new UploadAsset.Command(ACME,
+                "notes.txt", null, List.of(), failing), "r-up"));
+        assertTrue(assets.unfinished(Instant.MAX, 10).isEmpty(), "no document left for the sweep");
+        assertEquals(List.of(AuditEvent.Outcome.ATTEMPTED, AuditEvent.Outcome.FAILED), events.stream()
+                .filter(e -> e.action().equals("asset.upload")).map(AuditEvent::outcome).toList());
     }
 
     @Test
