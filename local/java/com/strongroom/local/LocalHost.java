@@ -61,7 +61,8 @@ public final class LocalHost implements AutoCloseable {
         catalog.queue().forEach(q -> LocalProvisioner.createQueue(queueService, resolver.apply(q.trigger().queueName())));
         LocalDirectory directory = new LocalDirectory(settings);
         try {
-            LocalHttpServer server = new LocalHttpServer(port, host, catalog, invoker, issuer, directory);
+            LocalHttpServer server = new LocalHttpServer(port, host, catalog, invoker, issuer, directory,
+                    app.inFlight());
             issuer.publish(URI.create("http://127.0.0.1:" + server.port()));
             return new LocalHost(app, issuer, directory, server,
                     new QueueRunner(catalog, invoker, queueService, host, resolver));

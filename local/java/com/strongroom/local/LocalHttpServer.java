@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpResponseMessage;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.DirectoryEntry;
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.TenantId;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,13 +55,20 @@ final class LocalHttpServer implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final String prefix;
     private final FunctionInvoker invoker;
+    private final InFlightBytes inFlight;
     private final DevIssuer devIssuer;
     private final LocalDirectory directory;
 
+    /**
+     * @param inFlight the app's bound on bytes held in memory: unlike the real host, a separate process that takes a
+     *                 response from the worker at once, this host writes it from the worker's own heap, so it holds
+     *                 the response's bytes in the same bound until they are written
+     */
     LocalHttpServer(int port, HostConfig host, FunctionCatalog catalog, FunctionInvoker invoker, DevIssuer devIssuer,
-                    LocalDirectory directory) throws IOException {
+                    LocalDirectory directory, InFlightBytes inFlight) throws IOException {
         this.prefix = "/" + host.routePrefix().replaceAll("^/+|/+$", "");
         this.invoker = invoker;
+        this.inFlight = inFlight;
         this.devIssuer = devIssuer;
         this.directory = directory;
         for (FunctionCatalog.HttpFunction f : catalog.http()) {
@@ -254,7 +262,7 @@ final class LocalHttpServer implements AutoCloseable {
         }
     }
 
-    private static void write(HttpExchange exchange, HttpResponseMessage response) throws IOException {
+    private void write(HttpExchange exchange, HttpResponseMessage response) throws IOException {
         Object body = response.getBody();
         byte[] bytes;
         if (body == null) {
@@ -275,7 +283,8 @@ final class LocalHttpServer implements AutoCloseable {
         exchange.sendResponseHeaders(status, noBody ? -1 : 0);
         if (!noBody) {
             // The JDK server copies each write into a buffer of its size: small writes keep that copy small.
-            try (OutputStream os = exchange.getResponseBody()) {
+            try (InFlightBytes.Lease lease = inFlight.lease(); OutputStream os = exchange.getResponseBody()) {
+                lease.holdAnyway(bytes.length);
                 for (int offset = 0; offset < bytes.length; offset += WRITE_CHUNK_BYTES) {
                     os.write(bytes, offset, Math.min(WRITE_CHUNK_BYTES, bytes.length - offset));
                 }

@@ -30,6 +30,7 @@ import com.strongroom.core.consent.SweepExpiredGrants;
 import com.strongroom.core.health.CheckHealth;
 import com.strongroom.core.keys.RotateTenantKeys;
 import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.port.Authenticator;
 import com.strongroom.core.tenant.CreateTenant;
@@ -57,6 +58,8 @@ public final class Strongroom {
 
     /** How long a part that came early waits for its predecessor, being staged here, to extend the upload's hash. */
     private static final Duration UPLOAD_PART_WAIT = Duration.ofSeconds(30);
+    /** How long a request waits for memory other requests hold before it is refused as busy. */
+    private static final Duration IN_FLIGHT_PATIENCE = Duration.ofSeconds(2);
 
     /** How long a health report is reused. */
     private static final Duration HEALTH_MAX_AGE = Duration.ofSeconds(5);
@@ -72,6 +75,7 @@ public final class Strongroom {
     private final AssetUseCases assets;
     private final ConsentUseCases consent;
     private final CheckHealth checkHealth;
+    private final InFlightBytes inFlight = InFlightBytes.quarterOfHeap(IN_FLIGHT_PATIENCE);
 
     /** The tenant use cases: create, read, register the customer's Entra tenant, rotate keys. */
     public record TenantUseCases(CreateTenant create, ReadTenant read, RegisterEntraTenant registerEntraTenant,
@@ -174,6 +178,11 @@ public final class Strongroom {
 
     public Authenticator authenticator() {
         return authenticator;
+    }
+
+    /** The bytes requests of this instance hold in memory: bodies and range responses. */
+    public InFlightBytes inFlight() {
+        return inFlight;
     }
 
     public AccessControl accessControl() {

@@ -14,6 +14,7 @@ import com.strongroom.core.asset.DownloadAsset;
 import com.strongroom.core.asset.ListAssets;
 import com.strongroom.core.asset.StartUpload;
 import com.strongroom.core.asset.UploadAsset;
+import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
@@ -48,18 +49,25 @@ public final class AssetFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<byte[]>> request,
             @BindingName("tenantId") String tenantId, ExecutionContext context) {
         return http.handle(request, context, app.assets().upload().operation(), caller -> {
-            Asset asset = app.assets().upload().handle(caller, TenantId.of(tenantId), () -> {
-                UploadBody body = UploadBody.read(request, MAX_REQUEST_BYTES);
-                List<String> subjects = HttpExchange.header(request, "X-Asset-Subjects").map(v -> Arrays.stream(
-                        v.split(",")).map(s -> AssetViews.decodeHeader(s.strip(), "X-Asset-Subjects")).toList())
-                        .orElse(List.of());
-                return new UploadAsset.Command(TenantId.of(tenantId), encodedHeader(request, "X-Asset-Name")
-                        .or(body::fileName).orElse(null), encodedHeader(request, "X-Asset-Content-Type")
-                        .or(body::contentType).orElse(null), subjects, body.content());
-            }, context.getInvocationId());
-            return Reply.created(location(asset), AssetViews.AssetView.of(asset),
-                    Map.of("ETag", AssetViews.etag(asset.version())));
+            try (InFlightBytes.Lease lease = app.inFlight().lease()) {
+                Asset asset = app.assets().upload().handle(caller, TenantId.of(tenantId),
+                        () -> uploadCommand(request, TenantId.of(tenantId), lease), context.getInvocationId());
+                return Reply.created(location(asset), AssetViews.AssetView.of(asset),
+                        Map.of("ETag", AssetViews.etag(asset.version())));
+            }
         });
+    }
+
+    /** Read only once the caller is authorised: the body, its name and type, and the subjects header. */
+    private static UploadAsset.Command uploadCommand(HttpRequestMessage<Optional<byte[]>> request, TenantId tenant,
+                                                     InFlightBytes.Lease lease) {
+        UploadBody body = UploadBody.read(request, MAX_REQUEST_BYTES, lease);
+        List<String> subjects = HttpExchange.header(request, "X-Asset-Subjects").map(v -> Arrays.stream(
+                v.split(",")).map(s -> AssetViews.decodeHeader(s.strip(), "X-Asset-Subjects")).toList())
+                .orElse(List.of());
+        return new UploadAsset.Command(tenant, encodedHeader(request, "X-Asset-Name").or(body::fileName).orElse(null),
+                encodedHeader(request, "X-Asset-Content-Type").or(body::contentType).orElse(null), subjects,
+                body.content());
     }
 
     @FunctionName("listAssets")
@@ -100,8 +108,10 @@ public final class AssetFunctions {
         return http.handle(request, context, app.assets().download().operation(), caller -> {
             var command = new DownloadAsset.Command(TenantId.of(tenantId), AssetId.of(assetId),
                     HttpExchange.header(request, "Range").map(ByteRanges::parse));
-            DownloadAsset.Content content = app.assets().download().handle(caller, command, context.getInvocationId());
-            return ByteRanges.reply(content);
+            try (InFlightBytes.Lease lease = app.inFlight().lease()) {
+                return ByteRanges.reply(app.assets().download().handle(caller, command, lease,
+                        context.getInvocationId()));
+            }
         });
     }
 

@@ -15,6 +15,7 @@ import com.strongroom.core.error.FailureKind;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.StrongroomException;
 import com.strongroom.core.error.UnauthenticatedException;
+import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.port.Authenticator;
 import java.nio.charset.StandardCharsets;
@@ -109,11 +110,11 @@ final class HttpExchange {
      * {@code application/octet-stream} only, as that is the one type the host passes on as bytes (else 415); a
      * declared length over {@code maxBytes} is 413.
      */
-    static byte[] octetStream(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
+    static byte[] octetStream(HttpRequestMessage<Optional<byte[]>> request, long maxBytes, InFlightBytes.Lease lease) {
         if (!UploadBody.OCTET_STREAM.equals(mediaType(request))) {
             throw new UnsupportedMediaTypeException("send the part as " + UploadBody.OCTET_STREAM);
         }
-        return declaredBody(request, maxBytes);
+        return declaredBody(request, maxBytes, lease);
     }
 
     /** The request's media type, lower case, without parameters; empty when it has none. */
@@ -126,7 +127,7 @@ final class HttpExchange {
      * The body of a request that must declare its length: the host hands a function no body at all for a chunked
      * request (411 here rather than an empty file), and refuses one over its limit.
      */
-    static byte[] declaredBody(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
+    static byte[] declaredBody(HttpRequestMessage<Optional<byte[]>> request, long maxBytes, InFlightBytes.Lease lease) {
         String declared = header(request, "Content-Length")
                 .orElseThrow(() -> new LengthRequiredException("send the body with Content-Length; chunked bodies "
                         + "do not reach the function"));
@@ -140,6 +141,7 @@ final class HttpExchange {
         if (Math.max(length, body.length) > maxBytes) {
             throw new PayloadTooLargeException("a request body is at most " + maxBytes + " bytes");
         }
+        lease.hold(body.length);
         return body;
     }
 
@@ -178,6 +180,7 @@ final class HttpExchange {
             Map.entry(FailureKind.UNSUPPORTED_MEDIA_TYPE, ProblemType.UNSUPPORTED_MEDIA_TYPE),
             Map.entry(FailureKind.INTEGRITY, ProblemType.INTEGRITY_FAILURE),
             Map.entry(FailureKind.MISDIRECTED, ProblemType.MISDIRECTED),
+            Map.entry(FailureKind.BUSY, ProblemType.BUSY),
             Map.entry(FailureKind.DEPENDENCY_UNAVAILABLE, ProblemType.DEPENDENCY_UNAVAILABLE)));
 
     /** A failure as its problem type, with its details and headers; anything unexpected is a logged 500. */
@@ -207,7 +210,8 @@ final class HttpExchange {
      * Headers a kind of failure needs beside its body: the bearer challenge on 401 ({@code WWW-Authenticate}), for a
      * step-up the claims challenge Entra ID's clients (MSAL) read from it ({@code error="insufficient_claims"} and
      * {@code claims}, the base64 of {@code {"access_token":{"acrs":{"essential":true,"value":"c1"}}}}), and the
-     * content's length on 416 ({@code Content-Range: bytes *}{@code /size}).
+     * content's length on 416 ({@code Content-Range: bytes *}{@code /size}), and when to come back on a busy 503
+     * ({@code Retry-After}).
      */
     private static Map<String, String> headers(StrongroomException failure) {
         return switch (failure.kind()) {
@@ -219,6 +223,7 @@ final class HttpExchange {
                         + Base64.getEncoder().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "\"");
             }
             case RANGE_NOT_SATISFIABLE -> Map.of("Content-Range", "bytes */" + failure.details().get("size"));
+            case BUSY -> Map.of("Retry-After", String.valueOf(failure.details().get("retryAfterSeconds")));
             default -> Map.of();
         };
     }

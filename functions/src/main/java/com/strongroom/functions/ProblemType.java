@@ -25,6 +25,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body has an unsupported media type",
             HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     MISDIRECTED("misdirected", "This tenant is served by another regional stamp", HttpStatusType.custom(421)),
+    BUSY("busy", "This instance holds as many request bytes as it may; try again after Retry-After",
+            HttpStatus.SERVICE_UNAVAILABLE),
     DEPENDENCY_UNAVAILABLE("dependency-unavailable", "A service Strongroom depends on is unavailable",
             HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL("internal", "An unexpected error occurred", HttpStatus.INTERNAL_SERVER_ERROR);

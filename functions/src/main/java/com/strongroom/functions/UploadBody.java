@@ -2,6 +2,13 @@ package com.strongroom.functions;
 
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.limits.InFlightBytes;
+import org.apache.commons.fileupload2.core.AbstractFileUpload;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.RequestContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +16,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.fileupload2.core.AbstractFileUpload;
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.RequestContext;
 
 /**
  * The body of a one-request upload, in one of the two forms the Functions host hands a Java function as bytes:
@@ -28,12 +29,12 @@ record UploadBody(Optional<String> fileName, Optional<String> contentType, Input
     static final String FORM_DATA = "multipart/form-data";
     static final String ACCEPTED = "send the file as " + OCTET_STREAM + " or as " + FORM_DATA + " with one file part";
 
-    static UploadBody read(HttpRequestMessage<Optional<byte[]>> request, long maxBytes) {
+    static UploadBody read(HttpRequestMessage<Optional<byte[]>> request, long maxBytes, InFlightBytes.Lease lease) {
         String media = HttpExchange.mediaType(request);
         if (!media.equals(OCTET_STREAM) && !media.equals(FORM_DATA)) {
             throw new UnsupportedMediaTypeException(ACCEPTED);
         }
-        byte[] body = HttpExchange.declaredBody(request, maxBytes);
+        byte[] body = HttpExchange.declaredBody(request, maxBytes, lease);
         if (media.equals(OCTET_STREAM)) {
             return new UploadBody(Optional.empty(), Optional.empty(), new ByteArrayInputStream(body));
         }

@@ -13,6 +13,7 @@ import com.strongroom.core.asset.CompleteUpload;
 import com.strongroom.core.asset.StageUploadPart;
 import com.strongroom.core.asset.StartUpload;
 import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
@@ -58,9 +59,12 @@ public final class UploadFunctions {
         return http.handle(request, context, app.assets().stagePart().operation(), caller -> {
             AssetId upload = uploadId(uploadId);
             int number = number(partNumber);
-            return Reply.ok(AssetViews.PartView.of(app.assets().stagePart().handle(caller, TenantId.of(tenantId),
-                    upload, number, () -> new StageUploadPart.Command(TenantId.of(tenantId), upload, number,
-                            HttpExchange.octetStream(request, StartUpload.MAX_PART_BYTES)), context.getInvocationId())));
+            try (InFlightBytes.Lease lease = app.inFlight().lease()) {
+                return Reply.ok(AssetViews.PartView.of(app.assets().stagePart().handle(caller, TenantId.of(tenantId),
+                        upload, number, () -> new StageUploadPart.Command(TenantId.of(tenantId), upload, number,
+                                HttpExchange.octetStream(request, StartUpload.MAX_PART_BYTES, lease)),
+                        context.getInvocationId())));
+            }
         });
     }
 

@@ -10,6 +10,7 @@ import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.RangeNotSatisfiableException;
 import com.strongroom.core.error.RangeRequiredException;
 import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.Caller;
@@ -118,12 +119,14 @@ public final class DownloadAsset {
         return Operation.ASSET_DOWNLOAD;
     }
 
-    public Content handle(Caller caller, Command command, String requestId) {
+    /** Holds the range's bytes in {@code lease} before it allocates them; refused as busy when they do not fit. */
+    public Content handle(Caller caller, Command command, InFlightBytes.Lease lease, String requestId) {
         RequestScope scope = access.authorizeRead(caller, operation(), command.tenant(), Optional.of(command.asset()),
                 Target.asset(command.tenant(), command.asset()).and("content"), requestId);
         Tenant tenant = scope.tenant();
         Asset asset = lookup.visible(scope, command.asset());
         Window window = window(scope, command.range(), asset.size());
+        lease.hold(window.length());
         byte[] dek = null;
         try {
             dek = keyring.dataKey(tenant, asset.id());

@@ -17,5 +17,6 @@ public enum FailureKind {
     UNSUPPORTED_MEDIA_TYPE,
     INTEGRITY,
     MISDIRECTED,
+    BUSY,
     DEPENDENCY_UNAVAILABLE
 }

@@ -11,6 +11,7 @@ import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.IntegrityException;
 import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.AuditEvent;
@@ -149,7 +150,10 @@ class ResumableUploadTest {
     }
 
     byte[] downloaded(AssetId id) {
-        return download.handle(UPLOADER, new DownloadAsset.Command(ACME, id, Optional.empty()), "r-get").bytes();
+        try (InFlightBytes.Lease lease = new InFlightBytes(1 << 30, Duration.ZERO).lease()) {
+            return download.handle(UPLOADER, new DownloadAsset.Command(ACME, id, Optional.empty()), lease, "r-get")
+                    .bytes();
+        }
     }
 
     long storedBytesFrom(int part) {
