@@ -146,7 +146,11 @@ final class LocalHttpServer implements AutoCloseable {
                     "a request body is at most " + MAX_REQUEST_BYTES + " bytes");
             return;
         }
-        Map<String, String> headers = HostBinding.headers(exchange.getRequestHeaders());
+        Map<String, String> headers = new LinkedHashMap<>(HostBinding.headers(exchange.getRequestHeaders()));
+        // As the platform's front end does (and Front Door, which appends to a header the client sent): the address
+        // it saw, with its port, after whatever the client put there.
+        String seen = remote(exchange);
+        headers.merge("x-forwarded-for", seen, (sent, own) -> sent + ", " + own);
         URI uri = URI.create("http://127.0.0.1:" + port() + exchange.getRequestURI().toString());
         try {
             Object body = HostBinding.workerBody(bodyType(route.function().parameter().getParameterizedType()),
@@ -260,6 +264,12 @@ final class LocalHttpServer implements AutoCloseable {
         try (OutputStream os = exchange.getResponseBody()) {
             os.write(out);
         }
+    }
+
+    private static String remote(HttpExchange exchange) {
+        InetSocketAddress peer = exchange.getRemoteAddress();
+        String address = peer.getAddress().getHostAddress();
+        return (address.contains(":") ? "[" + address + "]" : address) + ":" + peer.getPort();
     }
 
     private void write(HttpExchange exchange, HttpResponseMessage response) throws IOException {

@@ -22,6 +22,7 @@ import com.strongroom.core.audit.CheckpointAuditTrail;
 import com.strongroom.core.audit.CheckpointQuietChains;
 import com.strongroom.core.audit.Checkpointer;
 import com.strongroom.core.audit.QueryAuditEvents;
+import com.strongroom.core.audit.StampRefusals;
 import com.strongroom.core.audit.VerifyAuditTrail;
 import com.strongroom.core.consent.ConsentGrants;
 import com.strongroom.core.consent.CreateConsentGrant;
@@ -111,7 +112,7 @@ public final class Strongroom {
                 checkpointer, settings.auditCheckpointEvery()), clock);
         SupportConsent supportConsent = new SupportConsent(ports.grants(), ports.notices(), clock);
         AccessControl access = new AccessControl(settings.stampRegion(), ports.tenants(), ports.directory(),
-                supportConsent, recorder, settings.staffAuthContext());
+                supportConsent, recorder, new StampRefusals(recorder, clock), settings.staffAuthContext());
         TenantKeyring keyring = new TenantKeyring(ports.keks(), ports.dataKeys(), ports.tenants(), clock,
                 settings.tdkCacheTtl(), settings.tdkCacheMaxTenants());
         this.accessControl = access;

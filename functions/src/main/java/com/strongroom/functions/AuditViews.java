@@ -42,6 +42,7 @@ final class AuditViews {
         view.put("target", event.target());
         event.purpose().ifPresent(p -> view.put("purpose", p));
         event.grantId().ifPresent(g -> view.put("grantId", g));
+        event.count().ifPresent(c -> view.put("count", c));
         event.ticket().ifPresent(t -> view.put("ticket", t));
         view.put("outcome", event.outcome().name());
         view.put("requestId", event.requestId());

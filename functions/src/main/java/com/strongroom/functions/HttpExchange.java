@@ -66,12 +66,14 @@ final class HttpExchange {
 
     private HttpResponseMessage respond(HttpRequestMessage<?> request, ExecutionContext context, Operation operation,
                                         Handler handler, String requestId) {
+        access.recordRefusalCounts();
         try {
             Caller caller;
             try {
                 caller = authenticator.authenticate(header(request, "Authorization"));
             } catch (UnauthenticatedException e) {
-                access.recordUnauthenticated(operation.action(), request.getUri().getPath(), requestId);
+                access.recordUnauthenticated(operation.action(), request.getUri().getPath(),
+                        RequestSource.of(header(request, "X-Forwarded-For")), requestId);
                 throw e;
             }
             return toResponse(request, handler.handle(caller));

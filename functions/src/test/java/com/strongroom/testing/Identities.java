@@ -3,6 +3,7 @@ package com.strongroom.testing;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.CallerPolicy;
 import com.strongroom.core.audit.AuditRecorder;
+import com.strongroom.core.audit.StampRefusals;
 import com.strongroom.core.consent.SupportConsent;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.EntraTenantId;
@@ -13,6 +14,7 @@ import com.strongroom.core.model.TokenIdentity;
 import com.strongroom.core.port.TenantDirectory;
 import com.strongroom.core.port.TenantStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
@@ -59,7 +61,8 @@ public final class Identities {
 
     public static AccessControl accessControl(Region stamp, TenantStore tenants, TenantDirectory directory,
                                               SupportConsent consent, AuditRecorder audit) {
-        return new AccessControl(stamp, tenants, directory, consent, audit, STAFF_CONTEXT);
+        return new AccessControl(stamp, tenants, directory, consent, audit,
+                new StampRefusals(audit, Clock.systemUTC()), STAFF_CONTEXT);
     }
 
     private static Set<String> claims(Role... roles) {

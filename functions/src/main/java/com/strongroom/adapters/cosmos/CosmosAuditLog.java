@@ -12,9 +12,9 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.strongroom.core.error.Dependency;
 import com.strongroom.core.audit.ChainLink;
 import com.strongroom.core.audit.ChainedEvent;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.port.AuditLog;
 import java.time.Duration;
@@ -212,6 +212,7 @@ public final class CosmosAuditLog implements AuditLog {
         doc.put("outcome", event.outcome().name());
         doc.put("requestId", event.requestId());
         doc.put("eventClass", event.eventClass().name());
+        event.count().ifPresent(c -> doc.put("count", c));
         return doc;
     }
 
@@ -231,7 +232,8 @@ public final class CosmosAuditLog implements AuditLog {
                 Optional.ofNullable(doc.get("ticket")).map(JsonNode::asText),
                 parsed(() -> AuditEvent.Outcome.valueOf(doc.path("outcome").asText()), AuditEvent.Outcome.FAILED),
                 doc.path("requestId").asText(),
-                parsed(() -> AuditEvent.EventClass.valueOf(doc.path("eventClass").asText()), chainClass));
+                parsed(() -> AuditEvent.EventClass.valueOf(doc.path("eventClass").asText()), chainClass),
+                Optional.ofNullable(doc.get("count")).map(JsonNode::asLong));
         return new ChainedEvent(event, doc.path("chain").asText(), doc.path("sequence").asLong(),
                 doc.path("prevHash").asText(), doc.path("hash").asText());
     }

@@ -1,6 +1,7 @@
 package com.strongroom.core.access;
 
 import com.strongroom.core.audit.AuditRecorder;
+import com.strongroom.core.audit.StampRefusals;
 import com.strongroom.core.consent.SupportConsent;
 import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.GoneException;
@@ -38,15 +39,17 @@ public final class AccessControl {
     private final CustomerTenants customers;
     private final SupportConsent consent;
     private final AuditRecorder audit;
+    private final StampRefusals refusals;
     private final String staffAuthContext;
 
     public AccessControl(Region stampRegion, TenantStore tenants, TenantDirectory directory, SupportConsent consent,
-                         AuditRecorder audit, String staffAuthContext) {
+                         AuditRecorder audit, StampRefusals refusals, String staffAuthContext) {
         this.stampRegion = stampRegion;
         this.tenants = tenants;
         this.customers = new CustomerTenants(stampRegion, tenants, directory);
         this.consent = consent;
         this.audit = audit;
+        this.refusals = refusals;
         this.staffAuthContext = staffAuthContext;
     }
 
@@ -176,11 +179,18 @@ public final class AccessControl {
         checkPrincipal(caller, also, granting, () -> trail, scope.target().path(), scope.requestId());
     }
 
-    /** Records a request refused before any caller could be identified. */
-    public void recordUnauthenticated(String action, String target, String requestId) {
-        // Into the stamp's trail, never a tenant's: anyone can send these, and a flood of them must not bury the
-        // tenant's real refusals or grow what its verification reads (kept 400 days).
-        audit.denied(Optional.empty(), action, AuditEvent.STAMP, target, requestId);
+    /**
+     * Records a request refused before any caller could be identified, from {@code source} (a network prefix). Into
+     * the stamp's trail, never a tenant's, and counted per source and minute: anyone can send these, and a flood of
+     * them must neither bury the tenant's real refusals nor grow a trail kept 400 days by one event a request.
+     */
+    public void recordUnauthenticated(String action, String target, String source, String requestId) {
+        refusals.refused(action, target, source, requestId);
+    }
+
+    /** Records the refusal counts of minutes that are over (cheap when none is). */
+    public void recordRefusalCounts() {
+        refusals.recordClosedMinutes();
     }
 
     /** An app-only token where a person must act is refused; a staff role acts only with MFA proven in the token. */

@@ -8,6 +8,7 @@ import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.ConsentGrant;
 import com.strongroom.core.port.AuditTrail;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +45,16 @@ public final class AuditRecorder {
     /** Evidence of tampering or another threat, kept as long as security events are. */
     public void securityIncident(Caller caller, String action, String tenantId, String target, String requestId) {
         record(caller, action, EventClass.SECURITY, tenantId, target, Outcome.FAILED, requestId);
+    }
+
+    /**
+     * {@code count} refusals of unidentified callers from one source, counted together and recorded at {@code at}
+     * against {@code target}; {@code requestId} is the first of them.
+     */
+    public void repeatedRefusals(String action, String target, long count, Instant at, String requestId) {
+        trail.record(new AuditEvent(UUID.randomUUID().toString(), AuditEvent.STAMP, at, AuditEvent.ANONYMOUS, "",
+                action, target, Optional.empty(), Optional.empty(), Optional.empty(), Outcome.DENIED, requestId,
+                EventClass.SECURITY, Optional.of(count)));
     }
 
     /** Something Strongroom did by itself (a timer, a sweep), with {@code system} as the actor. */

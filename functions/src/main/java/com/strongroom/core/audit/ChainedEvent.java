@@ -64,6 +64,7 @@ public record ChainedEvent(AuditEvent event, String chain, long sequence, String
         members.put("outcome", event.outcome().name());
         members.put("requestId", event.requestId());
         members.put("eventClass", event.eventClass().name());
+        event.count().ifPresent(c -> members.put("count", c));
         return members;
     }
 }

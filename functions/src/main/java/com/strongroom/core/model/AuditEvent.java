@@ -19,11 +19,13 @@ import java.util.Optional;
  * @param outcome   how it ended
  * @param requestId correlates with the request's logs
  * @param eventClass decides retention
+ * @param count     how many requests the event stands for, when it stands for more than one (refusals of callers
+ *                  nobody could identify, counted per source and minute)
  */
 public record AuditEvent(String id, String tenantId, Instant at, String actor, String role, String action,
                          String target, Optional<String> purpose, Optional<String> grantId, Optional<String> ticket,
                          Outcome outcome,
-                         String requestId, EventClass eventClass) {
+                         String requestId, EventClass eventClass, Optional<Long> count) {
     public static final String STAMP = "_stamp";
     public static final String ANONYMOUS = "anonymous";
 
@@ -47,5 +49,14 @@ public record AuditEvent(String id, String tenantId, Instant at, String actor, S
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(eventClass, "eventClass");
+        count = count == null ? Optional.empty() : count;
+    }
+
+    /** An event that stands for one request. */
+    public AuditEvent(String id, String tenantId, Instant at, String actor, String role, String action, String target,
+                      Optional<String> purpose, Optional<String> grantId, Optional<String> ticket, Outcome outcome,
+                      String requestId, EventClass eventClass) {
+        this(id, tenantId, at, actor, role, action, target, purpose, grantId, ticket, outcome, requestId, eventClass,
+                Optional.empty());
     }
 }

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.AuditEvent.Outcome;
+import com.strongroom.core.model.AuditEvent;
+import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /** Known answers for the chain format of docs/formats.md, computed independently of this code. */
 class ChainedEventTest {
@@ -28,6 +28,12 @@ class ChainedEventTest {
             "support-7", "Support.Engineer", "asset.read", "tenants/acme/assets/a1",
             Optional.of("Customer asked why the preview fails"), Optional.of("0b6f2a8e-4c1d-4f7a-9e3b-2d5c6a7b8c9d"),
             Optional.of("SUP-1042"), Outcome.SUCCESS, "req-3", EventClass.ACCESS);
+
+    /** Refusals of unidentified callers from one source in one minute, after the first: the count is hashed. */
+    static final AuditEvent REPEATED = new AuditEvent("evt-4", "_stamp", Instant.parse("2026-11-24T10:01:00Z"),
+            "anonymous", "", "request.unauthenticated", "sources/203.0.113.0/24/minutes/2026-11-24T10:00:00Z",
+            Optional.empty(), Optional.empty(), Optional.empty(), Outcome.DENIED, "req-4", EventClass.SECURITY,
+            Optional.of(4999L));
 
     @Test
     void canonicalFormOfAnEventIsTheDocumentedOne() {
@@ -51,6 +57,14 @@ class ChainedEventTest {
 
         ChainedEvent third = ChainedEvent.after(second.link(), THIRD);
         assertEquals("664e001c8a68d6b97e26299065685560149c660702a06fd0f02ab7c5d2f1a45b", third.hash());
+
+        ChainedEvent repeated = ChainedEvent.after(ChainLink.GENESIS, REPEATED);
+        assertEquals("security", repeated.chain());
+        assertEquals("119b138abd0303d10815e3e988773d94e465a02496b6909866355b83a042829b", repeated.hash());
+        assertNotEquals(repeated.hash(), ChainedEvent.after(ChainLink.GENESIS, new AuditEvent("evt-4", "_stamp",
+                REPEATED.at(), "anonymous", "", REPEATED.action(), REPEATED.target(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Outcome.DENIED, "req-4", EventClass.SECURITY, Optional.of(1L)))
+                .hash(), "the count is part of what is hashed");
     }
 
     @Test
