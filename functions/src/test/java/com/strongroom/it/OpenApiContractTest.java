@@ -23,6 +23,8 @@ class OpenApiContractTest {
         assertEquals(List.of(), check("GET", "/api/tenants/acme/assets/a1/content?x=1", 206,
                 "application/octet-stream", "bytes"));
         assertEquals(List.of(), check("POST", "/dev/token", 200, "application/json", "{}"), "not the API's");
+        assertEquals(List.of(), check("GET", "/api/tenants/acme", 500, "", ""), "the worker's own empty 500");
+        assertTrue(!check("GET", "/api/tenants/acme", 500, "text/plain", "boom").isEmpty(), "any other 500 body");
     }
 
     @Test
