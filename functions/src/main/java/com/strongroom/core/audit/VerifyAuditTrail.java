@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,8 @@ public final class VerifyAuditTrail {
      * chain may hold millions of events, and verification must not need memory in proportion.
      */
     private ChainReport verifyChain(String tenantId, String chain, Instant chainsBegan, TimeRange range) {
+        // The head first: an event appended while the chain is read lies beyond it and is not taken for a cut one.
+        Optional<ChainLink> head = log.head(tenantId, chain);
         List<Finding> findings = new ArrayList<>();
         Map<Long, Checkpoint> verified = new HashMap<>();
         for (CheckpointStore.Stored stored : checkpoints.list(tenantId, chain)) {
@@ -148,19 +151,26 @@ public final class VerifyAuditTrail {
             next = batch.get(batch.size() - 1).sequence() + 1;
         }
         long last = previous == null ? 0 : previous.sequence();
+        Optional<Checkpoint> latest = verified.values().stream().max(Comparator.comparingLong(Checkpoint::sequence));
         for (Checkpoint checkpoint : unmatched.values()) {
-            if (checkpoint.sequence() > last) {
+            boolean expired = expired(checkpoint.eventAt(), chain);
+            if (checkpoint.sequence() > last && (previous != null || !expired)) {
                 findings.add(new Finding(chain, last + 1, Kind.TRUNCATED, "events up to " + checkpoint.sequence()
                         + " were signed but are no longer stored"));
-            } else if (!expired(checkpoint.eventAt(), chain)) {
+            } else if (checkpoint.sequence() <= last && !expired) {
                 findings.add(new Finding(chain, checkpoint.sequence(), Kind.MISSING,
                         "the signed event at this position is gone before its retention ended"));
             }
         }
-        log.head(tenantId, chain).filter(head -> head.sequence() > last)
-                .ifPresent(head -> findings.add(new Finding(chain, last + 1, Kind.TRUNCATED,
-                        "events up to " + head.sequence() + " were appended but are no longer stored")));
-        findings.sort(java.util.Comparator.comparingLong(Finding::sequence));
+        // Events after the last stored one are newer than it, so cannot have expired while it is stored. When none is
+        // stored, they may all have expired: only if the latest signed one (the chain's end is signed at least every
+        // checkpoint period) or, without one, the chain's start cannot have expired yet, are they cut.
+        boolean nothingCouldHaveExpired = previous != null
+                || !expired(latest.map(Checkpoint::eventAt).orElse(chainsBegan), chain);
+        head.filter(h -> h.sequence() > last && nothingCouldHaveExpired)
+                .ifPresent(h -> findings.add(new Finding(chain, last + 1, Kind.TRUNCATED,
+                        "events up to " + h.sequence() + " were appended but are no longer stored")));
+        findings.sort(Comparator.comparingLong(Finding::sequence));
         return new ChainReport(chain, first, last, checked, verified.size(), anchor, List.copyOf(findings));
     }
 

@@ -8,14 +8,21 @@ import com.strongroom.adapters.keys.JwsCheckpointSigner;
 import com.strongroom.core.audit.VerifyAuditTrail.Finding;
 import com.strongroom.core.audit.VerifyAuditTrail.Kind;
 import com.strongroom.core.model.AuditEvent;
+import com.strongroom.core.model.Region;
+import com.strongroom.core.port.AuditLog;
+import com.strongroom.testing.Identities;
+import com.strongroom.testing.InMemoryGrantStore;
+import com.strongroom.testing.InMemoryTenantStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every way of rewriting a stored chain is reported with its position; expiry is not. */
 class VerifyAuditTrailTest {
@@ -183,6 +190,53 @@ class VerifyAuditTrailTest {
         }
         assertEquals(List.of(new Finding("access", 5, Kind.MISSING,
                 "the signed event at this position is gone before its retention ended")), findings(f.verifyAccess()));
+    }
+
+    /** Once TTL has expired every event of a chain, its checkpoints and head name events that expired, not cut ones. */
+    @Test
+    void aChainWhoseEventsHaveAllExpiredIsIntact() {
+        f.clock.advance(Duration.ofDays(15));
+        for (long sequence = 1; sequence <= 12; sequence++) {
+            f.log.remove(T, "access", sequence);
+        }
+        assertEquals(List.of(), findings(f.verifyAccess()));
+    }
+
+    @Test
+    void aChainEmptiedBeforeItsEventsCouldExpireIsTruncated() {
+        f.clock.advance(Duration.ofDays(1));
+        for (long sequence = 1; sequence <= 12; sequence++) {
+            f.log.remove(T, "access", sequence);
+        }
+        List<Finding> found = findings(f.verifyAccess());
+        assertTrue(found.stream().anyMatch(x -> x.kind() == Kind.TRUNCATED), found.toString());
+    }
+
+    /** The head is read before the events: an append while the chain is read is not taken for a truncation. */
+    @Test
+    void anAppendWhileTheChainIsReadIsNotATruncation() {
+        boolean[] appended = {false};
+        AuditLog appendingMidway = (AuditLog) Proxy.newProxyInstance(AuditLog.class.getClassLoader(),
+                new Class<?>[] {AuditLog.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(f.log, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("chain") && !appended[0]) {
+                        appended[0] = true;
+                        f.recordAccessEvents(1);
+                    }
+                    return result;
+                });
+        VerifyAuditTrail verifier = new VerifyAuditTrail(Identities.accessControl(Region.WEST_EUROPE,
+                new InMemoryTenantStore(), InMemoryGrantStore.noGrants(f.clock), new AuditRecorder(f.trail, f.clock)),
+                appendingMidway, f.checkpoints, f.signer, AuditTrailFixture.RETENTION, f.clock);
+        VerifyAuditTrail.ChainReport access = verifier.verify(T, AuditTrailFixture.BEGAN, Optional.empty(),
+                Optional.empty()).chains().stream().filter(c -> c.chain().equals("access")).findFirst().orElseThrow();
+        assertTrue(appended[0]);
+        assertEquals(List.of(), access.findings());
     }
 
     /** Events cut from a chain's start before anything could have expired are not "expired": they are missing. */
