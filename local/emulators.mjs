@@ -102,10 +102,12 @@ try {
     }
   });
 
-  cosmos = await startCosmos({ host, port: args.cosmosPort,
-    dataFile: args.location ? join(args.location, "..", "cosmos.json") : null });
+  // Azurite listens before the Cosmos DB stand-in binds its own ports: a port just freed (by freePort above, or by
+  // the emulators this replaces) is what the system tends to hand out next, and the stand-in would take it.
   await waitForPort(blobPort, 30000);
   await waitForPort(queuePort, 30000);
+  cosmos = await startCosmos({ host, port: args.cosmosPort,
+    dataFile: args.location ? join(args.location, "..", "cosmos.json") : null });
 
   process.stdout.write(JSON.stringify({
     blob: `http://${host}:${blobPort}/devstoreaccount1`,
