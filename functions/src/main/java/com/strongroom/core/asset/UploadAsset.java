@@ -6,7 +6,10 @@ import com.strongroom.core.access.RequestScope;
 import com.strongroom.core.access.Target;
 import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.crypto.Segments;
+import com.strongroom.core.error.Dependency;
+import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
@@ -98,6 +101,10 @@ public final class UploadAsset {
         Asset asset;
         try {
             asset = assets.replace(store(tenant, uploading, command.content()));
+        } catch (PreconditionFailedException e) {
+            // Nothing but this upload touches its document before it is visible: the store lost what it acknowledged.
+            removeQuietly(uploading);
+            throw change.failed(new DependencyUnavailableException(Dependency.COSMOS, e));
         } catch (RuntimeException e) {
             removeQuietly(uploading);
             throw change.failed(e);

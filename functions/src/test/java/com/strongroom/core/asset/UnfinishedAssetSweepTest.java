@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.audit.AuditRecorder;
+import com.strongroom.core.error.Dependency;
+import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.keys.TenantKeyring;
@@ -38,6 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +66,8 @@ class UnfinishedAssetSweepTest {
     ReadAsset read;
     SweepUnfinishedAssets sweep;
     CrashPoints crashes;
+    AccessControl access;
+    TenantKeyring keyring;
 
     @BeforeEach
     void setUp() {
@@ -72,11 +78,11 @@ class UnfinishedAssetSweepTest {
                 clock.instant(), "platform", TenantStatus.ACTIVE, keks.newTenantKeys(ACME)));
         dataKeys = new InMemoryDataKeyStore(clock);
         crashes = new CrashPoints();
-        TenantKeyring keyring = new TenantKeyring(keks, crashes.around(DataKeyStore.class, dataKeys), tenants, clock,
+        keyring = new TenantKeyring(keks, crashes.around(DataKeyStore.class, dataKeys), tenants, clock,
                 Duration.ofMinutes(5), 10);
         events = new ArrayList<>();
         AuditRecorder audit = new AuditRecorder(events::add, clock);
-        AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock),
+        access = Identities.accessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock),
                 audit);
         assets = new InMemoryAssetStore();
         content = new InMemoryContentStore();
@@ -176,6 +182,37 @@ class UnfinishedAssetSweepTest {
         assertThrows(InvalidInputException.class, () -> upload.handle(MANAGER, new UploadAsset.Command(ACME,
                 "notes.txt", null, List.of(), failing), "r-up"));
         assertTrue(assets.unfinished(Instant.MAX, 10).isEmpty(), "no document left for the sweep");
+        assertEquals(List.of(AuditEvent.Outcome.ATTEMPTED, AuditEvent.Outcome.FAILED), events.stream()
+                .filter(e -> e.action().equals("asset.upload")).map(AuditEvent::outcome).toList());
+    }
+
+    /**
+     * The Cosmos DB stand-in, restarted in the soak test, once answered an upload's final write as if its own document
+     * were gone. Nothing but the upload touches that document before it is visible, so that is the store failing (503,
+     * retry), not the caller's stale version (412), and the upload leaves nothing behind.
+     */
+    @Test
+    void anUploadWhoseDocumentTheStoreLostIsTheStoresFailureAndLeavesNothing() {
+        AssetStore losing = (AssetStore) Proxy.newProxyInstance(AssetStore.class.getClassLoader(),
+                new Class<?>[] {AssetStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("replace")) {
+                        Asset asset = (Asset) args[0];
+                        assets.delete(asset.tenantId(), asset.id());
+                    }
+                    try {
+                        return method.invoke(assets, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        UploadAsset uploadLosing = new UploadAsset(access, losing, keyring, content, clock);
+        DependencyUnavailableException failure = assertThrows(DependencyUnavailableException.class,
+                () -> uploadLosing.handle(MANAGER, new UploadAsset.Command(ACME, "notes.txt", null, List.of(),
+                        new ByteArrayInputStream("hello".getBytes())), "r-up"));
+        assertEquals(Dependency.COSMOS, failure.dependency());
+        String target = events.stream().filter(e -> e.action().equals("asset.upload")).findFirst().orElseThrow()
+                .target();
+        assertGoneEverywhere(AssetId.of(target.substring(target.lastIndexOf('/') + 1)));
         assertEquals(List.of(AuditEvent.Outcome.ATTEMPTED, AuditEvent.Outcome.FAILED), events.stream()
                 .filter(e -> e.action().equals("asset.upload")).map(AuditEvent::outcome).toList());
     }
