@@ -74,6 +74,11 @@ param auditRetentionAdminDays int = 400
 @maxValue(100000)
 param auditCheckpointEvery int = 100
 
+@description('Optional. Parallel lanes of each tenant\'s audit chain per class, so one busy tenant\'s requests do not queue for one position. Raise it, never lower it: verification reads the lanes below it.')
+@minValue(1)
+@maxValue(64)
+param auditLanes int = 16
+
 @description('Optional. Most instances the Function App scales out to.')
 @minValue(1)
 @maxValue(1000)
@@ -283,6 +288,7 @@ module functionApp 'modules/functionapp.bicep' = {
     auditRetentionAccessDays: auditRetentionAccessDays
     auditRetentionAdminDays: auditRetentionAdminDays
     auditCheckpointEvery: auditCheckpointEvery
+    auditLanes: auditLanes
     maximumInstances: functionMaximumInstances
     frontDoorId: enableFrontDoor ? frontDoor.outputs.frontDoorId : ''
     workspaceId: monitoring.outputs.workspaceId

@@ -80,6 +80,11 @@ param auditRetentionAdminDays int
 @description('Required. Audit chain checkpoint interval, in events.')
 param auditCheckpointEvery int
 
+@description('Required. Parallel lanes of each tenant\'s audit chain per class.')
+@minValue(1)
+@maxValue(64)
+param auditLanes int
+
 @description('Required. Most instances to scale out to.')
 param maximumInstances int
 
@@ -290,6 +295,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'AUDIT_CHECKPOINT_EVERY'
           value: string(auditCheckpointEvery)
+        }
+        {
+          name: 'AUDIT_LANES'
+          value: string(auditLanes)
         }
         {
           name: 'TDK_CACHE_TTL_SECONDS'

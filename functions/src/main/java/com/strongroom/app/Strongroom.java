@@ -109,7 +109,7 @@ public final class Strongroom {
 
         Checkpointer checkpointer = new Checkpointer(ports.auditLog(), ports.signer(), ports.checkpoints(), clock);
         AuditRecorder recorder = new AuditRecorder(new ChainedAuditTrail(ports.auditLog(), settings.auditRetention(),
-                checkpointer, settings.auditCheckpointEvery()), clock);
+                checkpointer, settings.auditCheckpointEvery(), settings.auditLanes()), clock);
         SupportConsent supportConsent = new SupportConsent(ports.grants(), ports.notices(), clock);
         AccessControl access = new AccessControl(settings.stampRegion(), ports.tenants(), ports.directory(),
                 supportConsent, recorder, new StampRefusals(recorder, clock), settings.staffAuthContext());
@@ -126,8 +126,8 @@ public final class Strongroom {
         this.audit = new AuditUseCases(
                 new QueryAuditEvents(access, ports.auditLog()),
                 new VerifyAuditTrail(access, ports.auditLog(), ports.checkpoints(), ports.signer(),
-                        settings.auditRetention(), clock),
-                new CheckpointAuditTrail(access, checkpointer),
+                        settings.auditRetention(), settings.auditLanes(), clock),
+                new CheckpointAuditTrail(access, checkpointer, settings.auditLanes()),
                 new CheckpointQuietChains(ports.auditLog(), ports.checkpoints(), checkpointer));
         UploadDigests uploadDigests = new UploadDigests(UPLOAD_PART_WAIT);
         this.assets = new AssetUseCases(

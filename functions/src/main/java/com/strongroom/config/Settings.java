@@ -3,9 +3,9 @@ package com.strongroom.config;
 import com.strongroom.core.audit.AuditRetention;
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Region;
-import java.time.Duration;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +40,7 @@ public record Settings(
         String signingKeyName,
         AuditRetention auditRetention,
         int auditCheckpointEvery,
+        int auditLanes,
         Duration tdkCacheTtl,
         int tdkCacheMaxTenants,
         long maxResponseBytes,
@@ -139,6 +140,7 @@ public record Settings(
             }
             AuditRetention retention = retention();
             int checkpointEvery = (int) wholeNumber(Setting.AUDIT_CHECKPOINT_EVERY, 1, 100_000, 100);
+            int auditLanes = (int) wholeNumber(Setting.AUDIT_LANES, 1, 64, 16);
             long tdkCacheSeconds = wholeNumber(Setting.TDK_CACHE_TTL_SECONDS, 1, 3600, 300);
             int tdkCacheTenants = (int) wholeNumber(Setting.TDK_CACHE_MAX_TENANTS, 1, 100_000, 1000);
             long maxResponseBytes = wholeNumber(Setting.MAX_RESPONSE_BYTES, 65_536, 100_000_000, 16L * 1024 * 1024);
@@ -156,7 +158,7 @@ public record Settings(
                     directory.orElse(cosmos.orElseThrow()),
                     value(Setting.DIRECTORY_COSMOS_DATABASE).orElse("strongroom-directory"),
                     value(Setting.AZURE_CLIENT_ID), value(Setting.SIGNING_KEY_NAME).orElse("audit-signing"), retention,
-                    checkpointEvery, Duration.ofSeconds(tdkCacheSeconds), tdkCacheTenants, maxResponseBytes, queues);
+                    checkpointEvery, auditLanes, Duration.ofSeconds(tdkCacheSeconds), tdkCacheTenants, maxResponseBytes, queues);
         }
 
         private long wholeNumber(Setting setting, long min, long max, long fallback) {

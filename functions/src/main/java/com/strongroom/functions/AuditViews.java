@@ -33,7 +33,11 @@ final class AuditViews {
         view.put("eventId", event.id());
         view.put("tenantId", event.tenantId());
         view.put("eventClass", event.eventClass().name());
-        view.put("chain", chained.chain());
+        view.put("chain", ChainedEvent.classChainOf(chained.chain()));
+        int lane = ChainedEvent.laneNumberOf(chained.chain());
+        if (lane > 0) {
+            view.put("lane", lane);
+        }
         view.put("sequence", chained.sequence());
         view.put("at", event.at().toString());
         view.put("actor", event.actor());

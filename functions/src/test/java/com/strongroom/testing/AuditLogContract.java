@@ -6,17 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.adapters.keys.JwsCheckpointSigner;
+import com.strongroom.core.audit.AuditRecorder;
 import com.strongroom.core.audit.AuditRetention;
 import com.strongroom.core.audit.ChainLink;
 import com.strongroom.core.audit.ChainedAuditTrail;
 import com.strongroom.core.audit.ChainedEvent;
 import com.strongroom.core.audit.Checkpointer;
+import com.strongroom.core.audit.VerifyAuditTrail;
 import com.strongroom.core.error.InvalidInputException;
-import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.AuditEvent.Outcome;
+import com.strongroom.core.model.AuditEvent;
+import com.strongroom.core.model.Region;
 import com.strongroom.core.port.AuditLog;
 import com.strongroom.core.port.CheckpointSigner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +37,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What every {@link AuditLog} adapter promises; one subclass per adapter. */
 public abstract class AuditLogContract {
@@ -195,31 +198,41 @@ public abstract class AuditLogContract {
         assertThrows(InvalidInputException.class, () -> log().query(query(tenant).continuation("not a token!").build()));
     }
 
+    /**
+     * Several instances' worth of requests of one tenant at once: each instance spreads them over lanes, instances
+     * meet in lanes, and still every lane is one unbroken, signed chain and every acknowledged event is in one.
+     */
     @Test
-    void aConcurrentBurstOfAppendsLeavesOneUnbrokenChain() throws Exception {
+    void aConcurrentBurstFromSeveralInstancesLeavesUnbrokenLanesWithEveryEvent() throws Exception {
         String tenant = uniqueTenant();
-        int threads = 12;
+        int instances = 3;
+        int threadsEach = 4;
         int perThread = 10;
+        int lanes = 4;
+        int checkpointEvery = 5;
         InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
         CheckpointSigner signer = JwsCheckpointSigner.local(keys);
-        ChainedAuditTrail trail = new ChainedAuditTrail(log(),
-                new AuditRetention(ACCESS_RETENTION, Duration.ofDays(400), Duration.ofDays(400)),
-                new Checkpointer(log(), signer, checkpoints, Clock.systemUTC()), 25);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(instances * threadsEach);
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<List<String>>> appenders = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String actor = "appender-" + t;
-            appenders.add(() -> {
-                start.await();
-                List<String> ids = new ArrayList<>();
-                for (int i = 0; i < perThread; i++) {
-                    AuditEvent e = event(tenant, Instant.now(), actor, "tenant.read", "tenants/" + tenant, EventClass.ACCESS);
-                    trail.record(e);
-                    ids.add(e.id());
-                }
-                return ids;
-            });
+        for (int i = 0; i < instances; i++) {
+            ChainedAuditTrail instance = new ChainedAuditTrail(log(),
+                    new AuditRetention(ACCESS_RETENTION, Duration.ofDays(400), Duration.ofDays(400)),
+                    new Checkpointer(log(), signer, checkpoints, Clock.systemUTC()), checkpointEvery, lanes);
+            for (int t = 0; t < threadsEach; t++) {
+                String actor = "appender-" + i + "-" + t;
+                appenders.add(() -> {
+                    start.await();
+                    List<String> ids = new ArrayList<>();
+                    for (int n = 0; n < perThread; n++) {
+                        AuditEvent e = event(tenant, Instant.now(), actor, "tenant.read", "tenants/" + tenant,
+                                EventClass.ACCESS);
+                        instance.record(e);
+                        ids.add(e.id());
+                    }
+                    return ids;
+                });
+            }
         }
         List<Future<List<String>>> results = appenders.stream().map(pool::submit).toList();
         start.countDown();
@@ -229,23 +242,37 @@ public abstract class AuditLogContract {
         }
         pool.shutdown();
 
-        List<ChainedEvent> chain = log().chain(tenant, "access", 1, 1000);
-        assertEquals(threads * perThread, chain.size());
-        ChainLink previous = ChainLink.GENESIS;
-        for (ChainedEvent e : chain) {
-            assertEquals(previous.sequence() + 1, e.sequence());
-            assertEquals(previous.hash(), e.prevHash(), "link broken at " + e.sequence());
-            assertTrue(e.hashMatchesContent(), "altered at " + e.sequence());
-            previous = e.link();
+        Set<String> stored = new HashSet<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            String chain = ChainedEvent.laneOf(EventClass.ACCESS, lane);
+            List<ChainedEvent> events = log().chain(tenant, chain, 1, 1000);
+            ChainLink previous = ChainLink.GENESIS;
+            for (ChainedEvent e : events) {
+                assertEquals(previous.sequence() + 1, e.sequence(), chain);
+                assertEquals(previous.hash(), e.prevHash(), chain + " link broken at " + e.sequence());
+                assertTrue(e.hashMatchesContent(), chain + " altered at " + e.sequence());
+                assertTrue(stored.add(e.event().id()), "stored twice: " + e.event().id());
+                previous = e.link();
+            }
+            assertEquals(events.size(), log().head(tenant, chain).map(ChainLink::sequence).orElse(0L), chain);
+            for (int signedAt = checkpointEvery; signedAt <= events.size(); signedAt += checkpointEvery) {
+                String hash = events.get(signedAt - 1).hash();
+                long position = signedAt;
+                assertTrue(checkpoints.list(tenant, chain).stream().map(c -> signer.verify(c.signed()).orElseThrow())
+                        .anyMatch(c -> c.sequence() == position && c.hash().equals(hash)), chain + " " + signedAt);
+            }
         }
-        assertEquals(acknowledged, new HashSet<>(chain.stream().map(e -> e.event().id()).toList()));
-        assertEquals(threads * perThread, log().head(tenant, "access").orElseThrow().sequence());
-        for (long signedAt : new long[] {25, 50, 75, 100}) {
-            String hash = chain.get((int) signedAt - 1).hash();
-            assertTrue(checkpoints.list(tenant, "access").stream()
-                    .map(s -> signer.verify(s.signed()).orElseThrow())
-                    .anyMatch(c -> c.sequence() == signedAt && c.hash().equals(hash)), "checkpoint " + signedAt);
-        }
+        assertEquals(acknowledged, stored);
+        assertEquals(instances * threadsEach * perThread, stored.size());
+        AuditRetention retention = new AuditRetention(ACCESS_RETENTION, Duration.ofDays(400), Duration.ofDays(400));
+        AuditRecorder recorder = new AuditRecorder(new ChainedAuditTrail(log(), retention, null, Integer.MAX_VALUE, 1),
+                Clock.systemUTC());
+        VerifyAuditTrail verifier = new VerifyAuditTrail(Identities.accessControl(Region.WEST_EUROPE,
+                new InMemoryTenantStore(), InMemoryGrantStore.noGrants(Clock.systemUTC()), recorder), log(),
+                checkpoints, signer, retention, lanes, Clock.systemUTC());
+        VerifyAuditTrail.Report report = verifier.verify(tenant, Instant.now().minus(Duration.ofHours(1)),
+                Optional.empty(), Optional.empty());
+        assertTrue(report.intact(), report.toString());
     }
 
     private List<ChainedEvent> pageThrough(AuditLog.Query first, int pageSize) {

@@ -23,6 +23,7 @@ public final class InMemoryAuditLog implements AuditLog {
     private final Map<String, ChainLink> heads = new ConcurrentHashMap<>();
     private final Map<String, Duration> retentions = new ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger collisions = new AtomicInteger();
     private volatile boolean down;
 
     private static String key(String tenantId, String chain) {
@@ -51,6 +52,8 @@ public final class InMemoryAuditLog implements AuditLog {
         boolean appended = events(event.event().tenantId(), event.chain()).putIfAbsent(event.sequence(), event) == null;
         if (appended) {
             retentions.put(event.event().id(), retention);
+        } else {
+            collisions.incrementAndGet();
         }
         return appended;
     }
@@ -123,6 +126,11 @@ public final class InMemoryAuditLog implements AuditLog {
     /** How many single events were read. */
     public int reads() {
         return reads.get();
+    }
+
+    /** Appends refused because another appender had taken the position first. */
+    public int collisions() {
+        return collisions.get();
     }
 
     public Optional<Duration> retentionOf(String eventId) {

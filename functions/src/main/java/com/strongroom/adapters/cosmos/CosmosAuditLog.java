@@ -223,7 +223,8 @@ public final class CosmosAuditLog implements AuditLog {
      */
     static ChainedEvent fromDocument(JsonNode doc) {
         AuditEvent.EventClass chainClass = parsed(() -> AuditEvent.EventClass.valueOf(
-                doc.path("chain").asText().toUpperCase(java.util.Locale.ROOT)), AuditEvent.EventClass.SECURITY);
+                ChainedEvent.classChainOf(doc.path("chain").asText()).toUpperCase(java.util.Locale.ROOT)),
+                AuditEvent.EventClass.SECURITY);
         AuditEvent event = new AuditEvent(doc.path("eventId").asText(), doc.path("tenantId").asText(),
                 parsed(() -> Instant.parse(doc.path("at").asText()), Instant.EPOCH), doc.path("actor").asText(),
                 doc.path("role").asText(), doc.path("action").asText(), doc.path("target").asText(),

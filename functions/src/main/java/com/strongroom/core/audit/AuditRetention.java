@@ -26,6 +26,6 @@ public record AuditRetention(Duration access, Duration admin, Duration security)
     }
 
     public Duration ofChain(String chain) {
-        return of(EventClass.valueOf(chain.toUpperCase(java.util.Locale.ROOT)));
+        return of(EventClass.valueOf(ChainedEvent.classChainOf(chain).toUpperCase(java.util.Locale.ROOT)));
     }
 }

@@ -10,13 +10,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Appends each event to its tenant's chain for its class. Concurrent appenders race for the next sequence;
- * the loser learns the winner's hash and tries the position after it, so the chain never forks. An event is
- * acknowledged only once it is stored; the head hint and the periodic checkpoint (every
- * {@code checkpointEvery} events) follow, and their failure does not undo the event. A hint that lags far behind
- * (its moves failed, or another instance appends fast) is not walked one position at a time: after a few positions
- * the true end is found by probing ahead in growing steps and bisecting, and the hint is moved there, so a lag
- * costs a few reads once instead of locking the chain.
+ * Appends each event to its tenant's chain for its class, in one of {@code lanes} parallel lanes of that chain, so
+ * that concurrent requests of one busy tenant do not queue for one position: each request of an instance holds a lane
+ * of its own while it appends (see {@link AuditLanes}), and an append is one write. Appenders that still meet in a
+ * lane (another instance, or more requests than lanes) race for the next sequence; the loser learns the winner's hash
+ * and tries the position after it, so a lane never forks. An event is acknowledged only once it is stored; the head
+ * hint and the periodic checkpoint (every {@code checkpointEvery} events of a lane) follow, and their failure does
+ * not undo the event. A hint that lags far behind (its moves failed, or another instance appends fast) is not walked
+ * one position at a time: after a few positions the true end is found by probing ahead in growing steps and
+ * bisecting, and the hint is moved there, so a lag costs a few reads once instead of locking the lane.
  */
 public final class ChainedAuditTrail implements AuditTrail {
     private static final Logger LOG = Logger.getLogger(ChainedAuditTrail.class.getName());
@@ -28,23 +30,38 @@ public final class ChainedAuditTrail implements AuditTrail {
     private final AuditRetention retention;
     private final Checkpointer checkpointer;
     private final int checkpointEvery;
+    private final AuditLanes lanes;
 
-    public ChainedAuditTrail(AuditLog log, AuditRetention retention, Checkpointer checkpointer, int checkpointEvery) {
+    public ChainedAuditTrail(AuditLog log, AuditRetention retention, Checkpointer checkpointer, int checkpointEvery,
+                             int lanes) {
         this.log = log;
         this.retention = retention;
         this.checkpointer = checkpointer;
         this.checkpointEvery = checkpointEvery;
+        this.lanes = new AuditLanes(lanes);
     }
 
     @Override
     public void record(AuditEvent event) {
-        String chain = ChainedEvent.chainOf(event.eventClass());
-        ChainLink tail = log.head(event.tenantId(), chain).orElse(ChainLink.GENESIS);
+        AuditLanes.Lane lane = lanes.take(event.tenantId(), event.eventClass());
+        try {
+            lane.end = append(event, ChainedEvent.laneOf(event.eventClass(), lane.number), lane.end);
+        } catch (RuntimeException e) {
+            lane.end = null;
+            throw e;
+        } finally {
+            lanes.release(lane);
+        }
+    }
+
+    /** Appends after {@code knownEnd} (the head hint when null) or, if that is taken, after the real end. */
+    private ChainLink append(AuditEvent event, String chain, ChainLink knownEnd) {
+        ChainLink tail = knownEnd != null ? knownEnd : log.head(event.tenantId(), chain).orElse(ChainLink.GENESIS);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            ChainedEvent next = ChainedEvent.after(tail, event);
+            ChainedEvent next = ChainedEvent.after(tail, event, chain);
             if (log.tryAppend(next, retention.of(event.eventClass()))) {
                 afterAppend(next);
-                return;
+                return next.link();
             }
             Optional<ChainedEvent> taken = log.read(event.tenantId(), chain, next.sequence());
             tail = taken.map(ChainedEvent::link)

@@ -20,9 +20,39 @@ public record ChainedEvent(AuditEvent event, String chain, long sequence, String
         return eventClass.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Places an event right after {@code previous}. */
+    /**
+     * Lane {@code lane} of a class's chain: one of the parallel chains that a busy tenant's events are spread over.
+     * Lane 0 is the class's chain as it was before lanes, so chains written then read as lane 0.
+     */
+    public static String laneOf(AuditEvent.EventClass eventClass, int lane) {
+        if (lane < 0) {
+            throw new IllegalArgumentException("a lane is not negative");
+        }
+        return lane == 0 ? chainOf(eventClass) : chainOf(eventClass) + "." + lane;
+    }
+
+    /** The class's chain that a lane belongs to: {@code access} for {@code access.3}. */
+    public static String classChainOf(String chain) {
+        int dot = chain.indexOf('.');
+        return dot < 0 ? chain : chain.substring(0, dot);
+    }
+
+    /** The lane number of a chain: 3 for {@code access.3}, 0 for {@code access}. */
+    public static int laneNumberOf(String chain) {
+        int dot = chain.indexOf('.');
+        return dot < 0 ? 0 : Integer.parseInt(chain.substring(dot + 1));
+    }
+
+    /** Places an event right after {@code previous} in lane 0 of its class's chain. */
     public static ChainedEvent after(ChainLink previous, AuditEvent event) {
-        String chain = chainOf(event.eventClass());
+        return after(previous, event, chainOf(event.eventClass()));
+    }
+
+    /** Places an event right after {@code previous} in {@code chain}, a lane of its class's chain. */
+    public static ChainedEvent after(ChainLink previous, AuditEvent event, String chain) {
+        if (!classChainOf(chain).equals(chainOf(event.eventClass()))) {
+            throw new IllegalArgumentException("an event goes to a lane of its own class's chain");
+        }
         long sequence = previous.sequence() + 1;
         return new ChainedEvent(event, chain, sequence, previous.hash(), hash(previous.hash(), event, chain, sequence));
     }

@@ -13,10 +13,12 @@ import java.util.List;
 public final class CheckpointAuditTrail {
     private final AccessControl access;
     private final Checkpointer checkpointer;
+    private final int lanes;
 
-    public CheckpointAuditTrail(AccessControl access, Checkpointer checkpointer) {
+    public CheckpointAuditTrail(AccessControl access, Checkpointer checkpointer, int lanes) {
         this.access = access;
         this.checkpointer = checkpointer;
+        this.lanes = lanes;
     }
 
     public Operation operation() {
@@ -28,7 +30,9 @@ public final class CheckpointAuditTrail {
                 .succeeded();
         List<Checkpoint> made = new ArrayList<>();
         for (EventClass eventClass : EventClass.values()) {
-            checkpointer.checkpointEnd(tenant.value(), ChainedEvent.chainOf(eventClass)).ifPresent(made::add);
+            for (int lane = 0; lane < lanes; lane++) {
+                checkpointer.checkpointEnd(tenant.value(), ChainedEvent.laneOf(eventClass, lane)).ifPresent(made::add);
+            }
         }
         return made;
     }

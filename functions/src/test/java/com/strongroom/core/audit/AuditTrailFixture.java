@@ -41,12 +41,17 @@ final class AuditTrailFixture {
     }
 
     AuditTrailFixture(CheckpointSigner signer) {
+        this(signer, 1);
+    }
+
+    /** A trail over {@code lanes} lanes per chain; with one, every event of a class is in its chain's lane 0. */
+    AuditTrailFixture(CheckpointSigner signer, int lanes) {
         this.signer = signer;
         checkpointer = new Checkpointer(log, signer, checkpoints, clock);
-        trail = new ChainedAuditTrail(log, RETENTION, checkpointer, CHECKPOINT_EVERY);
+        trail = new ChainedAuditTrail(log, RETENTION, checkpointer, CHECKPOINT_EVERY, lanes);
         AuditRecorder recorder = new AuditRecorder(trail, clock);
         verifier = new VerifyAuditTrail(Identities.accessControl(Region.WEST_EUROPE, new InMemoryTenantStore(),
-                InMemoryGrantStore.noGrants(clock), recorder), log, checkpoints, signer, RETENTION, clock);
+                InMemoryGrantStore.noGrants(clock), recorder), log, checkpoints, signer, RETENTION, lanes, clock);
     }
 
     /** Records {@code count} access events a minute apart. */

@@ -3,6 +3,7 @@ package com.strongroom.core.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.model.AuditEvent.EventClass;
@@ -41,6 +42,19 @@ class ChainedEventTest {
                         + "\"eventClass\":\"ACCESS\",\"eventId\":\"evt-1\",\"outcome\":\"SUCCESS\",\"requestId\":\"req-1\","
                         + "\"role\":\"Tenant.Admin\",\"sequence\":1,\"target\":\"tenants/acme\",\"tenantId\":\"acme\"}",
                 new String(CanonicalJson.bytes(ChainedEvent.canonicalMembers(FIRST, "access", 1)), StandardCharsets.UTF_8));
+    }
+
+    /** The same event as the first lane 3's first: the lane's name is what is hashed as its chain. */
+    @Test
+    void anEventInALaneHashesItsLanesName() {
+        ChainedEvent inLane = ChainedEvent.after(ChainLink.GENESIS, FIRST, ChainedEvent.laneOf(EventClass.ACCESS, 3));
+        assertEquals("access.3", inLane.chain());
+        assertEquals("2418177dbd86f3cdf5fcffba46aa6619c13b5f54745182c54b4b3343d46bb35a", inLane.hash());
+        assertEquals("access", ChainedEvent.classChainOf(inLane.chain()));
+        assertEquals(3, ChainedEvent.laneNumberOf(inLane.chain()));
+        assertEquals(0, ChainedEvent.laneNumberOf("access"));
+        assertThrows(IllegalArgumentException.class,
+                () -> ChainedEvent.after(ChainLink.GENESIS, FIRST, ChainedEvent.laneOf(EventClass.ADMIN, 1)));
     }
 
     @Test

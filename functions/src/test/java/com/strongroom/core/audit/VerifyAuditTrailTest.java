@@ -232,7 +232,7 @@ class VerifyAuditTrailTest {
                 });
         VerifyAuditTrail verifier = new VerifyAuditTrail(Identities.accessControl(Region.WEST_EUROPE,
                 new InMemoryTenantStore(), InMemoryGrantStore.noGrants(f.clock), new AuditRecorder(f.trail, f.clock)),
-                appendingMidway, f.checkpoints, f.signer, AuditTrailFixture.RETENTION, f.clock);
+                appendingMidway, f.checkpoints, f.signer, AuditTrailFixture.RETENTION, 1, f.clock);
         VerifyAuditTrail.ChainReport access = verifier.verify(T, AuditTrailFixture.BEGAN, Optional.empty(),
                 Optional.empty()).chains().stream().filter(c -> c.chain().equals("access")).findFirst().orElseThrow();
         assertTrue(appended[0]);

@@ -85,7 +85,7 @@ class ConsentGrantsTest {
         }
         // No checkpoint is ever due here, so the trail needs no checkpointer.
         AuditRecorder audit = new AuditRecorder(new ChainedAuditTrail(auditLog, new AuditRetention(Duration.ofDays(30),
-                Duration.ofDays(400), Duration.ofDays(400)), null, Integer.MAX_VALUE), clock);
+                Duration.ofDays(400), Duration.ofDays(400)), null, Integer.MAX_VALUE, 1), clock);
         AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants,
                 new SupportConsent(grants, grant -> notices.add(grant.id().value()), clock), audit);
         create = new CreateConsentGrant(access, grants, assets, clock);
