@@ -128,7 +128,7 @@ public final class Strongroom {
                 new VerifyAuditTrail(access, ports.auditLog(), ports.checkpoints(), ports.signer(),
                         settings.auditRetention(), settings.auditLanes(), clock),
                 new CheckpointAuditTrail(access, checkpointer, settings.auditLanes()),
-                new CheckpointQuietChains(ports.auditLog(), ports.checkpoints(), checkpointer));
+                new CheckpointQuietChains(ports.auditLog(), ports.checkpoints(), checkpointer, clock));
         UploadDigests uploadDigests = new UploadDigests(UPLOAD_PART_WAIT);
         this.assets = new AssetUseCases(
                 new UploadAsset(access, ports.assets(), keyring, ports.content(), clock),

@@ -4,7 +4,10 @@ import com.strongroom.core.audit.ChainLink;
 import com.strongroom.core.audit.ChainedEvent;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.port.AuditLog;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An audit log for unit tests of the core, held to the same contract as the Cosmos adapter. Tests may also
@@ -21,10 +25,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemoryAuditLog implements AuditLog {
     private final Map<String, ConcurrentSkipListMap<Long, ChainedEvent>> chains = new ConcurrentHashMap<>();
     private final Map<String, ChainLink> heads = new ConcurrentHashMap<>();
+    /** When each head last moved, to the second, as Cosmos DB's {@code _ts} says. */
+    private final Map<String, Instant> headMovedAt = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> watermark = new AtomicReference<>();
+    private final Clock clock;
     private final Map<String, Duration> retentions = new ConcurrentHashMap<>();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger collisions = new AtomicInteger();
     private volatile boolean down;
+
+    public InMemoryAuditLog() {
+        this(Clock.systemUTC());
+    }
+
+    public InMemoryAuditLog(Clock clock) {
+        this.clock = clock;
+    }
 
     private static String key(String tenantId, String chain) {
         return tenantId + "/" + chain;
@@ -68,7 +84,14 @@ public final class InMemoryAuditLog implements AuditLog {
     @Override
     public void moveHead(String tenantId, String chain, ChainLink link) {
         failIfDown();
-        heads.merge(key(tenantId, chain), link, (old, candidate) -> candidate.sequence() > old.sequence() ? candidate : old);
+        String key = key(tenantId, chain);
+        synchronized (heads) {
+            ChainLink old = heads.get(key);
+            if (old == null || link.sequence() > old.sequence()) {
+                heads.put(key, link);
+                headMovedAt.put(key, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            }
+        }
     }
 
     @Override
@@ -78,14 +101,29 @@ public final class InMemoryAuditLog implements AuditLog {
     }
 
     @Override
-    public List<ChainHead> heads() {
+    public List<ChainHead> headsMovedSince(Instant since) {
         failIfDown();
-        List<ChainHead> all = new ArrayList<>();
+        Instant fromSecond = since.truncatedTo(ChronoUnit.SECONDS);
+        List<ChainHead> moved = new ArrayList<>();
         heads.forEach((key, link) -> {
-            int slash = key.lastIndexOf('/');
-            all.add(new ChainHead(key.substring(0, slash), key.substring(slash + 1), link));
+            if (!headMovedAt.get(key).isBefore(fromSecond)) {
+                int slash = key.lastIndexOf('/');
+                moved.add(new ChainHead(key.substring(0, slash), key.substring(slash + 1), link));
+            }
         });
-        return all;
+        return moved;
+    }
+
+    @Override
+    public Optional<Instant> checkpointWatermark() {
+        failIfDown();
+        return Optional.ofNullable(watermark.get());
+    }
+
+    @Override
+    public void moveCheckpointWatermark(Instant startedAt) {
+        failIfDown();
+        watermark.set(startedAt);
     }
 
     @Override

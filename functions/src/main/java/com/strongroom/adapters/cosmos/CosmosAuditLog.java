@@ -36,6 +36,8 @@ public final class CosmosAuditLog implements AuditLog {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PRECONDITION_FAILED = 412;
     private static final int HEAD_ATTEMPTS = 20;
+    /** The stamp's document that says where the periodic checkpoint's next run starts looking. */
+    private static final String WATERMARK = "checkpoint-watermark";
 
     private final Supplier<CosmosContainer> container;
 
@@ -128,14 +130,30 @@ public final class CosmosAuditLog implements AuditLog {
         });
     }
 
+    /** {@code _ts} is the second Cosmos DB last wrote the document; it is indexed like any other property. */
     @Override
-    public List<ChainHead> heads() {
-        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.type = 'head'");
+    public List<ChainHead> headsMovedSince(Instant since) {
+        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.type = 'head' AND c._ts >= @since",
+                List.of(new SqlParameter("@since", since.getEpochSecond())));
         return CosmosFailures.call(Dependency.AUDIT, () -> container.get()
                 .queryItems(query, new CosmosQueryRequestOptions(), JsonNode.class).stream()
                 .map(doc -> new ChainHead(doc.path("tenantId").asText(), doc.path("chain").asText(),
                         new ChainLink(doc.path("sequence").asLong(), doc.path("hash").asText())))
                 .toList());
+    }
+
+    @Override
+    public Optional<Instant> checkpointWatermark() {
+        return readDocument(AuditEvent.STAMP, WATERMARK)
+                .map(doc -> Instant.ofEpochMilli(doc.getItem().path("startedAtMs").asLong()));
+    }
+
+    @Override
+    public void moveCheckpointWatermark(Instant startedAt) {
+        ObjectNode doc = JSON.createObjectNode().put("id", WATERMARK).put("tenantId", AuditEvent.STAMP)
+                .put("type", "watermark").put("startedAtMs", startedAt.toEpochMilli());
+        CosmosFailures.call(Dependency.AUDIT, () -> container.get().upsertItem(doc, new PartitionKey(AuditEvent.STAMP),
+                new CosmosItemRequestOptions()));
     }
 
     @Override

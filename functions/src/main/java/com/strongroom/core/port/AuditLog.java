@@ -26,8 +26,16 @@ public interface AuditLog {
     /** Up to {@code limit} events of a chain with sequence at least {@code fromSequence}, ascending. */
     List<ChainedEvent> chain(String tenantId, String chain, long fromSequence, int limit);
 
-    /** Every chain of the stamp with its head hint: the chains a periodic checkpoint looks at. */
-    List<ChainHead> heads();
+    /**
+     * Every chain of the stamp whose head hint moved at or after {@code since} (by the store's clock, to the second),
+     * with its head: the chains a periodic checkpoint looks at, so its cost follows activity, not the number of chains.
+     */
+    List<ChainHead> headsMovedSince(Instant since);
+
+    /** When the last periodic checkpoint that signed every chain it found had started; empty before the first. */
+    Optional<Instant> checkpointWatermark();
+
+    void moveCheckpointWatermark(Instant startedAt);
 
     /** Events of a tenant matching the filters, newest first, one page at a time. */
     Page query(Query query);

@@ -29,7 +29,7 @@ final class AuditTrailFixture {
     /** When the tenant, and so its chains, began. */
     static final Instant BEGAN = Instant.parse("2026-11-24T10:00:00Z");
     final TestClock clock = new TestClock(BEGAN);
-    final InMemoryAuditLog log = new InMemoryAuditLog();
+    final InMemoryAuditLog log = new InMemoryAuditLog(clock);
     final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
     final CheckpointSigner signer;
     final Checkpointer checkpointer;

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.port.CheckpointStore;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 
 class CheckpointQuietChainsTest {
     static final String T = AuditTrailFixture.TENANT;
@@ -27,7 +28,8 @@ class CheckpointQuietChainsTest {
         AuditTrailFixture f = new AuditTrailFixture(keys);
         f.recordAccessEvents(7);
         f.trail.record(f.event(EventClass.ADMIN, "ops"));
-        CheckpointQuietChains periodic = new CheckpointQuietChains(f.log, f.checkpoints, f.checkpointer);
+        f.clock.advance(Duration.ofHours(1));
+        CheckpointQuietChains periodic = new CheckpointQuietChains(f.log, f.checkpoints, f.checkpointer, f.clock);
 
         assertEquals(new CheckpointQuietChains.Outcome(2, 2, 0), periodic.handle());
         assertEquals(List.of(5L, 7L), signedPositions(f, "access"));
@@ -35,10 +37,46 @@ class CheckpointQuietChainsTest {
         assertEquals(f.stored(7).hash(), f.signer.verify(f.checkpoints.list(T, "access").stream()
                 .filter(s -> s.name().contains("000000000007-")).findFirst().orElseThrow().signed()).orElseThrow().hash());
 
-        assertEquals(new CheckpointQuietChains.Outcome(2, 0, 0), periodic.handle());
+        f.clock.advance(Duration.ofHours(1));
+        assertEquals(new CheckpointQuietChains.Outcome(0, 0, 0), periodic.handle(), "nothing moved: nothing looked at");
         f.recordAccessEvents(1);
-        assertEquals(new CheckpointQuietChains.Outcome(2, 1, 0), periodic.handle());
+        f.clock.advance(Duration.ofHours(1));
+        assertEquals(new CheckpointQuietChains.Outcome(1, 1, 0), periodic.handle(), "only the chain that grew");
         assertEquals(List.of(5L, 7L, 8L), signedPositions(f, "access"));
+    }
+
+    /** A run that could not sign every chain leaves the watermark, so the next run looks at the failed chain again. */
+    @Test
+    void aChainThatFailedIsLookedAtAgainNextPeriod() {
+        AuditTrailFixture f = new AuditTrailFixture(keys);
+        f.recordAccessEvents(2);
+        boolean[] down = {true};
+        CheckpointStore failingOnce = new CheckpointStore() {
+            @Override
+            public void put(Checkpoint checkpoint, String signed) {
+                f.checkpoints.put(checkpoint, signed);
+            }
+
+            @Override
+            public List<Stored> list(String tenantId, String chain) {
+                return f.checkpoints.list(tenantId, chain);
+            }
+
+            @Override
+            public OptionalLong latestSequence(String tenantId, String chain) {
+                if (down[0]) {
+                    throw new DependencyUnavailableException(com.strongroom.core.error.Dependency.BLOB,
+                            new IllegalStateException("timed out"));
+                }
+                return f.checkpoints.latestSequence(tenantId, chain);
+            }
+        };
+        CheckpointQuietChains periodic = new CheckpointQuietChains(f.log, failingOnce, f.checkpointer, f.clock);
+        assertEquals(new CheckpointQuietChains.Outcome(1, 0, 1), periodic.handle());
+        f.clock.advance(Duration.ofHours(1));
+        down[0] = false;
+        assertEquals(new CheckpointQuietChains.Outcome(1, 1, 0), periodic.handle());
+        assertEquals(List.of(2L), signedPositions(f, "access"));
     }
 
     @Test
@@ -47,7 +85,7 @@ class CheckpointQuietChainsTest {
         f.recordAccessEvents(2);
         f.checkpoints.plant(T + "/access/not-a-checkpoint.jws", "x");
         assertEquals(new CheckpointQuietChains.Outcome(1, 1, 0),
-                new CheckpointQuietChains(f.log, f.checkpoints, f.checkpointer).handle());
+                new CheckpointQuietChains(f.log, f.checkpoints, f.checkpointer, f.clock).handle());
     }
 
     @Test
@@ -74,7 +112,7 @@ class CheckpointQuietChainsTest {
                 return f.checkpoints.latestSequence(tenantId, chain);
             }
         };
-        CheckpointQuietChains.Outcome outcome = new CheckpointQuietChains(f.log, unreachableForSecurity, f.checkpointer)
+        CheckpointQuietChains.Outcome outcome = new CheckpointQuietChains(f.log, unreachableForSecurity, f.checkpointer, f.clock)
                 .handle();
         assertEquals(new CheckpointQuietChains.Outcome(2, 1, 1), outcome);
         assertEquals(List.of(2L), signedPositions(f, "access"));
