@@ -61,9 +61,16 @@ var metadataContainers = [
     partitionKey: '/tenantId'
     ttl: false
   }
+  // The audit trail before lanes, kept only until scripts/migrate-audit has copied it (docs/audit-scale.md).
   {
     name: 'audit'
     partitionKey: '/tenantId'
+    ttl: true
+  }
+  // Hierarchical: tenant, then chain lane, so one tenant's trail is not bound by one logical partition.
+  {
+    name: 'audit-trail'
+    partitionKey: '/tenantId,/chain'
     ttl: true
   }
   {
@@ -174,7 +181,11 @@ resource metadataContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/c
   properties: {
     resource: union({
       id: container.name
-      partitionKey: {
+      partitionKey: length(split(container.partitionKey, ',')) > 1 ? {
+        paths: split(container.partitionKey, ',')
+        kind: 'MultiHash'
+        version: 2
+      } : {
         paths: [
           container.partitionKey
         ]

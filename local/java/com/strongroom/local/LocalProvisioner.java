@@ -4,6 +4,9 @@ import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosClientBuilder;
 import com.azure.cosmos.CosmosDatabase;
 import com.azure.cosmos.models.CosmosContainerProperties;
+import com.azure.cosmos.models.PartitionKeyDefinition;
+import com.azure.cosmos.models.PartitionKeyDefinitionVersion;
+import com.azure.cosmos.models.PartitionKind;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
@@ -17,14 +20,17 @@ import java.util.Map;
  * the Bicep templates create them and the app's identity has no right to.
  */
 public final class LocalProvisioner {
-    /** Cosmos containers and their partition keys, as infra/modules/cosmos.bicep creates them (NamesTest). */
+    /**
+     * Cosmos containers and their partition keys, as infra/modules/cosmos.bicep creates them (NamesTest); a key of
+     * several paths, comma-separated, is hierarchical.
+     */
     public static final Map<String, String> CONTAINERS = Map.ofEntries(
             Map.entry("tenants", "/id"), Map.entry("assets", "/tenantId"), Map.entry("keyring", "/tenantId"),
             Map.entry("uploads", "/tenantId"), Map.entry("grants", "/tenantId"), Map.entry("erasures", "/tenantId"),
-            Map.entry("jobs", "/tenantId"), Map.entry("audit", "/tenantId"), Map.entry("incidents", "/id"),
-            Map.entry("notifications", "/incidentId"));
+            Map.entry("jobs", "/tenantId"), Map.entry("audit", "/tenantId"), Map.entry("audit-trail", "/tenantId,/chain"),
+            Map.entry("incidents", "/id"), Map.entry("notifications", "/incidentId"));
     /** Containers whose items expire by their own {@code ttl}. */
-    private static final List<String> WITH_TTL = List.of("uploads", "audit", "keyring");
+    private static final List<String> WITH_TTL = List.of("uploads", "audit", "audit-trail", "keyring");
     public static final List<String> BLOB_CONTAINERS = List.of("assets", "exports", "receipts", "audit-checkpoints");
 
     private LocalProvisioner() {
@@ -36,7 +42,13 @@ public final class LocalProvisioner {
             cosmos.createDatabaseIfNotExists(settings.cosmosDatabase());
             CosmosDatabase database = cosmos.getDatabase(settings.cosmosDatabase());
             CONTAINERS.forEach((name, partitionKey) -> {
-                CosmosContainerProperties properties = new CosmosContainerProperties(name, partitionKey);
+                PartitionKeyDefinition key = new PartitionKeyDefinition();
+                key.setPaths(List.of(partitionKey.split(",")));
+                if (key.getPaths().size() > 1) {
+                    key.setKind(PartitionKind.MULTI_HASH);
+                    key.setVersion(PartitionKeyDefinitionVersion.V2);
+                }
+                CosmosContainerProperties properties = new CosmosContainerProperties(name, key);
                 if (WITH_TTL.contains(name)) {
                     properties.setDefaultTimeToLiveInSeconds(-1);
                 }

@@ -121,6 +121,17 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 : cosmosClient(settings, endpoint, credential);
     }
 
+    /** A client of the metadata account, for a one-off operation run beside the app with its settings. */
+    static CosmosClient metadataCosmosClient(Settings settings) {
+        TokenCredential credential = null;
+        if (settings.mode() == Mode.AZURE) {
+            DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder();
+            settings.managedIdentityClientId().ifPresent(builder::managedIdentityClientId);
+            credential = builder.build();
+        }
+        return cosmosClient(settings, settings.cosmosEndpoint(), credential);
+    }
+
     private static CosmosClient cosmosClient(Settings settings, URI endpoint, TokenCredential credential) {
         CosmosClientBuilder builder = new CosmosClientBuilder().endpoint(endpoint.toString())
                 .contentResponseOnWriteEnabled(false)

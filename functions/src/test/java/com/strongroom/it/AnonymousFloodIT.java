@@ -8,6 +8,7 @@ import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.strongroom.adapters.cosmos.CosmosAuditLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class AnonymousFloodIT {
     private static List<JsonNode> events(String trail) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'event'",
                 List.of(new SqlParameter("@t", trail)));
-        return cosmos.getDatabase("strongroom").getContainer("audit")
+        return cosmos.getDatabase("strongroom").getContainer(CosmosAuditLog.CONTAINER)
                 .queryItems(query, new CosmosQueryRequestOptions(), JsonNode.class).stream().toList();
     }
 

@@ -10,12 +10,14 @@ import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
+import com.azure.cosmos.models.PartitionKeyBuilder;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.adapters.cosmos.CosmosAuditLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class AuditRoutesIT {
     }
 
     private static CosmosContainer audit() {
-        return cosmos.getDatabase("strongroom").getContainer("audit");
+        return cosmos.getDatabase("strongroom").getContainer(CosmosAuditLog.CONTAINER);
     }
 
     private static String newTenant() {
@@ -109,11 +111,16 @@ class AuditRoutesIT {
     /** The stored event at {@code sequence} of the lane of {@code classChain} that the tenant's events are in. */
     private static ObjectNode stored(String tenant, String classChain, long sequence) {
         return (ObjectNode) audit().readItem(String.format("%s-%012d", lane(tenant, classChain), sequence),
-                new PartitionKey(tenant), JsonNode.class).getItem();
+                lanePartition(tenant, lane(tenant, classChain)), JsonNode.class).getItem();
+    }
+
+    /** The audit container is partitioned by tenant, then chain lane. */
+    private static PartitionKey lanePartition(String tenant, String chain) {
+        return new PartitionKeyBuilder().add(tenant).add(chain).build();
     }
 
     private static void store(String tenant, ObjectNode doc) {
-        audit().upsertItem(doc, new PartitionKey(tenant), new CosmosItemRequestOptions());
+        audit().upsertItem(doc, lanePartition(tenant, doc.get("chain").asText()), new CosmosItemRequestOptions());
     }
 
     @Test
@@ -225,7 +232,7 @@ class AuditRoutesIT {
         String tenant = newTenant();
         readTenant(tenant, 4);
         String lane = lane(tenant, "access");
-        audit().deleteItem(String.format("%s-%012d", lane, 2), new PartitionKey(tenant), new CosmosItemRequestOptions());
+        audit().deleteItem(String.format("%s-%012d", lane, 2), lanePartition(tenant, lane), new CosmosItemRequestOptions());
         assertEquals(List.of("MISSING@2"), findings(verify(tenant), lane));
     }
 

@@ -12,6 +12,7 @@ import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.strongroom.adapters.cosmos.CosmosAuditLog;
 import com.strongroom.adapters.keys.LocalKeyFileKeyring;
 import com.strongroom.core.crypto.Aes256Gcm;
 import com.strongroom.core.crypto.TamperedException;
@@ -57,7 +58,7 @@ class TenantRoutesIT {
     private static List<JsonNode> auditEvents(String tenantId) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'event'",
                 List.of(new SqlParameter("@t", tenantId)));
-        return container("audit").queryItems(query, new CosmosQueryRequestOptions(), JsonNode.class)
+        return container(CosmosAuditLog.CONTAINER).queryItems(query, new CosmosQueryRequestOptions(), JsonNode.class)
                 .stream().toList();
     }
 

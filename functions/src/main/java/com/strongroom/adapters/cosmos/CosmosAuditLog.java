@@ -7,6 +7,7 @@ import com.azure.cosmos.models.CosmosItemResponse;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.PartitionKey;
+import com.azure.cosmos.models.PartitionKeyBuilder;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,13 +27,17 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Audit chains in the {@code audit} container (partition key {@code /tenantId}). An event's id is
+ * Audit chains in the {@code audit-trail} container, partitioned by tenant and then chain lane (hierarchical key
+ * {@code /tenantId}, {@code /chain}), so one tenant's trail spans as many logical partitions, each with its own 20 GB
+ * and 10,000 RU/s, as it has lanes in use; point reads name both. An event's id is
  * {@code <chain>-<sequence, 12 digits>}, so Cosmos DB's unique ids within a partition decide which appender wins a
  * position. The head hint is a document {@code <chain>-head} moved forward with optimistic concurrency (ETag).
  * Each event carries a {@code ttl} from its class's retention; the head has none.
  */
 public final class CosmosAuditLog implements AuditLog {
-    public static final String CONTAINER = "audit";
+    public static final String CONTAINER = "audit-trail";
+    /** The container before lanes, partitioned by tenant only; read by {@link CosmosAuditMigration} alone. */
+    public static final String LEGACY_CONTAINER = "audit";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PRECONDITION_FAILED = 412;
     private static final int HEAD_ATTEMPTS = 20;
@@ -55,7 +60,7 @@ public final class CosmosAuditLog implements AuditLog {
 
     @Override
     public Optional<ChainLink> head(String tenantId, String chain) {
-        return readDocument(tenantId, headId(chain))
+        return readDocument(tenantId, chain, headId(chain))
                 .map(doc -> new ChainLink(doc.getItem().get("sequence").asLong(), doc.getItem().get("hash").asText()));
     }
 
@@ -65,7 +70,8 @@ public final class CosmosAuditLog implements AuditLog {
         doc.put("ttl", retention.toSeconds());
         return CosmosFailures.call(Dependency.AUDIT, () -> {
             try {
-                container.get().createItem(doc, new PartitionKey(event.event().tenantId()), new CosmosItemRequestOptions());
+                container.get().createItem(doc, key(event.event().tenantId(), event.chain()),
+                        new CosmosItemRequestOptions());
                 return true;
             } catch (CosmosException e) {
                 if (e.getStatusCode() == CosmosFailures.CONFLICT) {
@@ -78,7 +84,7 @@ public final class CosmosAuditLog implements AuditLog {
 
     @Override
     public Optional<ChainedEvent> read(String tenantId, String chain, long sequence) {
-        return readDocument(tenantId, eventId(chain, sequence)).map(r -> fromDocument(r.getItem()));
+        return readDocument(tenantId, chain, eventId(chain, sequence)).map(r -> fromDocument(r.getItem()));
     }
 
     @Override
@@ -87,16 +93,16 @@ public final class CosmosAuditLog implements AuditLog {
                 .put("type", "head").put("chain", chain).put("sequence", link.sequence()).put("hash", link.hash());
         CosmosFailures.call(Dependency.AUDIT, () -> {
             for (int attempt = 0; attempt < HEAD_ATTEMPTS; attempt++) {
-                Optional<CosmosItemResponse<JsonNode>> current = readDocument(tenantId, headId(chain));
+                Optional<CosmosItemResponse<JsonNode>> current = readDocument(tenantId, chain, headId(chain));
                 try {
                     if (current.isEmpty()) {
-                        container.get().createItem(head, new PartitionKey(tenantId), new CosmosItemRequestOptions());
+                        container.get().createItem(head, key(tenantId, chain), new CosmosItemRequestOptions());
                         return null;
                     }
                     if (current.get().getItem().get("sequence").asLong() >= link.sequence()) {
                         return null;
                     }
-                    container.get().replaceItem(head, headId(chain), new PartitionKey(tenantId),
+                    container.get().replaceItem(head, headId(chain), key(tenantId, chain),
                             new CosmosItemRequestOptions().setIfMatchETag(current.get().getETag()));
                     return null;
                 } catch (CosmosException e) {
@@ -118,7 +124,8 @@ public final class CosmosAuditLog implements AuditLog {
         return CosmosFailures.call(Dependency.AUDIT, () -> {
             List<ChainedEvent> events = new ArrayList<>();
             Iterator<FeedResponse<JsonNode>> pages = container.get()
-                    .queryItems(query, options(tenantId), JsonNode.class).iterableByPage(limit).iterator();
+                    .queryItems(query, new CosmosQueryRequestOptions().setPartitionKey(key(tenantId, chain)),
+                            JsonNode.class).iterableByPage(limit).iterator();
             while (pages.hasNext() && events.size() < limit) {
                 for (JsonNode doc : pages.next().getResults()) {
                     if (events.size() < limit) {
@@ -144,15 +151,15 @@ public final class CosmosAuditLog implements AuditLog {
 
     @Override
     public Optional<Instant> checkpointWatermark() {
-        return readDocument(AuditEvent.STAMP, WATERMARK)
+        return readDocument(AuditEvent.STAMP, WATERMARK, WATERMARK)
                 .map(doc -> Instant.ofEpochMilli(doc.getItem().path("startedAtMs").asLong()));
     }
 
     @Override
     public void moveCheckpointWatermark(Instant startedAt) {
         ObjectNode doc = JSON.createObjectNode().put("id", WATERMARK).put("tenantId", AuditEvent.STAMP)
-                .put("type", "watermark").put("startedAtMs", startedAt.toEpochMilli());
-        CosmosFailures.call(Dependency.AUDIT, () -> container.get().upsertItem(doc, new PartitionKey(AuditEvent.STAMP),
+                .put("chain", WATERMARK).put("type", "watermark").put("startedAtMs", startedAt.toEpochMilli());
+        CosmosFailures.call(Dependency.AUDIT, () -> container.get().upsertItem(doc, key(AuditEvent.STAMP, WATERMARK),
                 new CosmosItemRequestOptions()));
     }
 
@@ -199,12 +206,13 @@ public final class CosmosAuditLog implements AuditLog {
         }
     }
 
-    private static CosmosQueryRequestOptions options(String tenantId) {
-        return new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenantId));
+    /** A chain lane's logical partition: its tenant, then its name. */
+    static PartitionKey key(String tenantId, String chain) {
+        return new PartitionKeyBuilder().add(tenantId).add(chain).build();
     }
 
-    private Optional<CosmosItemResponse<JsonNode>> readDocument(String tenantId, String id) {
-        return CosmosFailures.readIfExists(Dependency.AUDIT, container.get(), id, new PartitionKey(tenantId));
+    private Optional<CosmosItemResponse<JsonNode>> readDocument(String tenantId, String chain, String id) {
+        return CosmosFailures.readIfExists(Dependency.AUDIT, container.get(), id, key(tenantId, chain));
     }
 
     static ObjectNode toDocument(ChainedEvent chained) {
