@@ -117,16 +117,24 @@ public final class ContentFormat {
          * of this asset.
          */
         public int segment(long index, boolean last, byte[] stored, int offset, int length, byte[] out, int outOffset) {
+            // Into a private buffer first: nothing reaches the caller's buffer unless the tag verified.
+            int plainLength = segmentIntoPrivate(index, last, stored, offset, length, verified);
+            System.arraycopy(verified, 0, out, outOffset, plainLength);
+            return plainLength;
+        }
+
+        /**
+         * As {@link #segment}, but straight into {@code privateOut}, which the caller shows to no one unless this
+         * returns: on a failure it may hold bytes that did not authenticate.
+         */
+        int segmentIntoPrivate(long index, boolean last, byte[] stored, int offset, int length, byte[] privateOut) {
             if (length < OVERHEAD_BYTES || length > STORED_SEGMENT_BYTES || (!last && length != STORED_SEGMENT_BYTES)) {
                 throw new TamperedException("segment " + index + " has the wrong length");
             }
             try {
                 cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, stored, offset, NONCE_BYTES));
                 cipher.updateAAD(aad(assetId, index, last));
-                // Into a private buffer first: nothing reaches the caller's buffer unless the tag verified.
-                int plainLength = cipher.doFinal(stored, offset + NONCE_BYTES, length - NONCE_BYTES, verified, 0);
-                System.arraycopy(verified, 0, out, outOffset, plainLength);
-                return plainLength;
+                return cipher.doFinal(stored, offset + NONCE_BYTES, length - NONCE_BYTES, privateOut, 0);
             } catch (AEADBadTagException e) {
                 throw new TamperedException("segment " + index + " does not authenticate");
             } catch (GeneralSecurityException e) {
@@ -187,7 +195,8 @@ public final class ContentFormat {
             if (last && storedFromFirstSegment.read() != -1) {
                 throw new TamperedException("stored content runs on after its last segment");
             }
-            int plainLength = decryptor.segment(index, last, stored, 0, read, plain, 0);
+            // plain is this method's own: only the authenticated part of it is ever written out.
+            int plainLength = decryptor.segmentIntoPrivate(index, last, stored, 0, read, plain);
             int take = (int) Math.min(remaining, plainLength - skip);
             out.write(plain, (int) skip, take);
             remaining -= take;
