@@ -2,6 +2,7 @@ package com.strongroom.core.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.port.CheckpointStore;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 class CheckpointQuietChainsTest {
     static final String T = AuditTrailFixture.TENANT;
@@ -21,6 +23,29 @@ class CheckpointQuietChainsTest {
     private static List<Long> signedPositions(AuditTrailFixture f, String chain) {
         return f.checkpoints.list(T, chain).stream().map(s -> f.signer.verify(s.signed()).orElseThrow().sequence())
                 .sorted().toList();
+    }
+
+    /** The fixture's checkpoint store, timing out on the chains {@code unreachable} names. */
+    private static CheckpointStore unreachableWhile(AuditTrailFixture f, Predicate<String> unreachable) {
+        return new CheckpointStore() {
+            @Override
+            public void put(Checkpoint checkpoint, String signed) {
+                f.checkpoints.put(checkpoint, signed);
+            }
+
+            @Override
+            public List<Stored> list(String tenantId, String chain) {
+                return f.checkpoints.list(tenantId, chain);
+            }
+
+            @Override
+            public OptionalLong latestSequence(String tenantId, String chain) {
+                if (unreachable.test(chain)) {
+                    throw new DependencyUnavailableException(Dependency.BLOB, new IllegalStateException("timed out"));
+                }
+                return f.checkpoints.latestSequence(tenantId, chain);
+            }
+        };
     }
 
     @Test
@@ -51,26 +76,7 @@ class CheckpointQuietChainsTest {
         AuditTrailFixture f = new AuditTrailFixture(keys);
         f.recordAccessEvents(2);
         boolean[] down = {true};
-        CheckpointStore failingOnce = new CheckpointStore() {
-            @Override
-            public void put(Checkpoint checkpoint, String signed) {
-                f.checkpoints.put(checkpoint, signed);
-            }
-
-            @Override
-            public List<Stored> list(String tenantId, String chain) {
-                return f.checkpoints.list(tenantId, chain);
-            }
-
-            @Override
-            public OptionalLong latestSequence(String tenantId, String chain) {
-                if (down[0]) {
-                    throw new DependencyUnavailableException(com.strongroom.core.error.Dependency.BLOB,
-                            new IllegalStateException("timed out"));
-                }
-                return f.checkpoints.latestSequence(tenantId, chain);
-            }
-        };
+        CheckpointStore failingOnce = unreachableWhile(f, chain -> down[0]);
         CheckpointQuietChains periodic = new CheckpointQuietChains(f.log, failingOnce, f.checkpointer, f.clock);
         assertEquals(new CheckpointQuietChains.Outcome(1, 0, 1), periodic.handle());
         f.clock.advance(Duration.ofHours(1));
@@ -93,25 +99,7 @@ class CheckpointQuietChainsTest {
         AuditTrailFixture f = new AuditTrailFixture(keys);
         f.recordAccessEvents(2);
         f.trail.record(f.event(EventClass.SECURITY, "x"));
-        CheckpointStore unreachableForSecurity = new CheckpointStore() {
-            @Override
-            public void put(Checkpoint checkpoint, String signed) {
-                f.checkpoints.put(checkpoint, signed);
-            }
-
-            @Override
-            public List<Stored> list(String tenantId, String chain) {
-                return f.checkpoints.list(tenantId, chain);
-            }
-
-            @Override
-            public OptionalLong latestSequence(String tenantId, String chain) {
-                if (chain.equals("security")) {
-                    throw new DependencyUnavailableException(com.strongroom.core.error.Dependency.BLOB, new IllegalStateException("timed out"));
-                }
-                return f.checkpoints.latestSequence(tenantId, chain);
-            }
-        };
+        CheckpointStore unreachableForSecurity = unreachableWhile(f, chain -> chain.equals("security"));
         CheckpointQuietChains.Outcome outcome = new CheckpointQuietChains(f.log, unreachableForSecurity, f.checkpointer, f.clock)
                 .handle();
         assertEquals(new CheckpointQuietChains.Outcome(2, 1, 1), outcome);
