@@ -51,19 +51,14 @@ final class AuditLanes {
         this.lanes = lanes;
     }
 
-    int count() {
-        return lanes;
-    }
-
     Lane take(String tenantId, EventClass eventClass) {
-        BlockingDeque<Lane> pool = pool(tenantId, eventClass);
+        Lane lane = null;
         try {
-            Lane lane = pool.pollFirst(WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            return lane != null ? lane : new Lane(ThreadLocalRandom.current().nextInt(lanes));
+            lane = pool(tenantId, eventClass).pollFirst(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Lane(ThreadLocalRandom.current().nextInt(lanes));
         }
+        return lane != null ? lane : new Lane(ThreadLocalRandom.current().nextInt(lanes));
     }
 
     void release(Lane lane) {

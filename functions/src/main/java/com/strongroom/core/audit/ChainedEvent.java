@@ -3,8 +3,10 @@ package com.strongroom.core.audit;
 import com.strongroom.core.model.AuditEvent;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,6 +31,17 @@ public record ChainedEvent(AuditEvent event, String chain, long sequence, String
             throw new IllegalArgumentException("a lane is not negative");
         }
         return lane == 0 ? chainOf(eventClass) : chainOf(eventClass) + "." + lane;
+    }
+
+    /** Every lane below {@code lanes} of every class's chain, class by class, lane 0 first. */
+    public static List<String> allLanes(int lanes) {
+        List<String> all = new ArrayList<>();
+        for (AuditEvent.EventClass eventClass : AuditEvent.EventClass.values()) {
+            for (int lane = 0; lane < lanes; lane++) {
+                all.add(laneOf(eventClass, lane));
+            }
+        }
+        return all;
     }
 
     /** The class's chain that a lane belongs to: {@code access} for {@code access.3}. */

@@ -3,7 +3,6 @@ package com.strongroom.core.audit;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.Operation;
 import com.strongroom.core.access.Target;
-import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.TenantId;
 import java.util.ArrayList;
@@ -29,10 +28,8 @@ public final class CheckpointAuditTrail {
         access.authorizeTenant(caller, operation(), tenant, Target.tenant(tenant).and("audit-checkpoints"), requestId)
                 .succeeded();
         List<Checkpoint> made = new ArrayList<>();
-        for (EventClass eventClass : EventClass.values()) {
-            for (int lane = 0; lane < lanes; lane++) {
-                checkpointer.checkpointEnd(tenant.value(), ChainedEvent.laneOf(eventClass, lane)).ifPresent(made::add);
-            }
+        for (String chain : ChainedEvent.allLanes(lanes)) {
+            checkpointer.checkpointEnd(tenant.value(), chain).ifPresent(made::add);
         }
         return made;
     }

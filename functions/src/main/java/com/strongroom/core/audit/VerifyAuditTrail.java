@@ -4,7 +4,6 @@ import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.access.Operation;
 import com.strongroom.core.access.RequestScope;
 import com.strongroom.core.access.Target;
-import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AuditLog;
@@ -88,13 +87,11 @@ public final class VerifyAuditTrail {
     public Report verify(String tenantId, Instant chainsBegan, Optional<Instant> from, Optional<Instant> to) {
         List<ChainReport> chains = new ArrayList<>();
         TimeRange range = new TimeRange(from, to);
-        for (EventClass eventClass : EventClass.values()) {
-            for (int lane = 0; lane < lanes; lane++) {
-                ChainReport report = verifyChain(tenantId, ChainedEvent.laneOf(eventClass, lane), chainsBegan, range);
-                if (lane == 0 || report.lastSequence() > 0 || report.checkpointsVerified() > 0
-                        || !report.findings().isEmpty()) {
-                    chains.add(report);
-                }
+        for (String chain : ChainedEvent.allLanes(lanes)) {
+            ChainReport report = verifyChain(tenantId, chain, chainsBegan, range);
+            if (ChainedEvent.laneNumberOf(chain) == 0 || report.lastSequence() > 0 || report.checkpointsVerified() > 0
+                    || !report.findings().isEmpty()) {
+                chains.add(report);
             }
         }
         boolean intact = chains.stream().allMatch(c -> c.findings().isEmpty());
@@ -159,7 +156,6 @@ public final class VerifyAuditTrail {
             next = batch.get(batch.size() - 1).sequence() + 1;
         }
         long last = previous == null ? 0 : previous.sequence();
-        Optional<Checkpoint> latest = verified.values().stream().max(Comparator.comparingLong(Checkpoint::sequence));
         for (Checkpoint checkpoint : unmatched.values()) {
             boolean expired = expired(checkpoint.eventAt(), chain);
             if (checkpoint.sequence() > last && (previous != null || !expired)) {
@@ -173,8 +169,8 @@ public final class VerifyAuditTrail {
         // Events after the last stored one are newer than it, so cannot have expired while it is stored. When none is
         // stored, they may all have expired: only if the latest signed one (the chain's end is signed at least every
         // checkpoint period) or, without one, the chain's start cannot have expired yet, are they cut.
-        boolean nothingCouldHaveExpired = previous != null
-                || !expired(latest.map(Checkpoint::eventAt).orElse(chainsBegan), chain);
+        boolean nothingCouldHaveExpired = previous != null || !expired(verified.values().stream()
+                .max(Comparator.comparingLong(Checkpoint::sequence)).map(Checkpoint::eventAt).orElse(chainsBegan), chain);
         head.filter(h -> h.sequence() > last && nothingCouldHaveExpired)
                 .ifPresent(h -> findings.add(new Finding(chain, last + 1, Kind.TRUNCATED,
                         "events up to " + h.sequence() + " were appended but are no longer stored")));
