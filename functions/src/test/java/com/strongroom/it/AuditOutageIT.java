@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The audit store goes away while the app serves: data access fails closed, and once the store is back every
@@ -52,7 +53,7 @@ class AuditOutageIT {
         assertEquals(503, api.get("/api/tenants/" + tenant + "/audit-events", reader).status());
 
         stack.restartEmulators();
-        awaitHealthy();
+        stack.awaitHealthy(Duration.ofSeconds(30));
         assertEquals(200, api.get("/api/tenants/" + tenant, reader).status());
         acknowledged++;
 
@@ -73,15 +74,5 @@ class AuditOutageIT {
         ApiClient.Response verify = api.get("/api/tenants/" + tenant + "/audit-events/verify", reader);
         assertEquals(200, verify.status());
         assertTrue(verify.json().get("intact").asBoolean(), verify.text());
-    }
-
-    private static void awaitHealthy() throws InterruptedException {
-        for (int attempt = 0; attempt < 60; attempt++) {
-            if (api.get("/api/health", null).status() == 200) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the app did not recover after the emulators came back");
     }
 }

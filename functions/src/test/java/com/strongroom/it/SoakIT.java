@@ -135,7 +135,7 @@ class SoakIT {
             f.get(LENGTH.toSeconds() + 300, TimeUnit.SECONDS);
         }
         clients.shutdown();
-        awaitHealthy();
+        stack.awaitHealthy(Duration.ofSeconds(60));
 
         assertEquals(List.of(), unexpected);
         Set<String> listed = new HashSet<>();
@@ -180,15 +180,5 @@ class SoakIT {
         if (r.status() >= 500 && !(r.status() == 503 && r.text().contains("dependency-unavailable"))) {
             unexpected.add(what + " " + r.status() + " " + r.text());
         }
-    }
-
-    private static void awaitHealthy() throws InterruptedException {
-        for (int attempt = 0; attempt < 120; attempt++) {
-            if (api.get("/api/health", null).status() == 200) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the app did not recover after the emulators came back");
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,18 @@ public final class TestStack {
             return Files.createTempDirectory("strongroom-keys");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until the app answers its health check with 200, as it does once every dependency is back. */
+    public void awaitHealthy(Duration within) throws InterruptedException {
+        ApiClient api = api();
+        Instant deadline = Instant.now().plus(within);
+        while (api.get("/api/health", null).status() != 200) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the app did not recover within " + within + " after the emulators came back");
+            }
+            Thread.sleep(500);
         }
     }
 
