@@ -264,16 +264,7 @@ public abstract class AuditLogContract {
         Set<String> stored = new HashSet<>();
         for (int lane = 0; lane < lanes; lane++) {
             String chain = ChainedEvent.laneOf(EventClass.ACCESS, lane);
-            List<ChainedEvent> events = log().chain(tenant, chain, 1, 1000);
-            ChainLink previous = ChainLink.GENESIS;
-            for (ChainedEvent e : events) {
-                assertEquals(previous.sequence() + 1, e.sequence(), chain);
-                assertEquals(previous.hash(), e.prevHash(), chain + " link broken at " + e.sequence());
-                assertTrue(e.hashMatchesContent(), chain + " altered at " + e.sequence());
-                assertTrue(stored.add(e.event().id()), "stored twice: " + e.event().id());
-                previous = e.link();
-            }
-            assertEquals(events.size(), log().head(tenant, chain).map(ChainLink::sequence).orElse(0L), chain);
+            List<ChainedEvent> events = StoredLanes.assertUnbroken(log(), tenant, chain, stored);
             for (int signedAt = checkpointEvery; signedAt <= events.size(); signedAt += checkpointEvery) {
                 String hash = events.get(signedAt - 1).hash();
                 long position = signedAt;
