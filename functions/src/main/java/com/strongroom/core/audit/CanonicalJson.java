@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON Canonicalization Scheme (RFC 8785) for the values audit events hold: objects with string keys,
- * strings, integers, booleans and null. Members are sorted by their keys' UTF-16 code units; there is no
+ * The JSON Canonicalization Scheme (RFC 8785) for the values audit events and receipts hold: objects with string
+ * keys, arrays, strings, integers, booleans and null. Members are sorted by their keys' UTF-16 code units; there is no
  * whitespace; strings are escaped as ECMAScript's JSON.stringify does. Non-integral numbers are refused rather
  * than serialised in a way that could differ from the RFC.
  */
@@ -34,6 +34,15 @@ public final class CanonicalJson {
                 throw new IllegalArgumentException("integer outside the IEEE-754 exact range");
             }
             out.append(n);
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(list.get(i), out);
+            }
+            out.append(']');
         } else if (value instanceof Map<?, ?> map) {
             List<String> keys = new ArrayList<>();
             for (Object key : map.keySet()) {

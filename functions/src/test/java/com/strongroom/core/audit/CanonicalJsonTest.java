@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,15 @@ class CanonicalJsonTest {
         object.put("max", 9007199254740992L);
         object.put("inner", inner);
         assertEquals("{\"inner\":{\"a\":null,\"b\":true},\"max\":9007199254740992,\"n\":-42}", canonical(object));
+    }
+
+    @Test
+    void writesArraysInTheirOwnOrderWithTheirMembersCanonical() {
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("z", 1L);
+        member.put("a", List.of());
+        Map<String, Object> object = Map.of("list", List.of("b", "a", member, true));
+        assertEquals("{\"list\":[\"b\",\"a\",{\"a\":[],\"z\":1},true]}", canonical(object));
     }
 
     @Test
