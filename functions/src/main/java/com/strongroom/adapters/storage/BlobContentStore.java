@@ -1,11 +1,15 @@
 package com.strongroom.adapters.storage;
 
+import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobListDetails;
+import com.azure.storage.blob.models.DeleteSnapshotsOptionType;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.strongroom.adapters.AzureFailures;
 import com.strongroom.core.error.Dependency;
-
-import com.azure.core.util.BinaryData;
-import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.ContentStore;
@@ -61,9 +65,24 @@ public final class BlobContentStore implements ContentStore {
         return new ReadAheadBlobStream(blob(tenant, asset), offset, count, READ_CHUNK_BYTES, readAhead);
     }
 
+    /**
+     * Deletes the blob with its snapshots, then every earlier version blob versioning kept (deleting the current
+     * version turns it into one), each by its version id.
+     */
     @Override
     public void delete(TenantId tenant, AssetId asset) {
-        AzureFailures.call(Dependency.BLOB, () -> blob(tenant, asset).deleteIfExists());
+        String name = nameOf(tenant, asset);
+        AzureFailures.call(Dependency.BLOB, () -> {
+            blob(tenant, asset).deleteIfExistsWithResponse(DeleteSnapshotsOptionType.INCLUDE, null, null, Context.NONE);
+            ListBlobsOptions versions = new ListBlobsOptions().setPrefix(name)
+                    .setDetails(new BlobListDetails().setRetrieveVersions(true));
+            for (BlobItem item : container.listBlobs(versions, null)) {
+                if (item.getName().equals(name) && item.getVersionId() != null) {
+                    container.getBlobClient(name).getVersionClient(item.getVersionId()).deleteIfExists();
+                }
+            }
+            return null;
+        });
     }
 
     private BlockBlobClient blob(TenantId tenant, AssetId asset) {
