@@ -162,11 +162,8 @@ module dataStorage 'modules/storage.bicep' = {
       'assets'
       'exports'
       'receipts'
-      'audit-checkpoints'
     ]
-    immutableContainerNames: [
-      'audit-checkpoints'
-    ]
+    immutableContainerNames: []
     queueNames: [
       'erasure-jobs'
       'erasure-jobs-poison'
@@ -175,6 +172,37 @@ module dataStorage 'modules/storage.bicep' = {
       'notifications'
       'notifications-poison'
     ]
+    blobRoleName: 'Storage Blob Data Contributor'
+    encryptionIdentityId: identities.outputs.storageIdentityId
+    keyVaultUri: keyVault.outputs.uri
+    encryptionKeyName: keyVault.outputs.storageKeyName
+    functionPrincipalId: identities.outputs.functionPrincipalId
+    subnetId: network.outputs.functionSubnetId
+    workspaceId: monitoring.outputs.workspaceId
+    tags: stampTags
+  }
+}
+
+// Write-once evidence in an account of its own, without point-in-time restore: a restore of the data account (or of
+// Cosmos DB) never reaches it, so the erasure ledger can erase again whatever a restore brings back, and audit
+// checkpoints stay as signed.
+module evidenceStorage 'modules/storage.bicep' = {
+  name: 'storage-evidence'
+  params: {
+    location: region
+    name: 'ste${compactToken}'
+    replicateToPairedRegion: replicateToPairedRegion
+    pointInTimeRestore: false
+    allowProtectedAppendWrites: true
+    containerNames: [
+      'audit-checkpoints'
+      'erasure-ledger'
+    ]
+    immutableContainerNames: [
+      'audit-checkpoints'
+      'erasure-ledger'
+    ]
+    queueNames: []
     blobRoleName: 'Storage Blob Data Contributor'
     encryptionIdentityId: identities.outputs.storageIdentityId
     keyVaultUri: keyVault.outputs.uri
@@ -231,7 +259,6 @@ module backup 'modules/backup.bicep' = {
     containerNames: [
       'assets'
       'receipts'
-      'audit-checkpoints'
     ]
     workspaceId: monitoring.outputs.workspaceId
     tags: stampTags
@@ -272,6 +299,7 @@ module functionApp 'modules/functionapp.bicep' = {
     hostStorageName: hostStorage.outputs.name
     dataBlobEndpoint: dataStorage.outputs.blobEndpoint
     dataQueueEndpoint: dataStorage.outputs.queueEndpoint
+    evidenceBlobEndpoint: evidenceStorage.outputs.blobEndpoint
     hostBlobEndpoint: hostStorage.outputs.blobEndpoint
     cosmosEndpoint: cosmos.outputs.metadataEndpoint
     keyringCosmosEndpoint: cosmos.outputs.keyringEndpoint

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allResources, evaluate, parseFile, properties, Scope, stringValue, Unknown, valueAt } from './bicep.mjs';
-import { EDGE_TYPES, LOCAL_ONLY_SETTINGS, MONITORED_TYPES, PAIRED_REGION, STAMP_REGIONS } from './rules.mjs';
+import { EDGE_TYPES, EVIDENCE_CONTAINERS, LOCAL_ONLY_SETTINGS, MONITORED_TYPES, PAIRED_REGION, STAMP_REGIONS } from './rules.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -110,9 +110,16 @@ function checkStampEntry(model) {
     if (!existsSync(target) || !load(target).params.has('immutableContainerNames')) continue;
     const given = properties(properties(module.body).get('params'));
     const containers = given.has('containerNames') ? evaluate(given.get('containerNames'), scope) : [];
-    if (Array.isArray(containers) && containers.includes('audit-checkpoints')) {
-      const immutable = evaluate(given.get('immutableContainerNames'), scope);
-      if (!Array.isArray(immutable) || !immutable.includes('audit-checkpoints')) fail('storage-immutable-checkpoints', model.file, module.line, `module ${module.symbol} creates audit-checkpoints without making it write-once`);
+    if (!Array.isArray(containers)) continue;
+    const evidence = containers.filter((c) => EVIDENCE_CONTAINERS.includes(c));
+    const immutable = evaluate(given.get('immutableContainerNames'), scope);
+    for (const container of evidence) {
+      if (!Array.isArray(immutable) || !immutable.includes(container)) fail('storage-immutable-checkpoints', model.file, module.line, `module ${module.symbol} creates ${container} without making it write-once`);
+    }
+    // Immutable storage and point-in-time restore do not mix, and a restore of the data must not reach the evidence.
+    const restorable = given.has('pointInTimeRestore') ? evaluate(given.get('pointInTimeRestore'), scope) !== false : true;
+    if (evidence.length > 0 && (restorable || evidence.length !== containers.length)) {
+      fail('storage-evidence-apart', model.file, module.line, `module ${module.symbol} must keep ${evidence.join(', ')} in an account of their own, with pointInTimeRestore: false`);
     }
   }
 }

@@ -35,3 +35,6 @@ export const MONITORED_TYPES = ['Microsoft.Storage/storageAccounts', 'Microsoft.
 
 /** Settings that exist only in local mode (emulator secrets, local key files); the app refuses them in Azure. */
 export const LOCAL_ONLY_SETTINGS = ['STORAGE', 'COSMOS_KEY', 'LOCAL_KEYS_DIR'];
+
+// Write-once evidence: kept in a storage account of its own, which no point-in-time restore reaches.
+export const EVIDENCE_CONTAINERS = ['audit-checkpoints', 'erasure-ledger'];

@@ -32,6 +32,9 @@ param dataBlobEndpoint string
 @description('Required. Queue endpoint of the data storage account.')
 param dataQueueEndpoint string
 
+@description('Required. Blob endpoint of the evidence storage account (audit checkpoints, erasure ledger).')
+param evidenceBlobEndpoint string
+
 @description('Required. Blob endpoint of the host storage account.')
 param hostBlobEndpoint string
 
@@ -217,6 +220,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: dataBlobEndpoint
         }
         {
+          name: 'EVIDENCE_STORAGE__blobServiceUri'
+          value: evidenceBlobEndpoint
+        }
+        {
           name: 'STORAGE__queueServiceUri'
           value: dataQueueEndpoint
         }
@@ -329,6 +336,22 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'ASSET_SWEEP_SCHEDULE'
           value: '0 */15 * * * *'
+        }
+        {
+          name: 'ERASURE_LEDGER_REPLAY_SCHEDULE'
+          value: '0 30 3 * * *'
+        }
+        {
+          name: 'ERASURE_IRRECOVERABLE_SCHEDULE'
+          value: '0 20 * * * *'
+        }
+        {
+          name: 'KEYRING_BACKUP_RETENTION_HOURS'
+          value: '48' // the keyring account's backupRetentionIntervalInHours (cosmos.bicep)
+        }
+        {
+          name: 'METADATA_BACKUP_RETENTION_DAYS'
+          value: '30' // the metadata account's Continuous30Days tier (cosmos.bicep)
         }
         {
           name: 'ERASURE_QUEUE'

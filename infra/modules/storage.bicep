@@ -19,6 +19,12 @@ param containerNames array
 @description('Required. Containers whose blobs are write-once (time-based retention).')
 param immutableContainerNames array
 
+@description('Optional. Point-in-time restore of the account\'s blobs (with versioning and change feed). Off for the evidence account: Azure Storage calls immutable storage incompatible with point-in-time restore, and a restore of the data must never reach the evidence.')
+param pointInTimeRestore bool = true
+
+@description('Optional. Let write-once containers take appends to their append blobs (the erasure ledger), never changes or deletes.')
+param allowProtectedAppendWrites bool = false
+
 @description('Required. Queues to create.')
 param queueNames array
 
@@ -130,10 +136,10 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   parent: account
   name: 'default'
   properties: {
-    isVersioningEnabled: true
+    isVersioningEnabled: pointInTimeRestore
     changeFeed: {
-      enabled: true
-      retentionInDays: 35
+      enabled: pointInTimeRestore
+      retentionInDays: pointInTimeRestore ? 35 : null
     }
     deleteRetentionPolicy: {
       enabled: true
@@ -144,8 +150,8 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
       days: 35
     }
     restorePolicy: {
-      enabled: true
-      days: 30
+      enabled: pointInTimeRestore
+      days: pointInTimeRestore ? 30 : null
     }
   }
 }
@@ -162,7 +168,7 @@ resource immutability 'Microsoft.Storage/storageAccounts/blobServices/containers
   name: '${account.name}/default/${container}/default'
   properties: {
     immutabilityPeriodSinceCreationInDays: immutabilityDays
-    allowProtectedAppendWrites: false
+    allowProtectedAppendWrites: allowProtectedAppendWrites
   }
   dependsOn: [
     containers

@@ -31,7 +31,7 @@ public final class LocalProvisioner {
             Map.entry("incidents", "/id"), Map.entry("notifications", "/incidentId"));
     /** Containers whose items expire by their own {@code ttl}. */
     private static final List<String> WITH_TTL = List.of("uploads", "audit", "audit-trail", "keyring");
-    public static final List<String> BLOB_CONTAINERS = List.of("assets", "exports", "receipts", "audit-checkpoints");
+    public static final List<String> BLOB_CONTAINERS = List.of("assets", "exports", "receipts", "audit-checkpoints", "erasure-ledger");
 
     private LocalProvisioner() {
     }

@@ -16,6 +16,7 @@ import com.strongroom.adapters.auth.EntraIssuer;
 import com.strongroom.adapters.cosmos.CosmosAssetStore;
 import com.strongroom.adapters.cosmos.CosmosAuditLog;
 import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
+import com.strongroom.adapters.cosmos.CosmosErasureStore;
 import com.strongroom.adapters.cosmos.CosmosGrantStore;
 import com.strongroom.adapters.cosmos.CosmosTenantDirectory;
 import com.strongroom.adapters.cosmos.CosmosTenantStore;
@@ -26,7 +27,10 @@ import com.strongroom.adapters.keys.KeyVaultKeyring;
 import com.strongroom.adapters.keys.LocalKeyFileKeyring;
 import com.strongroom.adapters.storage.BlobCheckpointStore;
 import com.strongroom.adapters.storage.BlobContentStore;
+import com.strongroom.adapters.storage.BlobErasureLedger;
+import com.strongroom.adapters.storage.BlobReceiptStore;
 import com.strongroom.adapters.storage.QueueConsentNotices;
+import com.strongroom.adapters.storage.QueueErasureJobs;
 import com.strongroom.adapters.storage.StorageProbes;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
@@ -38,8 +42,12 @@ import com.strongroom.core.port.ConsentNotices;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.DependencyProbe;
+import com.strongroom.core.port.ErasureJobs;
+import com.strongroom.core.port.ErasureLedger;
+import com.strongroom.core.port.ErasureStore;
 import com.strongroom.core.port.GrantStore;
 import com.strongroom.core.port.KeyEncryptionKeys;
+import com.strongroom.core.port.ReceiptStore;
 import com.strongroom.core.port.TenantDirectory;
 import com.strongroom.core.port.TenantStore;
 import com.strongroom.core.port.UploadStore;
@@ -48,6 +56,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -57,7 +66,8 @@ import java.util.function.Supplier;
  */
 record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLog, AssetStore assets,
                 UploadStore uploads, GrantStore grants, DataKeyStore dataKeys, ContentStore content,
-                CheckpointStore checkpoints, ConsentNotices notices, KeyEncryptionKeys keks, JwsCheckpointSigner signer,
+                CheckpointStore checkpoints, ConsentNotices notices, ErasureStore erasures, ErasureLedger erasureLedger,
+                ErasureJobs erasureJobs, ReceiptStore receipts, KeyEncryptionKeys keks, JwsCheckpointSigner signer,
                 EntraIssuer issuer, List<DependencyProbe> probes) {
     private static final Duration COSMOS_OPERATION_TIMEOUT = Duration.ofSeconds(10);
 
@@ -93,7 +103,9 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 metadataClient, credential).getDatabase(settings.cosmosDatabase()));
         Lazy<CosmosDatabase> directoryDatabase = new Lazy<>(() -> client(settings, settings.directoryCosmosEndpoint(),
                 metadataClient, credential).getDatabase(settings.directoryCosmosDatabase()));
-        BlobServiceClient blobs = blobClient(settings, credential);
+        BlobServiceClient blobs = blobClient(settings, settings.blobServiceUri(), credential);
+        // Write-once evidence lives in an account of its own in Azure, which no restore of the data reaches.
+        BlobServiceClient evidence = blobClient(settings, settings.evidenceBlobServiceUri(), credential);
         QueueServiceClient queues = queueClient(settings, credential);
         return new Adapters(
                 new CosmosTenantStore(container(database, CosmosTenantStore.CONTAINER)),
@@ -104,8 +116,12 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 new CosmosGrantStore(container(database, CosmosGrantStore.CONTAINER)),
                 new CosmosDataKeyStore(container(keyringDatabase, CosmosDataKeyStore.CONTAINER), clock),
                 new BlobContentStore(blobs.getBlobContainerClient(BlobContentStore.CONTAINER)),
-                new BlobCheckpointStore(blobs.getBlobContainerClient(BlobCheckpointStore.CONTAINER)),
+                new BlobCheckpointStore(evidence.getBlobContainerClient(BlobCheckpointStore.CONTAINER)),
                 new QueueConsentNotices(queues.getQueueClient(settings.queues().notifications())),
+                new CosmosErasureStore(container(database, CosmosErasureStore.CONTAINER)),
+                new BlobErasureLedger(evidence.getBlobContainerClient(BlobErasureLedger.CONTAINER), clock),
+                new QueueErasureJobs(queues.getQueueClient(settings.queues().erasure())),
+                new BlobReceiptStore(blobs.getBlobContainerClient(BlobReceiptStore.CONTAINER)),
                 keys.keks(), keys.signer(), keys.issuer(),
                 List.of(DependencyProbe.of(Dependency.COSMOS, () -> database.get().read()),
                         DependencyProbe.of(Dependency.DIRECTORY, () -> directoryDatabase.get().read()),
@@ -152,12 +168,12 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
         return new Lazy<>(() -> database.get().getContainer(name));
     }
 
-    private static BlobServiceClient blobClient(Settings settings, TokenCredential credential) {
+    private static BlobServiceClient blobClient(Settings settings, Optional<URI> endpoint, TokenCredential credential) {
         BlobServiceClientBuilder builder = new BlobServiceClientBuilder();
         if (settings.storageConnectionString().isPresent()) {
             return builder.connectionString(settings.storageConnectionString().get()).buildClient();
         }
-        return builder.endpoint(settings.blobServiceUri().orElseThrow().toString()).credential(credential).buildClient();
+        return builder.endpoint(endpoint.orElseThrow().toString()).credential(credential).buildClient();
     }
 
     private static QueueServiceClient queueClient(Settings settings, TokenCredential credential) {

@@ -1,6 +1,7 @@
 package com.strongroom.app;
 
 import com.strongroom.adapters.auth.JwtAuthenticator;
+import com.strongroom.adapters.storage.QueueErasureJobs;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
 import com.strongroom.core.access.AccessControl;
@@ -28,12 +29,20 @@ import com.strongroom.core.consent.ConsentGrants;
 import com.strongroom.core.consent.CreateConsentGrant;
 import com.strongroom.core.consent.SupportConsent;
 import com.strongroom.core.consent.SweepExpiredGrants;
+import com.strongroom.core.erasure.EraseReleasedAssets;
+import com.strongroom.core.erasure.ErasureReceipts;
+import com.strongroom.core.erasure.ErasureRequests;
+import com.strongroom.core.erasure.MarkErasuresIrrecoverable;
+import com.strongroom.core.erasure.ReplayErasureLedger;
+import com.strongroom.core.erasure.RequestErasure;
+import com.strongroom.core.erasure.RunErasure;
 import com.strongroom.core.health.CheckHealth;
 import com.strongroom.core.keys.RotateTenantKeys;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.port.Authenticator;
+import com.strongroom.core.port.ErasureJobs;
 import com.strongroom.core.tenant.CreateTenant;
 import com.strongroom.core.tenant.ReadTenant;
 import com.strongroom.core.tenant.RegisterEntraTenant;
@@ -46,6 +55,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The composition root: reads the settings once, builds every client once and shares it, and wires the use
@@ -75,6 +85,8 @@ public final class Strongroom {
     private final AuditUseCases audit;
     private final AssetUseCases assets;
     private final ConsentUseCases consent;
+    private final ErasureUseCases erasure;
+    private final Supplier<String> signingKeys;
     private final CheckHealth checkHealth;
     private final InFlightBytes inFlight = InFlightBytes.quarterOfHeap(IN_FLIGHT_PATIENCE);
 
@@ -97,6 +109,11 @@ public final class Strongroom {
 
     /** The consent use cases: grant, and list, read, revoke and trace grants; the expiry sweep. */
     public record ConsentUseCases(CreateConsentGrant create, ConsentGrants grants, SweepExpiredGrants sweep) {
+    }
+
+    /** The erasure use cases: request, the request's life, the job, the ledger's replay, the irrecoverable timer. */
+    public record ErasureUseCases(RequestErasure request, ErasureRequests requests, RunErasure run,
+                                  ReplayErasureLedger replayLedger, MarkErasuresIrrecoverable markIrrecoverable) {
     }
 
     private Strongroom(Settings settings) {
@@ -139,12 +156,25 @@ public final class Strongroom {
                 new ReadAsset(access, ports.assets()),
                 new ListAssets(access, ports.assets(), keyring),
                 new DownloadAsset(access, ports.assets(), keyring, ports.content(), settings.maxResponseBytes()),
-                new UpdateAsset(access, ports.assets(), keyring, clock),
+                new UpdateAsset(access, ports.assets(), keyring,
+                        new EraseReleasedAssets(ports.erasures(), ports.erasureJobs(), recorder), clock),
                 new DeleteAsset(access, ports.assets(), keyring, ports.content()),
                 new SweepUnfinishedAssets(ports.assets(), keyring, ports.content(), recorder, clock));
         this.consent = new ConsentUseCases(new CreateConsentGrant(access, ports.grants(), ports.assets(), clock),
                 new ConsentGrants(access, ports.grants(), ports.auditLog(), clock),
                 new SweepExpiredGrants(ports.grants(), recorder, clock));
+        ErasureReceipts receipts = new ErasureReceipts(ports.signer().receipts(), ports.receipts(),
+                new ErasureReceipts.BackupRetention(settings.keyringBackupRetention(),
+                        settings.metadataBackupRetention()));
+        this.erasure = new ErasureUseCases(
+                new RequestErasure(access, ports.assets(), ports.erasures(), keyring, clock),
+                new ErasureRequests(access, ports.erasures(), ports.erasureJobs(), ports.receipts(), clock),
+                new RunErasure(ports.erasures(), ports.assets(), ports.uploads(), keyring, ports.content(),
+                        ports.erasureLedger(), ports.erasureJobs(), receipts, recorder, clock),
+                new ReplayErasureLedger(access, ports.erasureLedger(), ports.assets(), keyring, ports.content(),
+                        recorder),
+                new MarkErasuresIrrecoverable(ports.erasures(), receipts, recorder, clock));
+        this.signingKeys = ports.signer()::publicKeySet;
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, ports.probes(), Duration.ofSeconds(5),
                 healthExecutor(ports.probes().size()), clock, HEALTH_MAX_AGE);
     }
@@ -204,6 +234,20 @@ public final class Strongroom {
 
     public ConsentUseCases consent() {
         return consent;
+    }
+
+    public ErasureUseCases erasure() {
+        return erasure;
+    }
+
+    /** The job an {@code erasure-jobs} message names, as {@code ErasureJobs} wrote it. */
+    public ErasureJobs.Job erasureJob(String message) {
+        return QueueErasureJobs.parse(message);
+    }
+
+    /** The stamp's public signing keys as a JWKS document. */
+    public String signingKeys() {
+        return signingKeys.get();
     }
 
     public CheckHealth checkHealth() {

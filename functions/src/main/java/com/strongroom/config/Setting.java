@@ -9,6 +9,7 @@ public enum Setting {
     STAMP_REGION("STAMP_REGION", "the region of this stamp: eastus, westeurope, germanywestcentral or australiaeast"),
     STORAGE_CONNECTION_STRING("STORAGE", "local mode only: connection string of the storage emulator"),
     STORAGE_BLOB_SERVICE_URI("STORAGE__blobServiceUri", "azure mode: blob endpoint, reached with the managed identity"),
+    EVIDENCE_BLOB_SERVICE_URI("EVIDENCE_STORAGE__blobServiceUri", "azure mode: blob endpoint of the evidence account (audit checkpoints, erasure ledger; write-once, never restored), reached with the managed identity; local mode uses STORAGE"),
     STORAGE_QUEUE_SERVICE_URI("STORAGE__queueServiceUri", "azure mode: queue endpoint, reached with the managed identity"),
     COSMOS_ENDPOINT("COSMOS_ENDPOINT", "metadata Cosmos DB account endpoint"),
     COSMOS_KEY("COSMOS_KEY", "local mode only: key of the Cosmos DB emulator or stand-in"),
@@ -36,6 +37,10 @@ public enum Setting {
     TDK_CACHE_TTL_SECONDS("TDK_CACHE_TTL_SECONDS", "seconds an unwrapped tenant data key stays in memory (default 300): at most one KEK unwrap per tenant per this time and instance"),
     TDK_CACHE_MAX_TENANTS("TDK_CACHE_MAX_TENANTS", "how many unwrapped tenant data keys an instance holds at most (default 1000)"),
     MAX_RESPONSE_BYTES("MAX_RESPONSE_BYTES", "largest content response in bytes (default 16777216; see docs/platform.md for the memory it costs); larger assets are read with Range"),
+    KEYRING_BACKUP_RETENTION_HOURS("KEYRING_BACKUP_RETENTION_HOURS", "hours the keyring account's backups are kept (default 48, as infra/ deploys it): after that no copy of a destroyed DEK exists; erasure receipts state it"),
+    METADATA_BACKUP_RETENTION_DAYS("METADATA_BACKUP_RETENTION_DAYS", "days the metadata account's continuous backup reaches back (default 30, as infra/ deploys it), which keep erased asset documents; erasure receipts' irrecoverableAfter covers it"),
+    ERASURE_LEDGER_REPLAY_SCHEDULE("ERASURE_LEDGER_REPLAY_SCHEDULE", "NCRONTAB schedule of the replay of the erasure ledger that erases again whatever a restore brought back, read by the host (daily: 0 30 3 * * *)"),
+    ERASURE_IRRECOVERABLE_SCHEDULE("ERASURE_IRRECOVERABLE_SCHEDULE", "NCRONTAB schedule of the timer that marks completed erasures irrecoverable once their backups are gone and issues the final receipt, read by the host (hourly: 0 20 * * * *)"),
     ERASURE_QUEUE("ERASURE_QUEUE", "queue of erasure jobs (default erasure-jobs)"),
     TENANT_JOBS_QUEUE("TENANT_JOBS_QUEUE", "queue of tenant export and deletion jobs (default tenant-jobs)"),
     NOTIFICATIONS_QUEUE("NOTIFICATIONS_QUEUE", "queue of notifications (default notifications)");

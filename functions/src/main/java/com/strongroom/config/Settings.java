@@ -22,6 +22,7 @@ public record Settings(
         Region stampRegion,
         Optional<String> storageConnectionString,
         Optional<URI> blobServiceUri,
+        Optional<URI> evidenceBlobServiceUri,
         Optional<URI> queueServiceUri,
         URI cosmosEndpoint,
         Optional<String> cosmosKey,
@@ -44,7 +45,9 @@ public record Settings(
         Duration tdkCacheTtl,
         int tdkCacheMaxTenants,
         long maxResponseBytes,
-        Queues queues) {
+        Queues queues,
+        Duration keyringBackupRetention,
+        Duration metadataBackupRetention) {
 
     public record Queues(String erasure, String tenantJobs, String notifications) {
     }
@@ -85,12 +88,14 @@ public record Settings(
             Optional<String> storageConnection = value(Setting.STORAGE_CONNECTION_STRING);
             Optional<URI> blobUri = uri(Setting.STORAGE_BLOB_SERVICE_URI);
             Optional<URI> queueUri = uri(Setting.STORAGE_QUEUE_SERVICE_URI);
+            Optional<URI> evidenceUri = uri(Setting.EVIDENCE_BLOB_SERVICE_URI);
             Optional<String> cosmosKey = value(Setting.COSMOS_KEY);
             if (azure) {
                 forbidden(Setting.STORAGE_CONNECTION_STRING, storageConnection, "use STORAGE__blobServiceUri and STORAGE__queueServiceUri");
                 forbidden(Setting.COSMOS_KEY, cosmosKey, "the managed identity reaches Cosmos DB");
                 require(Setting.STORAGE_BLOB_SERVICE_URI, blobUri);
                 require(Setting.STORAGE_QUEUE_SERVICE_URI, queueUri);
+                require(Setting.EVIDENCE_BLOB_SERVICE_URI, evidenceUri);
             }
             if (local) {
                 require(Setting.STORAGE_CONNECTION_STRING, storageConnection);
@@ -144,6 +149,8 @@ public record Settings(
             long tdkCacheSeconds = wholeNumber(Setting.TDK_CACHE_TTL_SECONDS, 1, 3600, 300);
             int tdkCacheTenants = (int) wholeNumber(Setting.TDK_CACHE_MAX_TENANTS, 1, 100_000, 1000);
             long maxResponseBytes = wholeNumber(Setting.MAX_RESPONSE_BYTES, 65_536, 100_000_000, 16L * 1024 * 1024);
+            long keyringBackupHours = wholeNumber(Setting.KEYRING_BACKUP_RETENTION_HOURS, 1, 720, 48);
+            long metadataBackupDays = wholeNumber(Setting.METADATA_BACKUP_RETENTION_DAYS, 0, 35, 30);
             Queues queues = new Queues(queue(Setting.ERASURE_QUEUE, "erasure-jobs"),
                     queue(Setting.TENANT_JOBS_QUEUE, "tenant-jobs"),
                     queue(Setting.NOTIFICATIONS_QUEUE, "notifications"));
@@ -151,14 +158,15 @@ public record Settings(
             if (!problems.isEmpty()) {
                 throw new SettingsException(problems);
             }
-            return new Settings(mode, region, storageConnection, blobUri, queueUri, cosmos.orElseThrow(), cosmosKey,
+            return new Settings(mode, region, storageConnection, blobUri, evidenceUri, queueUri, cosmos.orElseThrow(), cosmosKey,
                     value(Setting.COSMOS_DATABASE).orElse("strongroom"), keyring.orElse(cosmos.orElseThrow()), vault,
                     hsm, keysDir, clientId.orElse(LOCAL_CLIENT_ID), metadata,
                     vendor.orElse(EntraTenantId.of(LOCAL_VENDOR_TENANT_ID)), authContext.orElse("c1"),
                     directory.orElse(cosmos.orElseThrow()),
                     value(Setting.DIRECTORY_COSMOS_DATABASE).orElse("strongroom-directory"),
                     value(Setting.AZURE_CLIENT_ID), value(Setting.SIGNING_KEY_NAME).orElse("audit-signing"), retention,
-                    checkpointEvery, auditLanes, Duration.ofSeconds(tdkCacheSeconds), tdkCacheTenants, maxResponseBytes, queues);
+                    checkpointEvery, auditLanes, Duration.ofSeconds(tdkCacheSeconds), tdkCacheTenants, maxResponseBytes, queues,
+                    Duration.ofHours(keyringBackupHours), Duration.ofDays(metadataBackupDays));
         }
 
         private long wholeNumber(Setting setting, long min, long max, long fallback) {

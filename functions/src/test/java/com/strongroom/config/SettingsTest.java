@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.strongroom.core.model.Region;
+import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 class SettingsTest {
     static Map<String, String> azure() {
@@ -24,6 +24,7 @@ class SettingsTest {
         env.put("STAMP_REGION", "germanywestcentral");
         env.put("STORAGE__blobServiceUri", "https://stsrgwc.blob.core.windows.net");
         env.put("STORAGE__queueServiceUri", "https://stsrgwc.queue.core.windows.net");
+        env.put("EVIDENCE_STORAGE__blobServiceUri", "https://stesrgwc.blob.core.windows.net");
         env.put("COSMOS_ENDPOINT", "https://cosmos-sr-gwc.documents.azure.com:443/");
         env.put("KEYRING_COSMOS_ENDPOINT", "https://cosmos-sr-keyring-gwc.documents.azure.com:443/");
         env.put("KEY_VAULT_URI", "https://kv-sr-gwc.vault.azure.net/");
@@ -95,6 +96,7 @@ class SettingsTest {
     void namesEveryMissingSettingAtOnce() {
         SettingsException e = assertThrows(SettingsException.class, () -> Settings.from(Map.of("STRONGROOM_MODE", "azure")));
         for (String name : new String[] {"STAMP_REGION", "STORAGE__blobServiceUri", "STORAGE__queueServiceUri",
+                "EVIDENCE_STORAGE__blobServiceUri",
                 "COSMOS_ENDPOINT", "KEYRING_COSMOS_ENDPOINT", "KEY_VAULT_URI", "AUTH_OIDC_METADATA_URL", "AUTH_CLIENT_ID",
                 "VENDOR_TENANT_ID", "STAFF_AUTH_CONTEXT", "DIRECTORY_COSMOS_ENDPOINT"}) {
             assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(name + " ")), name + " not named: " + e.problems());

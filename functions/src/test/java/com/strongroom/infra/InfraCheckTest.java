@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Bicep templates pass the offline check and the residency report, and every rule of either fails on a
@@ -69,11 +69,14 @@ class InfraCheckTest {
             new Breakage("storage-cmk", "modules/storage.bicep", "keySource: 'Microsoft.Keyvault'", "keySource: 'Microsoft.Storage'"),
             new Breakage("public-network", "modules/storage.bicep", "defaultAction: 'Deny'", "defaultAction: 'Allow'"),
             new Breakage("public-network", "modules/storage.bicep", "publicAccess: 'None'", "publicAccess: 'Blob'"),
-            new Breakage("storage-versioning", "modules/storage.bicep", "isVersioningEnabled: true", "isVersioningEnabled: false"),
+            new Breakage("storage-versioning", "modules/storage.bicep", "isVersioningEnabled: pointInTimeRestore", "isVersioningEnabled: false"),
             new Breakage("storage-soft-delete", "modules/storage.bicep", "deleteRetentionPolicy: {\n      enabled: true", "deleteRetentionPolicy: {\n      enabled: false"),
-            new Breakage("storage-change-feed", "modules/storage.bicep", "changeFeed: {\n      enabled: true", "changeFeed: {\n      enabled: false"),
-            new Breakage("storage-point-in-time-restore", "modules/storage.bicep", "restorePolicy: {\n      enabled: true", "restorePolicy: {\n      enabled: false"),
-            new Breakage("storage-immutable-checkpoints", "main.bicep", "    immutableContainerNames: [\n      'audit-checkpoints'\n    ]", "    immutableContainerNames: []"),
+            new Breakage("storage-change-feed", "modules/storage.bicep", "changeFeed: {\n      enabled: pointInTimeRestore", "changeFeed: {\n      enabled: false"),
+            new Breakage("storage-point-in-time-restore", "modules/storage.bicep", "restorePolicy: {\n      enabled: pointInTimeRestore", "restorePolicy: {\n      enabled: false"),
+            new Breakage("storage-point-in-time-restore", "modules/storage.bicep", "param pointInTimeRestore bool = true", "param pointInTimeRestore bool = false"),
+            new Breakage("storage-immutable-checkpoints", "main.bicep", "    immutableContainerNames: [\n      'audit-checkpoints'\n      'erasure-ledger'\n    ]", "    immutableContainerNames: [\n      'audit-checkpoints'\n    ]"),
+            new Breakage("storage-evidence-apart", "main.bicep", "    pointInTimeRestore: false\n", ""),
+            new Breakage("storage-evidence-apart", "main.bicep", "      'receipts'\n    ]\n    immutableContainerNames: []", "      'receipts'\n      'audit-checkpoints'\n    ]\n    immutableContainerNames: [\n      'audit-checkpoints'\n    ]"),
             new Breakage("storage-immutable-checkpoints", "modules/storage.bicep", "param immutabilityDays int = 400", "param immutabilityDays int = 30"),
             new Breakage("cosmos-local-auth", "modules/cosmos.bicep", "disableLocalAuth: true", "disableLocalAuth: false"),
             new Breakage("cosmos-tls", "modules/cosmos.bicep", "minimalTlsVersion: 'Tls12'", "minimalTlsVersion: 'Tls'"),

@@ -12,8 +12,11 @@ import com.strongroom.adapters.cosmos.CosmosTenantStore;
 import com.strongroom.adapters.cosmos.CosmosUploadStore;
 import com.strongroom.adapters.storage.BlobCheckpointStore;
 import com.strongroom.adapters.storage.BlobContentStore;
+import com.strongroom.adapters.storage.BlobErasureLedger;
+import com.strongroom.adapters.storage.BlobReceiptStore;
 import com.strongroom.config.Settings;
 import com.strongroom.local.LocalProvisioner;
+import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +28,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
 
 /**
  * Container, queue and database names are written in three languages: the Java adapters and settings, the local
@@ -49,6 +51,16 @@ class NamesTest {
         Matcher m = Pattern.compile(key + ": \\[(.*?)\\]", Pattern.DOTALL).matcher(text);
         assertTrue(m.find(), key + " not found");
         return quoted(m.group(1));
+    }
+
+    /** The union of every array named {@code key} in a template. */
+    static Set<String> bicepArrays(String text, String key) {
+        Matcher m = Pattern.compile(key + ": \\[(.*?)\\]", Pattern.DOTALL).matcher(text);
+        Set<String> out = new TreeSet<>();
+        while (m.find()) {
+            out.addAll(quoted(m.group(1)));
+        }
+        return out;
     }
 
     static Set<String> quoted(String text) {
@@ -85,10 +97,13 @@ class NamesTest {
     @Test
     void blobContainersAndQueuesAreTheSameInJavaLocallyAndInBicep() throws IOException {
         String main = read("main.bicep");
-        Set<String> containers = bicepArray(main, "containerNames");
+        Set<String> containers = new TreeSet<>(bicepArrays(main, "containerNames"));
+        containers.remove("deployments");
         assertEquals(new TreeSet<>(LocalProvisioner.BLOB_CONTAINERS), containers);
-        assertTrue(containers.containsAll(List.of(BlobContentStore.CONTAINER, BlobCheckpointStore.CONTAINER)));
-        assertEquals(Set.of(BlobCheckpointStore.CONTAINER), bicepArray(main, "immutableContainerNames"));
+        assertTrue(containers.containsAll(List.of(BlobContentStore.CONTAINER, BlobCheckpointStore.CONTAINER,
+                BlobErasureLedger.CONTAINER, BlobReceiptStore.CONTAINER)));
+        assertEquals(Set.of(BlobCheckpointStore.CONTAINER, BlobErasureLedger.CONTAINER),
+                bicepArrays(main, "immutableContainerNames"));
         Settings.Queues queues = Settings.from(localDefaults()).queues();
         Set<String> expected = List.of(queues.erasure(), queues.tenantJobs(), queues.notifications()).stream()
                 .flatMap(q -> List.of(q, q + "-poison").stream()).collect(Collectors.toCollection(TreeSet::new));

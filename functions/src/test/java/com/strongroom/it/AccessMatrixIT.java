@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.local.DevIssuer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every route x every role (and no token, staff without MFA, an application) x own tenant / other tenant / other
@@ -88,7 +89,37 @@ class AccessMatrixIT {
             new Route("GET", "/api/tenants/{t}/consent-grants", tenantAdmins(200)),
             new Route("GET", "/api/tenants/{t}/consent-grants/{g}", tenantAdmins(200)),
             new Route("GET", "/api/tenants/{t}/consent-grants/{g}/accesses", tenantAdmins(200)),
-            new Route("DELETE", "/api/tenants/{t}/consent-grants/{freshGrant}", tenantAdmins(204)));
+            new Route("DELETE", "/api/tenants/{t}/consent-grants/{freshGrant}", tenantAdmins(204)),
+            new Route("POST", "/api/tenants/{t}/erasure-requests", archiveManagers(201)),
+            new Route("GET", "/api/tenants/{t}/erasure-requests", erasureReaders()),
+            new Route("GET", "/api/tenants/{t}/erasure-requests/{e}", erasureReaders()),
+            new Route("GET", "/api/tenants/{t}/erasure-requests/{done}/receipt", erasureReaders()),
+            new Route("POST", "/api/tenants/{t}/erasure-requests/{freshErasure}/approve", archiveManagers(202)),
+            new Route("POST", "/api/tenants/{t}/erasure-requests/{freshErasure}/cancel", archiveManagers(200)),
+            new Route("POST", "/api/tenants/{t}/erasure-requests/{freshErasure}/extend", archiveManagers(200)),
+            // Only a failed or stalled erasure can be retried: an awaiting one is a conflict, once the caller is let in.
+            new Route("POST", "/api/tenants/{t}/erasure-requests/{e}/retry", archiveManagers(409)),
+            new Route("GET", "/api/signing-keys", Map.of(
+                    "*", new int[] {200, 200, 200})),
+            new Route("POST", "/api/erasure-ledger/replay", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Platform.Admin", new int[] {200, 200, 200},
+                    "*", new int[] {403, 403, 403})));
+
+    /** The erasure routes that act: Archive.Managers of the tenant only; support staff never, grant or no grant. */
+    private static Map<String, int[]> archiveManagers(int success) {
+        return Map.of(NONE, new int[] {401, 401, 401},
+                "Archive.Manager", new int[] {success, 403, 421},
+                "*", new int[] {403, 403, 403});
+    }
+
+    /** The erasure routes that read: the tenant's Archive.Managers and admins. */
+    private static Map<String, int[]> erasureReaders() {
+        return Map.of(NONE, new int[] {401, 401, 401},
+                "Archive.Manager", new int[] {200, 403, 421},
+                "Tenant.Admin", new int[] {200, 403, 421},
+                "*", new int[] {403, 403, 403});
+    }
 
     /** The consent routes: the tenant's own admin only; support staff never grant, list or revoke. */
     private static Map<String, int[]> tenantAdmins(int success) {
@@ -142,6 +173,8 @@ class AccessMatrixIT {
     private static EntraTenantId farawayDirectory;
     private static String ownAsset;
     private static String ownGrant;
+    private static String ownErasure;
+    private static String doneErasure;
 
     @BeforeAll
     static void tenants() {
@@ -152,6 +185,30 @@ class AccessMatrixIT {
         farawayDirectory = api.registeredElsewhere(faraway, "eastus");
         ownAsset = newAsset();
         ownGrant = newGrant(api.objectId("subject-Support.Engineer", Optional.empty()));
+        ownErasure = newErasure();
+        doneErasure = newErasure();
+        ApiClient.Response approved = api.postJson("/api/tenants/" + ownTenant + "/erasure-requests/" + doneErasure
+                + "/approve", api.token("matrix-approver", Optional.of(ownTenant), "Archive.Manager"), "");
+        if (approved.status() != 202) {
+            throw new IllegalStateException("erasure not approved: " + approved.text());
+        }
+        api.awaitErasure(ownTenant, doneErasure, "completed");
+    }
+
+    /** An erasure request of the own tenant, made by an Archive.Manager other than the matrix's own caller. */
+    private static String newErasure() {
+        ApiClient.Response r = api.postJson("/api/tenants/" + ownTenant + "/erasure-requests",
+                api.token("matrix-requester", Optional.of(ownTenant), "Archive.Manager"), erasureBody());
+        if (r.status() != 201) {
+            throw new IllegalStateException("erasure request not created: " + r.text());
+        }
+        return r.json().get("id").asText();
+    }
+
+    /** A request received an hour ago, so its time to answer is running (and can be extended). */
+    private static String erasureBody() {
+        return "{\"subjects\":[\"nobody-" + UUID.randomUUID() + "@example.com\"],\"reason\":\"matrix\","
+                + "\"receivedAt\":\"" + Instant.now().minusSeconds(3600) + "\"}";
     }
 
     /** A grant of the own tenant, by an admin other than the matrix's own Tenant.Admin caller. */
@@ -249,6 +306,10 @@ class AccessMatrixIT {
         if (path.contains("{freshGrant}")) {
             path = path.replace("{freshGrant}", newGrant(api.objectId("matrix-engineer", Optional.empty())));
         }
+        path = path.replace("{e}", ownErasure).replace("{done}", doneErasure);
+        if (path.contains("{freshErasure}")) {
+            path = path.replace("{freshErasure}", newErasure());
+        }
         if (path.contains("{u}")) {
             path = path.replace("{u}", sessionOf(scope == Scope.OWN_TENANT ? token : null, path.endsWith("/complete")));
         }
@@ -266,6 +327,10 @@ class AccessMatrixIT {
                 return api.postJson(path, token, "{\"scope\":\"kek\"}");
             case "POST /api/tenants/{t}/consent-grants":
                 return api.postJson(path, token, grantBody(api.objectId("matrix-engineer", Optional.empty())));
+            case "POST /api/tenants/{t}/erasure-requests":
+                return api.postJson(path, token, erasureBody());
+            case "POST /api/tenants/{t}/erasure-requests/{freshErasure}/extend":
+                return api.postJson(path, token, "{\"months\":1,\"reason\":\"matrix\"}");
             case "PUT /api/tenants/{t}/entra-tenant":
                 String registered = scope == Scope.OTHER_REGION ? UUID.randomUUID().toString()
                         : api.entraTenantOf(target).value();
@@ -286,6 +351,7 @@ class AccessMatrixIT {
             case 401 -> caller.endsWith(NO_MFA) ? "step-up-required" : "unauthenticated";
             case 403 -> "forbidden";
             case 404 -> "not-found";
+            case 409 -> "conflict";
             case 421 -> "misdirected";
             default -> throw new IllegalArgumentException("no problem type for " + status);
         };

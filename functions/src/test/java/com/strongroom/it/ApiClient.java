@@ -12,14 +12,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -169,5 +169,26 @@ public final class ApiClient {
             throw new IllegalStateException("tenant " + id + " not created: " + r.status() + " " + r.text());
         }
         return id;
+    }
+
+    /** Waits (at most a minute) until an erasure request reaches {@code state}, as the queue runner works it; returns it. */
+    public JsonNode awaitErasure(String tenant, String erasureId, String state) {
+        String reader = token("erasure-watcher", Optional.of(tenant), "Tenant.Admin");
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        Response r = get("/api/tenants/" + tenant + "/erasure-requests/" + erasureId, reader);
+        while (System.nanoTime() < deadline) {
+            r = get("/api/tenants/" + tenant + "/erasure-requests/" + erasureId, reader);
+            if (r.status() == 200 && state.equals(r.json().get("state").asText())) {
+                return r.json();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("erasure " + erasureId + " did not become " + state + ": " + r.status() + " "
+                + r.text());
     }
 }

@@ -70,11 +70,30 @@ class FunctionPackageIT {
                 Map.entry("revokeConsentGrant", new Expected("tenants/{tenantId}/consent-grants/{grantId}",
                         List.of("DELETE"))),
                 Map.entry("listConsentGrantAccesses", new Expected("tenants/{tenantId}/consent-grants/{grantId}/accesses",
-                        List.of("GET"))));
+                        List.of("GET"))),
+                Map.entry("createErasureRequest", new Expected("tenants/{tenantId}/erasure-requests", List.of("POST"))),
+                Map.entry("listErasureRequests", new Expected("tenants/{tenantId}/erasure-requests", List.of("GET"))),
+                Map.entry("getErasureRequest", new Expected("tenants/{tenantId}/erasure-requests/{erasureId}",
+                        List.of("GET"))),
+                Map.entry("approveErasureRequest", new Expected(
+                        "tenants/{tenantId}/erasure-requests/{erasureId}/approve", List.of("POST"))),
+                Map.entry("cancelErasureRequest", new Expected(
+                        "tenants/{tenantId}/erasure-requests/{erasureId}/cancel", List.of("POST"))),
+                Map.entry("extendErasureRequest", new Expected(
+                        "tenants/{tenantId}/erasure-requests/{erasureId}/extend", List.of("POST"))),
+                Map.entry("retryErasureRequest", new Expected(
+                        "tenants/{tenantId}/erasure-requests/{erasureId}/retry", List.of("POST"))),
+                Map.entry("getErasureReceipt", new Expected(
+                        "tenants/{tenantId}/erasure-requests/{erasureId}/receipt", List.of("GET"))),
+                Map.entry("signingKeys", new Expected("signing-keys", List.of("GET"))),
+                Map.entry("replayErasureLedgerNow", new Expected("erasure-ledger/replay", List.of("POST"))));
         Set<String> all = new java.util.HashSet<>(expected.keySet());
         all.add("checkpointAuditChains");
         all.add("sweepExpiredConsentGrants");
         all.add("sweepUnfinishedAssets");
+        all.add("runErasureJob");
+        all.add("replayErasureLedger");
+        all.add("markErasuresIrrecoverable");
         assertEquals(all, functions.keySet());
         expected.forEach((name, want) -> {
             JsonNode trigger = functions.get(name).get("bindings").get(0);
@@ -91,6 +110,22 @@ class FunctionPackageIT {
         JsonNode trigger = functions.get("checkpointAuditChains").get("bindings").get(0);
         assertEquals("timerTrigger", trigger.get("type").asText());
         assertEquals("%AUDIT_CHECKPOINT_SCHEDULE%", trigger.get("schedule").asText());
+    }
+
+    @Test
+    void erasureJobsRunFromTheQueueTheSettingNamesOverTheIdentityBasedConnection() {
+        JsonNode trigger = functions.get("runErasureJob").get("bindings").get(0);
+        assertEquals("queueTrigger", trigger.get("type").asText());
+        assertEquals("%ERASURE_QUEUE%", trigger.get("queueName").asText());
+        assertEquals("STORAGE", trigger.get("connection").asText());
+    }
+
+    @Test
+    void theErasureTimersRunOnTheirScheduleSettings() {
+        assertEquals("%ERASURE_LEDGER_REPLAY_SCHEDULE%", functions.get("replayErasureLedger").get("bindings").get(0)
+                .get("schedule").asText());
+        assertEquals("%ERASURE_IRRECOVERABLE_SCHEDULE%", functions.get("markErasuresIrrecoverable").get("bindings")
+                .get(0).get("schedule").asText());
     }
 
     @Test

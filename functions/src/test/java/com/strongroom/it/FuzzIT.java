@@ -56,6 +56,7 @@ class FuzzIT {
     private static String asset;
     private static String grant;
     private static String upload;
+    private static String erasure;
     private static List<Operation> operations;
     private static List<String> tokens;
     private static int assetsBefore;
@@ -78,6 +79,9 @@ class FuzzIT {
                 "{\"grantee\":\"" + java.util.UUID.randomUUID() + "\",\"scope\":\"tenant\",\"permissions\":"
                         + "[\"metadata:read\"],\"purpose\":\"fuzz\",\"ticket\":\"F-1\",\"expiresAt\":\"default\"}")
                 .json().get("id").asText();
+        erasure = api.postJson("/api/tenants/" + tenant + "/erasure-requests", manager,
+                "{\"subjects\":[\"nobody@example.com\"],\"reason\":\"fuzz\",\"receivedAt\":\""
+                        + java.time.Instant.now().minusSeconds(3600) + "\"}").json().get("id").asText();
         upload = api.postJson("/api/tenants/" + tenant + "/uploads", manager,
                 "{\"name\":\"u.bin\",\"size\":131072,\"partSize\":65536}").json().get("id").asText();
         String expired = api.send("POST", "/dev/token", null, "application/json",
@@ -194,7 +198,8 @@ class FuzzIT {
                 .replace("{assetId}", values.get(1))
                 .replace("{grantId}", values.get(2))
                 .replace("{uploadId}", values.get(3))
-                .replace("{partNumber}", values.get(4));
+                .replace("{partNumber}", values.get(4))
+                .replace("{erasureId}", values.get(6));
         return path + values.get(5);
     }
 
@@ -218,7 +223,9 @@ class FuzzIT {
                         "?continuation=%00", "?continuation=eyJ", "?from=yesterday", "?to=2026-13-40T00:00:00Z",
                         "?subject=", "?actor=%FF", "?pageSize=1&pageSize=2")),
                 weighted(1, junk.map(s -> "?" + s + "=" + s)));
-        return Combinators.combine(tenants, assets, grants, uploads, parts, queries).as(List::of);
+        Arbitrary<String> erasures = Arbitraries.frequencyOf(weighted(5, Arbitraries.just(erasure)),
+                weighted(1, Arbitraries.just(grant)), weighted(1, junk));
+        return Combinators.combine(tenants, assets, grants, uploads, parts, queries, erasures).as(List::of);
     }
 
     record Body(String contentType, byte[] bytes) {

@@ -75,6 +75,33 @@ public abstract class AssetStoreContract {
     }
 
     @Test
+    void assetsOfASubjectAreWalkedInIdOrderInEveryStateWithinTheirTenant() {
+        TenantId tenant = tenant();
+        List<Asset> tagged = new ArrayList<>();
+        for (int minute = 0; minute < 7; minute++) {
+            tagged.add(store().create(asset(tenant, minute, List.of(minute % 2 == 0 ? "jane" : "jo", "x" + minute))));
+        }
+        store().create(asset(tenant, 8, List.of("someone-else")));
+        store().create(asset(tenant(), 9, List.of("jane")));
+        Asset uploading = store().create(asset(tenant, 10, List.of("jane")).withState(Asset.State.UPLOADING));
+        tagged.add(uploading);
+        List<String> expected = tagged.stream().map(a -> a.id().value()).sorted().toList();
+
+        List<String> walked = new ArrayList<>();
+        Optional<AssetId> after = Optional.empty();
+        List<Asset> chunk;
+        do {
+            chunk = store().concerning(tenant, List.of("jane", "jo"), after, 3);
+            assertTrue(chunk.size() <= 3);
+            chunk.forEach(a -> walked.add(a.id().value()));
+            after = chunk.isEmpty() ? after : Optional.of(chunk.get(chunk.size() - 1).id());
+        } while (chunk.size() == 3);
+        assertEquals(expected, walked);
+        assertEquals(List.of(), store().concerning(tenant, List.of(), Optional.empty(), 10));
+        assertEquals(3, store().concerning(tenant, List.of("jo"), Optional.empty(), 10).size(), "minutes 1, 3, 5");
+    }
+
+    @Test
     void anUploadUnderWayIsNotListed() {
         TenantId tenant = tenant();
         store().create(asset(tenant, 0, List.of("s")).withState(Asset.State.UPLOADING));

@@ -2,8 +2,9 @@ package com.strongroom.testing;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Crashes a use case at a step boundary: a port wrapped here throws {@link Crash} before the armed call does anything.
@@ -18,17 +19,29 @@ public final class CrashPoints {
         }
     }
 
-    private final Set<String> armed = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> armed = new ConcurrentHashMap<>();
 
     /** Arms one crash before the next call of {@code step}, named {@code Port.method} (e.g. {@code ContentStore.commit}). */
     public void arm(String step) {
-        armed.add(step);
+        arm(step, 1);
+    }
+
+    /** Arms one crash before the {@code nth} call of {@code step} from now. */
+    public void arm(String step, int nth) {
+        armed.put(step, new AtomicInteger(nth));
+    }
+
+    /** True while an armed crash has not happened yet. */
+    public boolean armed(String step) {
+        return armed.containsKey(step);
     }
 
     public <T> T around(Class<T> port, T target) {
         return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
             String step = port.getSimpleName() + "." + method.getName();
-            if (armed.remove(step)) {
+            AtomicInteger countdown = armed.get(step);
+            if (countdown != null && countdown.decrementAndGet() == 0) {
+                armed.remove(step);
                 throw new Crash(step);
             }
             try {

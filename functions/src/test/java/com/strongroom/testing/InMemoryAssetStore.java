@@ -60,6 +60,14 @@ public final class InMemoryAssetStore implements AssetStore {
     }
 
     @Override
+    public List<Asset> concerning(TenantId tenant, List<String> subjectIndex, Optional<AssetId> after, int limit) {
+        return assets.values().stream().filter(a -> a.tenantId().equals(tenant))
+                .filter(a -> a.subjectIndex().stream().anyMatch(subjectIndex::contains))
+                .filter(a -> after.map(id -> a.id().value().compareTo(id.value()) > 0).orElse(true))
+                .sorted(Comparator.comparing(a -> a.id().value())).limit(limit).toList();
+    }
+
+    @Override
     public Page list(TenantId tenant, Optional<String> subjectIndex, int pageSize, Optional<String> continuation) {
         List<Asset> matching = assets.values().stream()
                 .filter(a -> a.tenantId().equals(tenant) && a.visible())

@@ -3,6 +3,8 @@ package com.strongroom.testing;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
+import com.strongroom.core.port.ErasureLedger;
+import com.strongroom.core.port.ErasureStore;
 import com.strongroom.core.port.GrantStore;
 import com.strongroom.core.port.UploadStore;
 import org.junit.jupiter.api.Nested;
@@ -62,6 +64,26 @@ class InMemoryPortsTest {
         @Override
         protected ContentStore store() {
             return store;
+        }
+    }
+
+    @Nested
+    class Erasures extends ErasureStoreContract {
+        private final InMemoryErasureStore store = new InMemoryErasureStore();
+
+        @Override
+        protected ErasureStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Ledger extends ErasureLedgerContract {
+        private final InMemoryErasureLedger ledger = new InMemoryErasureLedger();
+
+        @Override
+        protected ErasureLedger ledger() {
+            return ledger;
         }
     }
 }

@@ -45,6 +45,12 @@ public final class InMemoryUploadStore implements UploadStore {
     }
 
     @Override
+    public List<UploadSession> concerning(TenantId tenant, List<String> subjectIndex, int limit) {
+        return sessions.values().stream().filter(s -> s.tenantId().equals(tenant))
+                .filter(s -> s.subjectIndex().stream().anyMatch(subjectIndex::contains)).limit(limit).toList();
+    }
+
+    @Override
     public void delete(TenantId tenant, AssetId id) {
         sessions.remove(new Key(tenant, id));
         parts.remove(new Key(tenant, id));

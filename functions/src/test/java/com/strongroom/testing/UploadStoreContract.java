@@ -10,13 +10,13 @@ import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.UploadPart;
 import com.strongroom.core.model.UploadSession;
 import com.strongroom.core.port.UploadStore;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 /** What every {@link UploadStore} adapter promises; one subclass per adapter. */
 public abstract class UploadStoreContract {
@@ -40,6 +40,28 @@ public abstract class UploadStoreContract {
         assertEquals(session, store().find(session.tenantId(), session.id()).orElseThrow());
         assertTrue(store().find(tenant(), session.id()).isEmpty());
         assertThrows(ConflictException.class, () -> store().create(session));
+    }
+
+    @Test
+    void sessionsOfASubjectAreFoundWithinTheirTenantAndNotTheirParts() {
+        TenantId tenant = tenant();
+        UploadSession tagged = tagged(tenant, List.of("jane", "x"));
+        UploadSession other = tagged(tenant, List.of("john"));
+        store().create(tagged);
+        store().create(other);
+        store().create(tagged(tenant(), List.of("jane")));
+        store().putPart(tagged, new UploadPart(tenant, tagged.id(), 1, 65_536, List.of("00001-00000")));
+        assertEquals(List.of(tagged.id()), store().concerning(tenant, List.of("jane", "nobody"), 10).stream()
+                .map(UploadSession::id).toList());
+        assertEquals(List.of(), store().concerning(tenant, List.of(), 10));
+        store().delete(tenant, tagged.id());
+        assertEquals(List.of(), store().concerning(tenant, List.of("jane"), 10));
+    }
+
+    private static UploadSession tagged(TenantId tenant, List<String> subjects) {
+        UploadSession s = session(tenant);
+        return new UploadSession(tenant, s.id(), s.name(), s.contentType(), s.size(), s.partSize(), s.sha256(),
+                subjects, s.metadata(), s.createdBy(), s.createdAt(), s.expiresAt());
     }
 
     @Test

@@ -80,6 +80,21 @@ public final class CosmosAssetStore implements AssetStore {
     }
 
     @Override
+    public List<Asset> concerning(TenantId tenant, List<String> subjectIndex, Optional<AssetId> after, int limit) {
+        if (subjectIndex.isEmpty()) {
+            return List.of();
+        }
+        List<SqlParameter> parameters = new ArrayList<>(List.of(new SqlParameter("@tenant", tenant.value()),
+                new SqlParameter("@after", after.map(AssetId::value).orElse(""))));
+        SqlQuerySpec query = new SqlQuerySpec("SELECT TOP " + limit + " * FROM c WHERE c.tenantId = @tenant"
+                + " AND c.id > @after AND " + SubjectFilter.anyOf(subjectIndex, parameters) + " ORDER BY c.id ASC",
+                parameters);
+        return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query,
+                        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenant.value())), JsonNode.class)
+                .stream().limit(limit).map(doc -> fromDocument(doc, doc.path("_etag").asText(""))).toList());
+    }
+
+    @Override
     public Page list(TenantId tenant, Optional<String> subjectIndex, int pageSize, Optional<String> continuation) {
         StringBuilder sql = new StringBuilder("SELECT * FROM c WHERE c.tenantId = @tenant AND c.state = 'ACTIVE'");
         List<SqlParameter> parameters = new ArrayList<>(List.of(new SqlParameter("@tenant", tenant.value())));

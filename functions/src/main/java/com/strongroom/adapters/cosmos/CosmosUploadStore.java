@@ -10,8 +10,8 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.UploadPart;
@@ -91,6 +91,19 @@ public final class CosmosUploadStore implements UploadStore {
         }
         parts.sort(Comparator.comparingInt(UploadPart::number));
         return parts;
+    }
+
+    @Override
+    public List<UploadSession> concerning(TenantId tenant, List<String> subjectIndex, int limit) {
+        if (subjectIndex.isEmpty()) {
+            return List.of();
+        }
+        List<SqlParameter> parameters = new ArrayList<>(List.of(new SqlParameter("@tenant", tenant.value())));
+        SqlQuerySpec query = new SqlQuerySpec("SELECT TOP " + limit + " * FROM c WHERE c.tenantId = @tenant"
+                + " AND c.type = 'session' AND " + SubjectFilter.anyOf(subjectIndex, parameters), parameters);
+        return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query,
+                        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenant.value())), JsonNode.class)
+                .stream().limit(limit).map(CosmosUploadStore::fromDocument).toList());
     }
 
     @Override

@@ -9,17 +9,24 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
-import com.strongroom.core.error.Dependency;
 import com.strongroom.core.audit.Checkpoint;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.port.CheckpointSigner;
 import com.strongroom.core.port.DependencyProbe;
+import com.strongroom.core.port.ReceiptSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +36,7 @@ import java.util.Optional;
  */
 public final class JwsCheckpointSigner implements CheckpointSigner {
     static final JOSEObjectType TYPE = new JOSEObjectType("strongroom-checkpoint+jws");
+    static final JOSEObjectType RECEIPT_TYPE = new JOSEObjectType("strongroom-erasure-receipt+jws");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SigningKey key;
@@ -72,6 +80,23 @@ public final class JwsCheckpointSigner implements CheckpointSigner {
         } catch (ParseException | JOSEException | IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Receipts as compact JWS of type {@code strongroom-erasure-receipt+jws}, signed with the same key. */
+    public ReceiptSigner receipts() {
+        return payload -> {
+            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.keyId()).type(RECEIPT_TYPE).build();
+            String signingInput = header.toBase64URL() + "." + Base64URL.encode(payload);
+            return signingInput + "." + Base64URL.encode(key.signRs256(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        };
+    }
+
+    /** The stamp's public signing keys as a JSON Web Key Set (RFC 7517), for anyone to verify receipts and checkpoints. */
+    public String publicKeySet() {
+        List<JWK> keys = new ArrayList<>();
+        key.publicKeys().forEach((id, publicKey) -> keys.add(new RSAKey.Builder(publicKey).keyID(id)
+                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build()));
+        return new JWKSet(keys).toString(true);
     }
 
     /** Probe for the health route: the signing key can be found. */

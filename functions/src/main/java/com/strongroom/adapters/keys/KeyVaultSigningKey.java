@@ -3,6 +3,7 @@ package com.strongroom.adapters.keys;
 import com.azure.security.keyvault.keys.cryptography.models.SignatureAlgorithm;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,5 +53,19 @@ final class KeyVaultSigningKey implements SigningKey {
         }
         return Optional.of(publicKeys.computeIfAbsent(keyId, id -> KeyVaultClients.call(() -> (RSAPublicKey)
                 vault.keys().getKey(name, id.substring(prefix.length())).getKey().toRsa(false).getPublic())));
+    }
+
+    @Override
+    public Map<String, RSAPublicKey> publicKeys() {
+        Map<String, RSAPublicKey> keys = new LinkedHashMap<>();
+        KeyVaultClients.call(() -> {
+            vault.keys().listPropertiesOfKeyVersions(name).forEach(version -> {
+                if (Boolean.TRUE.equals(version.isEnabled())) {
+                    publicKey(version.getId()).ifPresent(key -> keys.put(version.getId(), key));
+                }
+            });
+            return null;
+        });
+        return keys;
     }
 }

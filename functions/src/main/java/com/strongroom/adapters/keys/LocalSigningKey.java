@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.util.Map;
 import java.util.Optional;
 
 /** Dev only: the stamp's signing key as an RSA-3072 JWK file, created on first use. */
@@ -72,5 +73,10 @@ final class LocalSigningKey implements SigningKey {
         } catch (JOSEException e) {
             throw new IllegalStateException("malformed local signing key", e);
         }
+    }
+
+    @Override
+    public Map<String, RSAPublicKey> publicKeys() {
+        return Map.of(keyId(), publicKey(keyId()).orElseThrow());
     }
 }

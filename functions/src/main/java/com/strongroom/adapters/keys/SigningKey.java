@@ -1,6 +1,7 @@
 package com.strongroom.adapters.keys;
 
 import java.security.interfaces.RSAPublicKey;
+import java.util.Map;
 import java.util.Optional;
 
 /** The stamp's RSA signing key, wherever its private half lives. */
@@ -13,4 +14,7 @@ interface SigningKey {
 
     /** The public key of a version of this key, if {@code keyId} names one. */
     Optional<RSAPublicKey> publicKey(String keyId);
+
+    /** The public keys of every version that may have signed something still kept, by key id. */
+    Map<String, RSAPublicKey> publicKeys();
 }

@@ -45,7 +45,22 @@ public enum Operation {
     CONSENT_REVOKE("consent.revoke", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN)),
     CONSENT_ACCESSES("consent.accesses", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
     /** The system marking a grant whose time ran out; no caller may ask for it. */
-    CONSENT_EXPIRE("consent.expire", EventClass.ADMIN, EnumSet.noneOf(Role.class));
+    CONSENT_EXPIRE("consent.expire", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
+    ERASURE_REQUEST("erasure.request", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER)),
+    ERASURE_APPROVE("erasure.approve", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER)),
+    ERASURE_CANCEL("erasure.cancel", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER)),
+    ERASURE_EXTEND("erasure.extend", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER)),
+    ERASURE_RETRY("erasure.retry", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER)),
+    ERASURE_LIST("erasure.list", EventClass.ACCESS, EnumSet.of(ARCHIVE_MANAGER, TENANT_ADMIN)),
+    ERASURE_READ("erasure.read", EventClass.ACCESS, EnumSet.of(ARCHIVE_MANAGER, TENANT_ADMIN)),
+    ERASURE_RECEIPT("erasure.receipt", EventClass.ACCESS, EnumSet.of(ARCHIVE_MANAGER, TENANT_ADMIN)),
+    /** The erasure job's own steps (start, upload sessions aborted, completion, failure); no caller may ask for them. */
+    ERASURE_RUN("erasure.run", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
+    ERASURE_COMPLETE("erasure.complete", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
+    ERASURE_FAIL("erasure.fail", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
+    ERASURE_IRRECOVERABLE("erasure.irrecoverable", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
+    /** Erasing again whatever a restore of the data brought back (the restore runbook; also a daily timer). */
+    ERASURE_LEDGER_REPLAY("erasure-ledger.replay", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN));
 
     /**
      * Whether an application acting as itself (an app-only token) may perform the operation. Only the routine work

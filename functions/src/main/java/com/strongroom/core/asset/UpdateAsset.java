@@ -51,13 +51,16 @@ public final class UpdateAsset {
     private final AssetStore assets;
     private final AssetLookup lookup;
     private final TenantKeyring keyring;
+    private final HoldReleases releases;
     private final Clock clock;
 
-    public UpdateAsset(AccessControl access, AssetStore assets, TenantKeyring keyring, Clock clock) {
+    public UpdateAsset(AccessControl access, AssetStore assets, TenantKeyring keyring, HoldReleases releases,
+                       Clock clock) {
         this.access = access;
         this.assets = assets;
         this.lookup = new AssetLookup(assets);
         this.keyring = keyring;
+        this.releases = releases;
         this.clock = clock;
     }
 
@@ -86,6 +89,10 @@ public final class UpdateAsset {
         change.succeeded();
         if (command.hold() != Hold.KEEP) {
             change.succeeded(Operation.ASSET_LEGAL_HOLD);
+        }
+        if (command.hold() == Hold.RELEASE) {
+            // After the release is stored: if this fails the caller sees it, and releasing again resumes it.
+            releases.released(stored.tenantId(), stored.id(), requestId);
         }
         return stored;
     }

@@ -59,8 +59,18 @@ public final class AuditRecorder {
 
     /** Something Strongroom did by itself (a timer, a sweep), with {@code system} as the actor. */
     public void system(Operation operation, String tenantId, String target, String requestId) {
+        system(operation, tenantId, target, Optional.empty(), requestId);
+    }
+
+    /** Something Strongroom did by itself, with a purpose that says what it produced (ids and hashes only). */
+    public void system(Operation operation, String tenantId, String target, String purpose, String requestId) {
+        system(operation, tenantId, target, Optional.of(purpose), requestId);
+    }
+
+    private void system(Operation operation, String tenantId, String target, Optional<String> purpose,
+                        String requestId) {
         trail.record(new AuditEvent(UUID.randomUUID().toString(), tenantId, clock.instant(), SYSTEM, "",
-                operation.action(), target, Optional.empty(), Optional.empty(), Optional.empty(), Outcome.SUCCESS,
+                operation.action(), target, purpose, Optional.empty(), Optional.empty(), Outcome.SUCCESS,
                 requestId, operation.eventClass()));
     }
 

@@ -13,10 +13,13 @@ import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.port.TenantStore;
 import com.strongroom.core.tenant.KeyBindings;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -99,6 +102,21 @@ public final class TenantKeyring {
     }
 
     /** Destroys an asset's DEK: from then on its content cannot be decrypted. */
+    /**
+     * The id that names an asset's DEK in receipts and the erasure ledger without revealing it ({@code dek:} and the
+     * first 16 bytes of the SHA-256 of the sealed entry, in hex); empty once the DEK is gone.
+     */
+    public Optional<String> dataKeyId(TenantId tenant, AssetId asset) {
+        return dataKeys.find(tenant, asset).map(wrapped -> {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(wrapped.sealed());
+                return "dek:" + HexFormat.of().formatHex(digest, 0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is unavailable", e);
+            }
+        });
+    }
+
     public void destroy(TenantId tenant, AssetId asset) {
         dataKeys.delete(tenant, asset);
     }

@@ -30,6 +30,12 @@ public interface AssetStore {
      */
     List<Asset> unfinished(Instant uploadsStartedBefore, int limit);
 
+    /**
+     * Up to {@code limit} assets of a tenant, in any state, tagged with any of the blind-index values
+     * {@code subjectIndex}, ordered by id and starting after {@code after}: an erasure walks them chunk by chunk.
+     */
+    List<Asset> concerning(TenantId tenant, List<String> subjectIndex, Optional<AssetId> after, int limit);
+
     /** Active assets of a tenant, optionally only those tagged with a blind-index value, oldest first. */
     Page list(TenantId tenant, Optional<String> subjectIndex, int pageSize, Optional<String> continuation);
 

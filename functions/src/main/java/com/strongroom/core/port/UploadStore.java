@@ -19,6 +19,9 @@ public interface UploadStore {
     /** The recorded parts of a session, by number. */
     List<UploadPart> parts(TenantId tenant, AssetId id);
 
+    /** Up to {@code limit} open sessions of a tenant tagged with any of the blind-index values {@code subjectIndex}. */
+    List<UploadSession> concerning(TenantId tenant, List<String> subjectIndex, int limit);
+
     /** Removes a session and its part records; nothing happens if they are already gone. */
     void delete(TenantId tenant, AssetId id);
 }

@@ -4,21 +4,23 @@ import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosContainer;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.DataKeyStore;
+import com.strongroom.core.port.ErasureStore;
 import com.strongroom.core.port.GrantStore;
 import com.strongroom.core.port.UploadStore;
 import com.strongroom.it.TestStack;
 import com.strongroom.testing.AssetStoreContract;
 import com.strongroom.testing.DataKeyStoreContract;
+import com.strongroom.testing.ErasureStoreContract;
 import com.strongroom.testing.GrantStoreContract;
 import com.strongroom.testing.TestClock;
 import com.strongroom.testing.UploadStoreContract;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Supplier;
 
 /** The Cosmos adapters of assets, the keyring, consent grants and uploads, with the real SDK against the local stand-in. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,6 +84,16 @@ class CosmosAssetAdaptersIT {
 
         @Override
         protected UploadStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Erasures extends ErasureStoreContract {
+        private final CosmosErasureStore store = new CosmosErasureStore(container(CosmosErasureStore.CONTAINER));
+
+        @Override
+        protected ErasureStore store() {
             return store;
         }
     }

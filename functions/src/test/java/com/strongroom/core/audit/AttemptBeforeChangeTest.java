@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.asset.DeleteAsset;
+import com.strongroom.core.asset.HoldReleases;
 import com.strongroom.core.asset.UpdateAsset;
 import com.strongroom.core.asset.UploadAsset;
 import com.strongroom.core.consent.ConsentGrants;
@@ -152,7 +153,7 @@ class AttemptBeforeChangeTest {
         grant = new CreateConsentGrant(access, grants, assets, clock);
         consent = new ConsentGrants(access, grants, new InMemoryAuditLog(), clock);
         upload = new UploadAsset(access, assets, keyring, content, clock);
-        update = new UpdateAsset(access, assets, keyring, clock);
+        update = new UpdateAsset(access, assets, keyring, HoldReleases.none(), clock);
         delete = new DeleteAsset(access, assets, keyring, content);
 
         existing = upload.handle(MANAGER, new UploadAsset.Command(ACME, "kept.txt", null, List.of(),

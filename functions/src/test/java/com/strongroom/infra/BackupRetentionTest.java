@@ -1,0 +1,28 @@
+package com.strongroom.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.strongroom.config.Settings;
+import org.junit.jupiter.api.Test;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * An erasure receipt's {@code irrecoverableAfter} is only as true as the backup retentions it adds: the settings'
+ * defaults, and the values the Function App is deployed with, are the ones the Cosmos DB accounts are deployed with.
+ */
+class BackupRetentionTest {
+    @Test
+    void theReceiptsBackupHorizonIsWhatTheAccountsKeep() throws IOException {
+        String cosmos = NamesTest.read("modules/cosmos.bicep");
+        assertTrue(cosmos.contains("backupRetentionIntervalInHours: 48"), "keyring: periodic, 48 hours");
+        assertTrue(cosmos.contains("tier: 'Continuous30Days'"), "metadata: continuous, 30 days");
+        Settings defaults = Settings.from(NamesTest.localDefaults());
+        assertEquals(Duration.ofHours(48), defaults.keyringBackupRetention());
+        assertEquals(Duration.ofDays(30), defaults.metadataBackupRetention());
+        String app = NamesTest.read("modules/functionapp.bicep");
+        assertTrue(app.contains("name: 'KEYRING_BACKUP_RETENTION_HOURS'\n          value: '48'"), "deployed as 48");
+        assertTrue(app.contains("name: 'METADATA_BACKUP_RETENTION_DAYS'\n          value: '30'"), "deployed as 30");
+    }
+}
