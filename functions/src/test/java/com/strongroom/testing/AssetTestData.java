@@ -32,6 +32,11 @@ public final class AssetTestData {
         return this;
     }
 
+    public AssetTestData id(AssetId assetId) {
+        this.id = assetId;
+        return this;
+    }
+
     public AssetTestData named(String fileName) {
         this.name = fileName;
         return this;

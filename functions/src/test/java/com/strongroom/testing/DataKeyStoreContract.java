@@ -11,10 +11,11 @@ import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.WrappedDataKey;
 import com.strongroom.core.port.DataKeyStore;
+import org.junit.jupiter.api.Test;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 /** What every {@link DataKeyStore} adapter promises; one subclass per adapter. */
 public abstract class DataKeyStoreContract {
@@ -44,6 +45,23 @@ public abstract class DataKeyStoreContract {
         store().delete(tenant, key.assetId());
         assertTrue(store().find(tenant, key.assetId()).isEmpty());
         store().delete(tenant, key.assetId());
+    }
+
+    @Test
+    void theKeysOfSeveralAssetsAreFoundInOneReadLeavingOutTheGone() {
+        TenantId tenant = tenant();
+        WrappedDataKey first = key(tenant, 1, Optional.empty());
+        WrappedDataKey second = key(tenant, 2, Optional.empty());
+        WrappedDataKey elsewhere = key(tenant(), 3, Optional.empty());
+        store().create(first);
+        store().create(second);
+        store().create(elsewhere);
+        store().delete(tenant, second.assetId());
+        List<WrappedDataKey> found = store().findAll(tenant, List.of(first.assetId(), second.assetId(),
+                elsewhere.assetId(), AssetId.random()));
+        assertEquals(List.of(first.assetId()), found.stream().map(WrappedDataKey::assetId).toList());
+        assertArrayEquals(first.sealed(), found.get(0).sealed());
+        assertEquals(List.of(), store().findAll(tenant, List.of()));
     }
 
     @Test

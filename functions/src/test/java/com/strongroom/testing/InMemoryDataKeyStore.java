@@ -40,6 +40,11 @@ public final class InMemoryDataKeyStore implements DataKeyStore {
     }
 
     @Override
+    public List<WrappedDataKey> findAll(TenantId tenant, List<AssetId> assets) {
+        return assets.stream().map(asset -> find(tenant, asset)).flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public synchronized boolean replace(WrappedDataKey key) {
         Key id = new Key(key.tenantId(), key.assetId());
         WrappedDataKey current = keys.get(id);

@@ -70,6 +70,11 @@ public final class InMemoryErasureStore implements ErasureStore {
     }
 
     @Override
+    public void putItems(List<ErasureItem> batch) {
+        batch.forEach(this::putItem);
+    }
+
+    @Override
     public Optional<ErasureItem> item(TenantId tenant, ErasureId id, AssetId asset) {
         return Optional.ofNullable(items.get(new ItemKey(tenant, id, asset)));
     }

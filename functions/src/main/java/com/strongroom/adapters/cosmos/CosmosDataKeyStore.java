@@ -3,14 +3,15 @@ package com.strongroom.adapters.cosmos;
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
+import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.ConflictException;
+import com.strongroom.core.error.Dependency;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.WrappedDataKey;
@@ -51,6 +52,19 @@ public final class CosmosDataKeyStore implements DataKeyStore {
         return CosmosFailures.readIfExists(Dependency.KEYRING, container.get(), asset.value(), new PartitionKey(tenant.value()))
                 .map(response -> fromDocument(response.getItem(), response.getETag()))
                 .filter(key -> key.tenantId().equals(tenant) && live(key));
+    }
+
+    @Override
+    public List<WrappedDataKey> findAll(TenantId tenant, List<AssetId> assets) {
+        if (assets.isEmpty()) {
+            return List.of();
+        }
+        SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.tenantId = @tenant AND ARRAY_CONTAINS(@ids, c.id)",
+                List.of(new SqlParameter("@tenant", tenant.value()),
+                        new SqlParameter("@ids", assets.stream().map(AssetId::value).toList())));
+        return CosmosFailures.call(Dependency.KEYRING, () -> container.get().queryItems(query,
+                        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(tenant.value())), JsonNode.class)
+                .stream().map(doc -> fromDocument(doc, doc.path("_etag").asText(""))).filter(this::live).toList());
     }
 
     @Override

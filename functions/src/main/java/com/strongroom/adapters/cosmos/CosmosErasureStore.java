@@ -1,6 +1,8 @@
 package com.strongroom.adapters.cosmos;
 
 import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.models.CosmosBatch;
+import com.azure.cosmos.models.CosmosBatchResponse;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.Dependency;
+import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.ErasureId;
@@ -34,6 +37,7 @@ import java.util.function.Supplier;
  */
 public final class CosmosErasureStore implements ErasureStore {
     public static final String CONTAINER = "erasures";
+    static final int MAX_BATCH = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<CosmosContainer> container;
@@ -85,6 +89,27 @@ public final class CosmosErasureStore implements ErasureStore {
     public void putItem(ErasureItem item) {
         CosmosFailures.call(Dependency.COSMOS, () -> container.get().upsertItem(toDocument(item),
                 new PartitionKey(item.tenantId().value()), new CosmosItemRequestOptions()));
+    }
+
+    /** One transactional batch (all items share the tenant's partition; a batch takes 100 operations). */
+    @Override
+    public void putItems(List<ErasureItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        if (items.size() > MAX_BATCH || items.stream().map(ErasureItem::tenantId).distinct().count() != 1) {
+            throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " items of one tenant");
+        }
+        CosmosBatch batch = CosmosBatch.createCosmosBatch(new PartitionKey(items.get(0).tenantId().value()));
+        items.forEach(item -> batch.upsertItemOperation(toDocument(item)));
+        CosmosFailures.call(Dependency.COSMOS, () -> {
+            CosmosBatchResponse response = container.get().executeCosmosBatch(batch);
+            if (!response.isSuccessStatusCode()) {
+                throw new DependencyUnavailableException(Dependency.COSMOS, new IllegalStateException(
+                        "the batch of erasure items failed with status " + response.getStatusCode()));
+            }
+            return response;
+        });
     }
 
     @Override

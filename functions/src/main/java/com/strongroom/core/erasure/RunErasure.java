@@ -21,13 +21,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -35,7 +35,9 @@ import java.util.logging.Logger;
  * as it runs (so assets tagged after the preview are erased too), assets under legal hold are retained and reported,
  * and each other asset is erased in this order: recorded as pending with its DEK id, entered in the erasure ledger,
  * its DEK destroyed (from here every copy of its content, in every backup, is unreadable), its blob with every
- * snapshot and version deleted, its document (with its subject index) deleted, and recorded as erased. After the last
+ * snapshot and version deleted, its document (with its subject index) deleted, and recorded as erased. The DEK ids
+ * are read, and the records written, once per chunk (a query and a transactional batch); the destroying runs for up
+ * to {@link #PARALLEL_ASSETS} assets at once. After the last
  * chunk, open upload sessions tagged with a subject are aborted, anything a crash left pending is finished, and the
  * request completes with its signed receipt.
  *
@@ -188,40 +190,58 @@ public final class RunErasure {
     private void erase(ErasureRequest request, List<Asset> chunk, Step[] step) {
         Set<AssetId> previewed = new HashSet<>(request.previewAssets());
         step[0] = Step.RECORD;
-        List<Optional<ErasureItem>> recorded = forEachAsset(chunk, asset -> {
+        List<Asset> erasable = chunk.stream().filter(a -> a.legalHold().isEmpty()).toList();
+        Map<AssetId, String> dekIds = keyring.dataKeyIds(request.tenantId(),
+                erasable.stream().map(Asset::id).toList());
+        List<ErasureItem> recorded = new ArrayList<>();
+        List<ErasureItem> pending = new ArrayList<>();
+        for (Asset asset : chunk) {
             boolean afterPreview = !previewed.contains(asset.id());
             if (asset.legalHold().isPresent()) {
-                erasures.putItem(new ErasureItem(request.tenantId(), request.id(), asset.id(),
+                recorded.add(new ErasureItem(request.tenantId(), request.id(), asset.id(),
                         ErasureItem.Outcome.RETAINED, asset.size(), Optional.empty(),
                         Optional.of(asset.legalHold().get().reason()), afterPreview, clock.instant()));
-                return Optional.empty();
+                continue;
             }
-            return Optional.of(pendingItem(request, asset, afterPreview));
-        });
-        List<ErasureItem> pending = recorded.stream().flatMap(Optional::stream).toList();
+            // A redelivered job finds the DEK already gone if it died after destroying it; the record it stored
+            // first still names the DEK.
+            Optional<ErasureItem> earlier = dekIds.containsKey(asset.id()) ? Optional.empty()
+                    : erasures.item(request.tenantId(), request.id(), asset.id());
+            ErasureItem item = earlier.orElseGet(() -> new ErasureItem(request.tenantId(), request.id(), asset.id(),
+                    ErasureItem.Outcome.PENDING, asset.size(), Optional.ofNullable(dekIds.get(asset.id())),
+                    Optional.empty(), afterPreview, clock.instant()));
+            pending.add(item);
+            if (earlier.isEmpty()) {
+                recorded.add(item);
+            }
+        }
+        erasures.putItems(recorded);
         if (pending.isEmpty()) {
             return;
         }
         step[0] = Step.LEDGER;
         ledger.append(pending.stream().map(i -> new ErasureLedger.Entry(i.tenantId(), i.assetId(), i.dekId(),
                 i.erasureId(), i.at())).toList());
-        forEachAsset(pending, item -> {
-            destroy(item);
-            return item;
-        });
+        destroyAll(pending);
     }
 
-    /** Runs {@code work} for every element at once (at most {@link #PARALLEL_ASSETS}); the first failure is thrown. */
-    private <T, R> List<R> forEachAsset(List<T> elements, Function<T, R> work) {
-        List<Future<R>> futures = new ArrayList<>();
-        for (T element : elements) {
-            futures.add(perAsset.submit(() -> work.apply(element)));
+    /**
+     * Destroys the DEK, blob and document of every pending item, up to {@link #PARALLEL_ASSETS} at once, then records
+     * those destroyed as erased in one write; the first failure is thrown after that, so what was done is recorded.
+     */
+    private void destroyAll(List<ErasureItem> pending) {
+        List<Future<ErasureItem>> futures = new ArrayList<>();
+        for (ErasureItem item : pending) {
+            futures.add(perAsset.submit(() -> {
+                destroy(item);
+                return item.erased(clock.instant());
+            }));
         }
-        List<R> results = new ArrayList<>();
+        List<ErasureItem> erased = new ArrayList<>();
         Throwable first = null;
-        for (Future<R> future : futures) {
+        for (Future<ErasureItem> future : futures) {
             try {
-                results.add(future.get());
+                erased.add(future.get());
             } catch (ExecutionException e) {
                 first = first == null ? e.getCause() : first;
             } catch (InterruptedException e) {
@@ -229,31 +249,13 @@ public final class RunErasure {
                 throw new IllegalStateException("interrupted while erasing", e);
             }
         }
-        if (first instanceof RuntimeException runtime) {
-            throw runtime;
-        }
         if (first instanceof Error error) {
             throw error;
         }
-        return results;
-    }
-
-    /**
-     * The pending record of an asset about to be erased, stored before anything is destroyed. A redelivered job
-     * finds the DEK already gone if it died after destroying it; the record it stored first still names the DEK.
-     */
-    private ErasureItem pendingItem(ErasureRequest request, Asset asset, boolean afterPreview) {
-        Optional<String> dekId = keyring.dataKeyId(request.tenantId(), asset.id());
-        if (dekId.isEmpty()) {
-            Optional<ErasureItem> earlier = erasures.item(request.tenantId(), request.id(), asset.id());
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        erasures.putItems(erased);
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
         }
-        ErasureItem item = new ErasureItem(request.tenantId(), request.id(), asset.id(), ErasureItem.Outcome.PENDING,
-                asset.size(), dekId, Optional.empty(), afterPreview, clock.instant());
-        erasures.putItem(item);
-        return item;
     }
 
     private void destroy(ErasureItem item) {
@@ -264,8 +266,6 @@ public final class RunErasure {
             content.delete(item.tenantId(), item.assetId());
             step = Step.DELETE_DOCUMENT;
             assets.delete(item.tenantId(), item.assetId());
-            step = Step.RECORD;
-            erasures.putItem(item.erased(clock.instant()));
         } catch (RuntimeException e) {
             throw new StepFailed(step, e);
         }
@@ -287,15 +287,12 @@ public final class RunErasure {
 
     /** Finishes every asset a worker that died left pending (its document may already be gone, so no match finds it). */
     private List<ErasureItem> finishPending(ErasureRequest request) {
-        List<ErasureItem> items = new ArrayList<>();
-        for (ErasureItem item : erasures.items(request.tenantId(), request.id())) {
-            if (item.outcome() == ErasureItem.Outcome.PENDING) {
-                destroy(item);
-                item = item.erased(clock.instant());
-            }
-            items.add(item);
+        List<ErasureItem> items = erasures.items(request.tenantId(), request.id());
+        List<ErasureItem> pending = items.stream().filter(i -> i.outcome() == ErasureItem.Outcome.PENDING).toList();
+        for (int from = 0; from < pending.size(); from += CHUNK) {
+            destroyAll(pending.subList(from, Math.min(pending.size(), from + CHUNK)));
         }
-        return items;
+        return pending.isEmpty() ? items : erasures.items(request.tenantId(), request.id());
     }
 
     private void complete(ErasureRequest request, List<ErasureItem> items, String invocationId) {

@@ -19,7 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,14 +110,23 @@ public final class TenantKeyring {
      * first 16 bytes of the SHA-256 of the sealed entry, in hex); empty once the DEK is gone.
      */
     public Optional<String> dataKeyId(TenantId tenant, AssetId asset) {
-        return dataKeys.find(tenant, asset).map(wrapped -> {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(wrapped.sealed());
-                return "dek:" + HexFormat.of().formatHex(digest, 0, 16);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is unavailable", e);
-            }
-        });
+        return dataKeys.find(tenant, asset).map(TenantKeyring::idOf);
+    }
+
+    /** The DEK ids of some of a tenant's assets (at most 100), in one read; assets whose DEK is gone are left out. */
+    public Map<AssetId, String> dataKeyIds(TenantId tenant, List<AssetId> assets) {
+        Map<AssetId, String> ids = new HashMap<>();
+        dataKeys.findAll(tenant, assets).forEach(wrapped -> ids.put(wrapped.assetId(), idOf(wrapped)));
+        return ids;
+    }
+
+    private static String idOf(WrappedDataKey wrapped) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(wrapped.sealed());
+            return "dek:" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
     }
 
     public void destroy(TenantId tenant, AssetId asset) {

@@ -17,6 +17,9 @@ public interface DataKeyStore {
     /** The entry of an asset, unless it has expired or been destroyed. */
     Optional<WrappedDataKey> find(TenantId tenant, AssetId asset);
 
+    /** The live entries of some of a tenant's assets (at most 100), in one read; assets without one are left out. */
+    List<WrappedDataKey> findAll(TenantId tenant, List<AssetId> assets);
+
     /** Replaces an entry if it is still at {@code key.version()}; false if it changed or is gone. */
     boolean replace(WrappedDataKey key);
 

@@ -28,6 +28,9 @@ public interface ErasureStore {
     /** Records what a request did to one asset, replacing an earlier record of the same asset. */
     void putItem(ErasureItem item);
 
+    /** Records what a request did to some assets of one tenant (at most 100), in one write. */
+    void putItems(List<ErasureItem> items);
+
     /** What a request did to one asset, if it reached it. */
     Optional<ErasureItem> item(TenantId tenant, ErasureId id, AssetId asset);
 

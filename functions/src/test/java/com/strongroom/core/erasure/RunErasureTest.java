@@ -202,8 +202,9 @@ class RunErasureTest {
      */
     @ParameterizedTest(name = "crash before call {1} of {0}, then redelivery")
     @CsvSource({"ErasureStore.find, 1", "ErasureStore.replace, 1", "ErasureStore.replace, 2",
-            "AssetStore.concerning, 1", "AssetStore.concerning, 2", "DataKeyStore.find, 30",
-            "ErasureStore.putItem, 1", "ErasureStore.putItem, 60", "ErasureStore.putItem, 150",
+            "AssetStore.concerning, 1", "AssetStore.concerning, 2", "DataKeyStore.findAll, 1",
+            "DataKeyStore.findAll, 2", "ErasureStore.putItems, 1", "ErasureStore.putItems, 2",
+            "ErasureStore.putItems, 3", "ErasureStore.putItems, 4",
             "ErasureLedger.append, 1", "ErasureLedger.append, 2", "DataKeyStore.delete, 1", "DataKeyStore.delete, 50",
             "DataKeyStore.delete, 106", "ContentStore.delete, 1", "ContentStore.delete, 77", "AssetStore.delete, 1",
             "AssetStore.delete, 100", "AssetStore.delete, 105", "ErasureJobs.enqueue, 1", "UploadStore.concerning, 1",

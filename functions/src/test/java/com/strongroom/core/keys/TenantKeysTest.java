@@ -263,6 +263,11 @@ class TenantKeysTest {
         }
 
         @Override
+        public List<WrappedDataKey> findAll(TenantId tenant, List<AssetId> ids) {
+            return delegate.findAll(tenant, ids);
+        }
+
+        @Override
         public boolean replace(WrappedDataKey key) {
             return delegate.replace(key);
         }

@@ -1,0 +1,191 @@
+package com.strongroom.bench;
+
+import com.azure.cosmos.CosmosClient;
+import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.CosmosDatabase;
+import com.azure.cosmos.models.CosmosItemRequestOptions;
+import com.azure.cosmos.models.PartitionKey;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.strongroom.adapters.cosmos.CosmosAssetStore;
+import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
+import com.strongroom.adapters.cosmos.CosmosTenantStore;
+import com.strongroom.adapters.keys.LocalKeyFileKeyring;
+import com.strongroom.core.asset.BlindIndex;
+import com.strongroom.core.crypto.ContentFormat;
+import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.it.ApiClient;
+import com.strongroom.it.TestStack;
+import com.strongroom.testing.AssetTestData;
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * An erasure at scale through the local host (run with {@code scripts/benchmark erasure [assets] [tagged]}, at
+ * {@code -Xmx256m}): a tenant of 10,000 small encrypted assets, 2,000 of them tagged with one subject, erased by an
+ * approved request, from approval to completion; against a baseline in the same run that deletes the same number of
+ * blobs and documents one by one with the plain SDK clients, on a twin tenant. Assets are seeded straight through
+ * the adapters (a DEK in the keyring, the ciphertext blob, the document), as uploads would leave them. Prints the
+ * erase rates, their ratio, and the heap used after each phase.
+ */
+public final class ErasureBenchmark {
+    static final String SUBJECT = "jane.doe@example.com";
+
+    private ErasureBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int tagged = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        TestStack stack = TestStack.startOwn(Map.of(), List.of());
+        try (CosmosClient cosmos = stack.emulators().newCosmosClient()) {
+            ApiClient api = stack.api().outsideContract();
+            CosmosDatabase db = cosmos.getDatabase("strongroom");
+            BlobContainerClient blobs = new BlobServiceClientBuilder().connectionString(stack.values().get("STORAGE"))
+                    .buildClient().getBlobContainerClient("assets");
+            Seeder seeder = new Seeder(db, blobs, Path.of(stack.values().get("LOCAL_KEYS_DIR")));
+
+            String ours = api.createTenant("erase-bench-" + UUID.randomUUID().toString().substring(0, 6));
+            String twin = api.createTenant("erase-base-" + UUID.randomUUID().toString().substring(0, 6));
+            long seedStart = System.nanoTime();
+            seeder.seed(ours, total, tagged);
+            List<AssetId> baselineAssets = seeder.seed(twin, total, tagged);
+            System.out.printf(Locale.ROOT, "seeded 2 x %d assets (%d tagged each) in %.0f s; heap used %d MiB%n",
+                    total, tagged, (System.nanoTime() - seedStart) / 1e9, heapMiB());
+
+            double baseline = baseline(db.getContainer(CosmosAssetStore.CONTAINER), blobs, twin, baselineAssets);
+            System.out.printf(Locale.ROOT, "baseline: %d blobs and documents deleted one by one: %.1f assets/s%n",
+                    baselineAssets.size(), baseline);
+
+            String manager = api.token("bench-1", Optional.of(ours), "Archive.Manager");
+            ApiClient.Response created = api.postJson("/api/tenants/" + ours + "/erasure-requests", manager,
+                    "{\"subjects\":[\"" + SUBJECT + "\"],\"reason\":\"benchmark\",\"receivedAt\":\"2026-11-30T00:00:00Z\"}");
+            String erasure = created.json().get("id").asText();
+            long start = System.nanoTime();
+            ApiClient.Response approved = api.postJson("/api/tenants/" + ours + "/erasure-requests/" + erasure
+                    + "/approve", api.token("bench-2", Optional.of(ours), "Archive.Manager"), "");
+            if (approved.status() != 202) {
+                throw new IllegalStateException("approve answered " + approved.status() + " " + approved.text());
+            }
+            JsonNode done = awaitCompleted(api, ours, erasure, manager);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = done.get("assets").size() / seconds;
+            System.out.printf(Locale.ROOT, "erasure: %d assets erased in %.1f s from approval to completion: %.1f assets/s;"
+                    + " heap used %d MiB (max %d MiB)%n", done.get("assets").size(), seconds, rate, heapMiB(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf(Locale.ROOT, "ratio erasure / baseline: %.2f%n", rate / baseline);
+        } finally {
+            stack.close();
+        }
+        System.exit(0);
+    }
+
+    /** Deletes each asset's blob, then its document, one after the other, with the plain SDK clients. */
+    private static double baseline(CosmosContainer documents, BlobContainerClient blobs, String tenant,
+                                   List<AssetId> assets) {
+        long blobNanos = 0;
+        long documentNanos = 0;
+        for (AssetId asset : assets) {
+            long t0 = System.nanoTime();
+            blobs.getBlobClient(tenant + "/" + asset.value()).deleteIfExists();
+            long t1 = System.nanoTime();
+            documents.deleteItem(asset.value(), new PartitionKey(tenant), new CosmosItemRequestOptions());
+            blobNanos += t1 - t0;
+            documentNanos += System.nanoTime() - t1;
+        }
+        System.out.printf(Locale.ROOT, "baseline per asset: blob delete %.1f ms, document delete %.1f ms%n",
+                blobNanos / 1e6 / assets.size(), documentNanos / 1e6 / assets.size());
+        return assets.size() / ((blobNanos + documentNanos) / 1e9);
+    }
+
+    private static JsonNode awaitCompleted(ApiClient api, String tenant, String erasure, String token)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            ApiClient.Response r = api.get("/api/tenants/" + tenant + "/erasure-requests/" + erasure, token);
+            String state = r.json().get("state").asText();
+            if (state.equals("completed")) {
+                return r.json();
+            }
+            if (state.equals("failed")) {
+                throw new IllegalStateException("the erasure failed: " + r.text());
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the erasure did not complete within 30 minutes");
+    }
+
+    private static long heapMiB() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    }
+
+    /** Writes assets as a finished upload leaves them: a DEK sealed under the TDK, the ciphertext, the document. */
+    private static final class Seeder {
+        private final CosmosAssetStore assets;
+        private final CosmosTenantStore tenants;
+        private final TenantKeyring keyring;
+        private final BlobContainerClient blobs;
+
+        Seeder(CosmosDatabase db, BlobContainerClient blobs, Path keysDir) {
+            Clock clock = Clock.systemUTC();
+            this.assets = new CosmosAssetStore(() -> db.getContainer(CosmosAssetStore.CONTAINER));
+            this.tenants = new CosmosTenantStore(() -> db.getContainer(CosmosTenantStore.CONTAINER));
+            this.keyring = new TenantKeyring(new LocalKeyFileKeyring(keysDir),
+                    new CosmosDataKeyStore(() -> db.getContainer(CosmosDataKeyStore.CONTAINER), clock), tenants, clock,
+                    Duration.ofMinutes(10), 10);
+            this.blobs = blobs;
+        }
+
+        /** Seeds {@code total} assets of which the first {@code tagged} concern the subject; returns those. */
+        List<AssetId> seed(String tenantId, int total, int tagged) throws Exception {
+            Tenant tenant = tenants.find(TenantId.of(tenantId)).orElseThrow();
+            String subject = BlindIndex.of(keyring, tenant, List.of(SUBJECT)).get(0);
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<AssetId>> futures = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                boolean concerns = i < tagged;
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    AssetId id = AssetId.random();
+                    byte[] plaintext = ("file " + n + " of the benchmark").getBytes();
+                    byte[] dek = keyring.newDataKey(tenant, id, Optional.empty());
+                    byte[] stored = ContentFormat.encrypt(dek, id.value(), plaintext);
+                    blobs.getBlobClient(tenantId + "/" + id.value()).getBlockBlobClient()
+                            .upload(new ByteArrayInputStream(stored), stored.length, true);
+                    Asset asset = AssetTestData.anAsset().of(tenant.id()).id(id).named("file-" + n + ".txt")
+                            .size(plaintext.length).subjectIndex(concerns ? List.of(subject) : List.of("other-" + n))
+                            .at(Instant.now()).build();
+                    assets.create(asset);
+                    return concerns ? id : null;
+                }));
+            }
+            List<AssetId> concerning = new ArrayList<>();
+            for (Future<AssetId> f : futures) {
+                AssetId id = f.get();
+                if (id != null) {
+                    concerning.add(id);
+                }
+            }
+            pool.shutdown();
+            return concerning;
+        }
+    }
+}
