@@ -100,11 +100,11 @@ public abstract class ErasureStoreContract {
         AssetId second = AssetId.of("00000000-0000-4000-8000-000000000002");
         ErasureItem pending = new ErasureItem(tenant, request.id(), second, ErasureItem.Outcome.PENDING, 42,
                 Optional.of("dek:00ff"), Optional.empty(), true, T0);
-        store().putItem(pending);
-        store().putItem(pending.erased(T0.plusSeconds(1)));
+        store().putItems(List.of(pending));
+        store().putItems(List.of(pending.erased(T0.plusSeconds(1))));
         ErasureItem held = new ErasureItem(tenant, request.id(), first, ErasureItem.Outcome.RETAINED, 7,
                 Optional.empty(), Optional.of("litigation"), false, T0);
-        store().putItem(held);
+        store().putItems(List.of(held));
         assertEquals(List.of(held, pending.erased(T0.plusSeconds(1))), store().items(tenant, request.id()));
         assertEquals(Optional.of(held), store().item(tenant, request.id(), first));
         assertTrue(store().item(tenant, request.id(), AssetId.random()).isEmpty());

@@ -65,13 +65,8 @@ public final class InMemoryErasureStore implements ErasureStore {
     }
 
     @Override
-    public void putItem(ErasureItem item) {
-        items.put(new ItemKey(item.tenantId(), item.erasureId(), item.assetId()), item);
-    }
-
-    @Override
     public void putItems(List<ErasureItem> batch) {
-        batch.forEach(this::putItem);
+        batch.forEach(item -> items.put(new ItemKey(item.tenantId(), item.erasureId(), item.assetId()), item));
     }
 
     @Override

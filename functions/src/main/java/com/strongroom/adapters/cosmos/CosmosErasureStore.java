@@ -3,7 +3,6 @@ package com.strongroom.adapters.cosmos;
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.models.CosmosBatch;
 import com.azure.cosmos.models.CosmosBatchResponse;
-import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
@@ -83,12 +82,6 @@ public final class CosmosErasureStore implements ErasureStore {
                 new SqlQuerySpec(sql.toString(), parameters), tenant.value(), pageSize, continuation,
                 CosmosErasureStore::fromStoredDocument);
         return new Page(page.items(), page.continuation());
-    }
-
-    @Override
-    public void putItem(ErasureItem item) {
-        CosmosFailures.call(Dependency.COSMOS, () -> container.get().upsertItem(toDocument(item),
-                new PartitionKey(item.tenantId().value()), new CosmosItemRequestOptions()));
     }
 
     /** One transactional batch (all items share the tenant's partition; a batch takes 100 operations). */

@@ -25,10 +25,10 @@ public interface ErasureStore {
     /** A tenant's requests, newest first, optionally in one state only, one page at a time. */
     Page list(TenantId tenant, Optional<ErasureRequest.State> state, int pageSize, Optional<String> continuation);
 
-    /** Records what a request did to one asset, replacing an earlier record of the same asset. */
-    void putItem(ErasureItem item);
-
-    /** Records what a request did to some assets of one tenant (at most 100), in one write. */
+    /**
+     * Records what a request did to some assets of one tenant (at most 100) in one write, replacing earlier records of
+     * the same assets.
+     */
     void putItems(List<ErasureItem> items);
 
     /** What a request did to one asset, if it reached it. */
