@@ -346,6 +346,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: '0 20 * * * *'
         }
         {
+          name: 'ERASURE_REQUEUE_SCHEDULE'
+          value: '0 */15 * * * *'
+        }
+        {
           name: 'KEYRING_BACKUP_RETENTION_HOURS'
           value: '48' // the keyring account's backupRetentionIntervalInHours (cosmos.bicep)
         }

@@ -35,6 +35,7 @@ import com.strongroom.core.erasure.ErasureRequests;
 import com.strongroom.core.erasure.MarkErasuresIrrecoverable;
 import com.strongroom.core.erasure.ReplayErasureLedger;
 import com.strongroom.core.erasure.RequestErasure;
+import com.strongroom.core.erasure.RequeueStalledErasures;
 import com.strongroom.core.erasure.RunErasure;
 import com.strongroom.core.health.CheckHealth;
 import com.strongroom.core.keys.RotateTenantKeys;
@@ -111,9 +112,10 @@ public final class Strongroom {
     public record ConsentUseCases(CreateConsentGrant create, ConsentGrants grants, SweepExpiredGrants sweep) {
     }
 
-    /** The erasure use cases: request, the request's life, the job, the ledger's replay, the irrecoverable timer. */
+    /** The erasure use cases: request, the request's life, the job, the ledger's replay, and the two timers. */
     public record ErasureUseCases(RequestErasure request, ErasureRequests requests, RunErasure run,
-                                  ReplayErasureLedger replayLedger, MarkErasuresIrrecoverable markIrrecoverable) {
+                                  ReplayErasureLedger replayLedger, MarkErasuresIrrecoverable markIrrecoverable,
+                                  RequeueStalledErasures requeueStalled) {
     }
 
     private Strongroom(Settings settings) {
@@ -173,7 +175,8 @@ public final class Strongroom {
                         ports.erasureLedger(), ports.erasureJobs(), receipts, recorder, clock),
                 new ReplayErasureLedger(access, ports.erasureLedger(), ports.assets(), keyring, ports.content(),
                         recorder),
-                new MarkErasuresIrrecoverable(ports.erasures(), receipts, recorder, clock));
+                new MarkErasuresIrrecoverable(ports.erasures(), receipts, recorder, clock),
+                new RequeueStalledErasures(ports.erasures(), ports.erasureJobs(), recorder, clock));
         this.signingKeys = ports.signer()::publicKeySet;
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, ports.probes(), Duration.ofSeconds(5),
                 healthExecutor(ports.probes().size()), clock, HEALTH_MAX_AGE);

@@ -37,6 +37,7 @@ public enum Setting {
     TDK_CACHE_TTL_SECONDS("TDK_CACHE_TTL_SECONDS", "seconds an unwrapped tenant data key stays in memory (default 300): at most one KEK unwrap per tenant per this time and instance"),
     TDK_CACHE_MAX_TENANTS("TDK_CACHE_MAX_TENANTS", "how many unwrapped tenant data keys an instance holds at most (default 1000)"),
     MAX_RESPONSE_BYTES("MAX_RESPONSE_BYTES", "largest content response in bytes (default 16777216; see docs/platform.md for the memory it costs); larger assets are read with Range"),
+    ERASURE_REQUEUE_SCHEDULE("ERASURE_REQUEUE_SCHEDULE", "NCRONTAB schedule of the timer that queues again approved erasures whose job never started, read by the host (every 15 minutes: 0 */15 * * * *)"),
     KEYRING_BACKUP_RETENTION_HOURS("KEYRING_BACKUP_RETENTION_HOURS", "hours the keyring account's backups are kept (default 48, as infra/ deploys it): after that no copy of a destroyed DEK exists; erasure receipts state it"),
     METADATA_BACKUP_RETENTION_DAYS("METADATA_BACKUP_RETENTION_DAYS", "days the metadata account's continuous backup reaches back (default 30, as infra/ deploys it), which keep erased asset documents; erasure receipts' irrecoverableAfter covers it"),
     ERASURE_LEDGER_REPLAY_SCHEDULE("ERASURE_LEDGER_REPLAY_SCHEDULE", "NCRONTAB schedule of the replay of the erasure ledger that erases again whatever a restore brought back, read by the host (daily: 0 30 3 * * *)"),

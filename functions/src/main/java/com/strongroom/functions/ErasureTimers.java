@@ -5,7 +5,10 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
 import com.strongroom.app.Strongroom;
 
-/** The erasure timers: the daily replay of the erasure ledger, and marking erasures irrecoverable. */
+/**
+ * The erasure timers: the daily replay of the erasure ledger, marking erasures irrecoverable, and queueing again the
+ * approved erasures whose job was lost.
+ */
 public final class ErasureTimers {
     private final Strongroom app;
 
@@ -23,6 +26,13 @@ public final class ErasureTimers {
         var outcome = app.erasure().replayLedger().replay(context.getInvocationId());
         context.getLogger().info(() -> "erasure ledger replay: " + outcome.entries() + " entries, "
                 + outcome.reErased() + " erased again");
+    }
+
+    @FunctionName("requeueStalledErasures")
+    public void requeueStalled(@TimerTrigger(name = "timer", schedule = "%ERASURE_REQUEUE_SCHEDULE%") String timerInfo,
+                               ExecutionContext context) {
+        int queued = app.erasure().requeueStalled().handle(context.getInvocationId());
+        context.getLogger().info(() -> "stalled erasures queued again: " + queued);
     }
 
     @FunctionName("markErasuresIrrecoverable")

@@ -94,6 +94,7 @@ class FunctionPackageIT {
         all.add("runErasureJob");
         all.add("replayErasureLedger");
         all.add("markErasuresIrrecoverable");
+        all.add("requeueStalledErasures");
         assertEquals(all, functions.keySet());
         expected.forEach((name, want) -> {
             JsonNode trigger = functions.get(name).get("bindings").get(0);
@@ -126,6 +127,8 @@ class FunctionPackageIT {
                 .get("schedule").asText());
         assertEquals("%ERASURE_IRRECOVERABLE_SCHEDULE%", functions.get("markErasuresIrrecoverable").get("bindings")
                 .get(0).get("schedule").asText());
+        assertEquals("%ERASURE_REQUEUE_SCHEDULE%", functions.get("requeueStalledErasures").get("bindings").get(0)
+                .get("schedule").asText());
     }
 
     @Test

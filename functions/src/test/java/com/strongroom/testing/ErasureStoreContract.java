@@ -114,6 +114,39 @@ public abstract class ErasureStoreContract {
     }
 
     @Test
+    void aBatchOfItemsIsWrittenTogetherAndReplacesEarlierOnes() {
+        TenantId tenant = tenant();
+        ErasureRequest request = store().create(request(tenant, 0));
+        List<ErasureItem> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            batch.add(new ErasureItem(tenant, request.id(), AssetId.random(), ErasureItem.Outcome.PENDING, i,
+                    Optional.of("dek:" + i), Optional.empty(), i % 2 == 0, T0));
+        }
+        store().putItems(batch);
+        store().putItems(List.of());
+        store().putItems(batch.subList(0, 10).stream().map(i -> i.erased(T0.plusSeconds(1))).toList());
+        List<ErasureItem> stored = store().items(tenant, request.id());
+        assertEquals(100, stored.size());
+        assertEquals(10, stored.stream().filter(i -> i.outcome() == ErasureItem.Outcome.ERASED).count());
+        assertTrue(stored.containsAll(batch.subList(10, 100)));
+    }
+
+    @Test
+    void approvedRequestsAreFoundOnceTheirApprovalIsOlderThanAsked() {
+        TenantId tenant = tenant();
+        ErasureRequest approved = store().replace(store().create(request(tenant, 0))
+                .approved(new ErasureRequest.Decision("m", T0)));
+        ErasureRequest waiting = store().create(request(tenant, 1));
+        assertTrue(store().approvedBefore(T0, 1000).stream().noneMatch(r -> r.id().equals(approved.id())));
+        List<ErasureId> found = store().approvedBefore(T0.plusSeconds(1), 1000).stream().map(ErasureRequest::id)
+                .toList();
+        assertTrue(found.contains(approved.id()) && !found.contains(waiting.id()), found.toString());
+        store().replace(approved.running(T0.plusSeconds(2)));
+        assertTrue(store().approvedBefore(T0.plusSeconds(60), 1000).stream()
+                .noneMatch(r -> r.id().equals(approved.id())), "a started request is not stalled");
+    }
+
+    @Test
     void completedRequestsAreFoundOnceTheirBackupsAreGone() {
         TenantId tenant = tenant();
         ErasureRequest created = store().create(request(tenant, 0));

@@ -87,6 +87,12 @@ public final class InMemoryErasureStore implements ErasureStore {
     }
 
     @Override
+    public List<ErasureRequest> approvedBefore(Instant before, int limit) {
+        return requests.values().stream().filter(r -> r.state() == ErasureRequest.State.APPROVED)
+                .filter(r -> r.approval().orElseThrow().at().isBefore(before)).limit(limit).toList();
+    }
+
+    @Override
     public List<ErasureRequest> completedIrrecoverableBy(Instant now, int limit) {
         return requests.values().stream().filter(r -> r.state() == ErasureRequest.State.COMPLETED)
                 .filter(r -> !r.completion().orElseThrow().irrecoverableAfter().isAfter(now)).limit(limit).toList();

@@ -128,6 +128,16 @@ public final class CosmosErasureStore implements ErasureStore {
     }
 
     @Override
+    public List<ErasureRequest> approvedBefore(Instant before, int limit) {
+        SqlQuerySpec query = new SqlQuerySpec("SELECT TOP " + limit + " * FROM c WHERE c.type = 'request'"
+                + " AND c.state = 'APPROVED' AND c.approvedAtMs < @before",
+                List.of(new SqlParameter("@before", before.toEpochMilli())));
+        return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query,
+                new CosmosQueryRequestOptions(), JsonNode.class).stream().limit(limit)
+                .map(CosmosErasureStore::fromStoredDocument).toList());
+    }
+
+    @Override
     public List<ErasureRequest> completedIrrecoverableBy(Instant now, int limit) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT TOP " + limit + " * FROM c WHERE c.type = 'request'"
                 + " AND c.state = 'COMPLETED' AND c.irrecoverableAfterMs <= @now",
@@ -166,7 +176,10 @@ public final class CosmosErasureStore implements ErasureStore {
         doc.put("requestedAt", request.requestedAt().toString());
         request.previewAssets().forEach(a -> doc.withArray("previewAssets").add(a.value()));
         doc.put("state", request.state().name());
-        request.approval().ifPresent(d -> doc.putObject("approval").put("by", d.by()).put("at", d.at().toString()));
+        request.approval().ifPresent(d -> {
+            doc.putObject("approval").put("by", d.by()).put("at", d.at().toString());
+            doc.put("approvedAtMs", d.at().toEpochMilli());
+        });
         request.cancellation().ifPresent(d -> doc.putObject("cancellation").put("by", d.by())
                 .put("at", d.at().toString()));
         request.startedAt().ifPresent(at -> doc.put("startedAt", at.toString()));

@@ -40,6 +40,9 @@ public interface ErasureStore {
     /** The requests of a tenant that retained {@code asset} under a legal hold. */
     List<ErasureId> retaining(TenantId tenant, AssetId asset);
 
+    /** Up to {@code limit} requests of any tenant approved before {@code before} and still waiting for their job. */
+    List<ErasureRequest> approvedBefore(Instant before, int limit);
+
     /** Up to {@code limit} completed requests of any tenant whose {@code irrecoverableAfter} is at or before {@code now}. */
     List<ErasureRequest> completedIrrecoverableBy(Instant now, int limit);
 

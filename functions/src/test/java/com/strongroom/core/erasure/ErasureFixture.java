@@ -89,6 +89,7 @@ final class ErasureFixture {
     final ReplayErasureLedger replay;
     final MarkErasuresIrrecoverable markIrrecoverable;
     final UpdateAsset update;
+    final RequeueStalledErasures requeueStalled;
 
     ErasureFixture(Path keysDir) {
         CountingKeyEncryptionKeys keks = new CountingKeyEncryptionKeys();
@@ -118,6 +119,7 @@ final class ErasureFixture {
                 crashes.around(ErasureLedger.class, ledger), jobPort, receipts, audit, clock);
         replay = new ReplayErasureLedger(access, ledger, assetPort, keyring, contentPort, audit);
         markIrrecoverable = new MarkErasuresIrrecoverable(erasurePort, receipts, audit, clock);
+        requeueStalled = new RequeueStalledErasures(erasurePort, jobPort, audit, clock);
         update = new UpdateAsset(access, assets, keyring, new EraseReleasedAssets(erasurePort, jobPort, audit), clock);
     }
 

@@ -337,6 +337,20 @@ class RunErasureTest {
     }
 
     @Test
+    void anApprovalWhoseMessageWasLostIsQueuedAgainOnceItHasStalled() {
+        Asset passport = f.asset("passport.pdf", JANE);
+        ErasureRequest request = f.approved(JANE);
+        f.jobs.next().orElseThrow();   // the message is lost
+        assertEquals(0, f.requeueStalled.handle("t1"), "not stalled yet");
+        f.clock.advance(RequeueStalledErasures.STALLED_AFTER.plusSeconds(1));
+        assertEquals(1, f.requeueStalled.handle("t2"));
+        f.drain();
+        assertEquals(State.COMPLETED, f.stored(request).state());
+        assertErased(passport.id());
+        assertEquals(0, f.requeueStalled.handle("t3"), "a started request is not queued again");
+    }
+
+    @Test
     void theReplayErasesAgainWhatARestoreBroughtBack() {
         Asset passport = f.asset("passport.pdf", JANE);
         var dek = f.dataKeys.find(ACME, passport.id()).orElseThrow();
