@@ -129,19 +129,18 @@ public final class CosmosErasureStore implements ErasureStore {
 
     @Override
     public List<ErasureRequest> approvedBefore(Instant before, int limit) {
-        SqlQuerySpec query = new SqlQuerySpec("SELECT TOP " + limit + " * FROM c WHERE c.type = 'request'"
-                + " AND c.state = 'APPROVED' AND c.approvedAtMs < @before",
-                List.of(new SqlParameter("@before", before.toEpochMilli())));
-        return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query,
-                new CosmosQueryRequestOptions(), JsonNode.class).stream().limit(limit)
-                .map(CosmosErasureStore::fromStoredDocument).toList());
+        return requestsOfAnyTenant("c.state = 'APPROVED' AND c.approvedAtMs < @at", before, limit);
     }
 
     @Override
     public List<ErasureRequest> completedIrrecoverableBy(Instant now, int limit) {
-        SqlQuerySpec query = new SqlQuerySpec("SELECT TOP " + limit + " * FROM c WHERE c.type = 'request'"
-                + " AND c.state = 'COMPLETED' AND c.irrecoverableAfterMs <= @now",
-                List.of(new SqlParameter("@now", now.toEpochMilli())));
+        return requestsOfAnyTenant("c.state = 'COMPLETED' AND c.irrecoverableAfterMs <= @at", now, limit);
+    }
+
+    /** Up to {@code limit} requests of every tenant meeting {@code condition}, in which {@code @at} is {@code at}. */
+    private List<ErasureRequest> requestsOfAnyTenant(String condition, Instant at, int limit) {
+        SqlQuerySpec query = new SqlQuerySpec("SELECT TOP " + limit + " * FROM c WHERE c.type = 'request' AND "
+                + condition, List.of(new SqlParameter("@at", at.toEpochMilli())));
         return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query,
                 new CosmosQueryRequestOptions(), JsonNode.class).stream().limit(limit)
                 .map(CosmosErasureStore::fromStoredDocument).toList());

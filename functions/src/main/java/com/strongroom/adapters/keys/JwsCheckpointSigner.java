@@ -7,7 +7,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -55,11 +54,14 @@ public final class JwsCheckpointSigner implements CheckpointSigner {
 
     @Override
     public String sign(Checkpoint checkpoint) {
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.keyId()).type(TYPE).build();
-        Payload payload = new Payload(checkpoint.payload());
-        String signingInput = header.toBase64URL() + "." + payload.toBase64URL();
-        byte[] signature = key.signRs256(signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + Base64URL.encode(signature);
+        return compactJws(TYPE, checkpoint.payload());
+    }
+
+    /** A compact JWS (RS256, the current key version's id) of {@code payload}, signed where the key lives. */
+    private String compactJws(JOSEObjectType type, byte[] payload) {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.keyId()).type(type).build();
+        String signingInput = header.toBase64URL() + "." + Base64URL.encode(payload);
+        return signingInput + "." + Base64URL.encode(key.signRs256(signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Override
@@ -84,11 +86,7 @@ public final class JwsCheckpointSigner implements CheckpointSigner {
 
     /** Receipts as compact JWS of type {@code strongroom-erasure-receipt+jws}, signed with the same key. */
     public ReceiptSigner receipts() {
-        return payload -> {
-            JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.keyId()).type(RECEIPT_TYPE).build();
-            String signingInput = header.toBase64URL() + "." + Base64URL.encode(payload);
-            return signingInput + "." + Base64URL.encode(key.signRs256(signingInput.getBytes(StandardCharsets.US_ASCII)));
-        };
+        return payload -> compactJws(RECEIPT_TYPE, payload);
     }
 
     /** The stamp's public signing keys as a JSON Web Key Set (RFC 7517), for anyone to verify receipts and checkpoints. */

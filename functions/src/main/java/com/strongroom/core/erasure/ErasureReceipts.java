@@ -1,15 +1,15 @@
 package com.strongroom.core.erasure;
 
 import com.strongroom.core.audit.CanonicalJson;
+import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.model.ErasureItem;
 import com.strongroom.core.model.ErasureRequest;
 import com.strongroom.core.port.ReceiptSigner;
 import com.strongroom.core.port.ReceiptStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +46,16 @@ public final class ErasureReceipts {
 
     /** The completion of a request finishing at {@code at}: its times, and the hash of the receipt it will have. */
     public ErasureRequest.Completion completion(ErasureRequest request, List<ErasureItem> items, Instant at) {
-        ErasureRequest.Completion draft = new ErasureRequest.Completion(at, at.plus(retention.longest()), "");
-        return new ErasureRequest.Completion(at, draft.irrecoverableAfter(),
-                sha256Hex(payload(request, items, draft, at.plus(retention.keyring()))));
+        Instant irrecoverableAfter = at.plus(retention.longest());
+        return new ErasureRequest.Completion(at, irrecoverableAfter,
+                sha256Hex(payload(request, items, new ErasureRequest.Completion(at, irrecoverableAfter, ""))));
     }
 
     /** Signs and stores the receipt of a completed (or irrecoverable) request. */
     public void issue(ErasureRequest request, List<ErasureItem> items) {
         ErasureRequest.Completion completion = request.completion().orElseThrow(
                 () -> new IllegalStateException("erasure request " + request.id() + " has not completed"));
-        store.put(request.tenantId(), request.id(), signer.sign(payload(request, items, completion,
-                completion.at().plus(retention.keyring()))));
+        store.put(request.tenantId(), request.id(), signer.sign(payload(request, items, completion)));
     }
 
     /** Issues the receipt unless it is stored already; true when it was missing. */
@@ -68,8 +67,8 @@ public final class ErasureReceipts {
         return true;
     }
 
-    static byte[] payload(ErasureRequest request, List<ErasureItem> items, ErasureRequest.Completion completion,
-                          Instant keysIrrecoverableAfter) {
+    /** The receipt's payload; its hash field of {@code completion} is not part of it. */
+    byte[] payload(ErasureRequest request, List<ErasureItem> items, ErasureRequest.Completion completion) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("typ", "strongroom-erasure-receipt");
         p.put("receiptId", request.id().value() + (request.state() == ErasureRequest.State.IRRECOVERABLE
@@ -101,17 +100,13 @@ public final class ErasureReceipts {
         }).toList());
         p.put("keysDestroyed", sorted.stream().filter(i -> i.outcome() == ErasureItem.Outcome.ERASED)
                 .flatMap(i -> i.dekId().stream()).toList());
-        p.put("keysIrrecoverableAfter", keysIrrecoverableAfter.toString());
+        p.put("keysIrrecoverableAfter", completion.at().plus(retention.keyring()).toString());
         p.put("irrecoverableAfter", completion.irrecoverableAfter().toString());
         p.put("status", request.state() == ErasureRequest.State.IRRECOVERABLE ? "irrecoverable" : "completed");
         return CanonicalJson.bytes(p);
     }
 
     static String sha256Hex(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return HexFormat.of().formatHex(ContentFormat.sha256().digest(bytes));
     }
 }

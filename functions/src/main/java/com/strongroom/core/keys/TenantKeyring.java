@@ -1,6 +1,7 @@
 package com.strongroom.core.keys;
 
 import com.strongroom.core.crypto.Aes256Gcm;
+import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.crypto.TamperedException;
 import com.strongroom.core.error.ConflictException;
 import com.strongroom.core.error.IntegrityException;
@@ -13,8 +14,6 @@ import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.port.TenantStore;
 import com.strongroom.core.tenant.KeyBindings;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,12 +120,7 @@ public final class TenantKeyring {
     }
 
     private static String idOf(WrappedDataKey wrapped) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(wrapped.sealed());
-            return "dek:" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return "dek:" + HexFormat.of().formatHex(ContentFormat.sha256().digest(wrapped.sealed()), 0, 16);
     }
 
     public void destroy(TenantId tenant, AssetId asset) {

@@ -11,6 +11,7 @@ import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.WrappedDataKey;
 import com.strongroom.testing.CountingKeyEncryptionKeys;
 import com.strongroom.testing.InMemoryDataKeyStore;
+import com.strongroom.testing.InMemoryReceiptStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,9 @@ class ErasureReceiptsTest {
         Instant completed = Instant.parse("2026-11-30T12:00:00Z");
         ErasureRequest.Completion completion = new ErasureRequest.Completion(completed,
                 completed.plus(Duration.ofDays(30)), "");
-        byte[] payload = ErasureReceipts.payload(request, items, completion, completed.plus(Duration.ofHours(48)));
+        ErasureReceipts receipts = new ErasureReceipts(payload -> "unsigned", new InMemoryReceiptStore(),
+                new ErasureReceipts.BackupRetention(Duration.ofHours(48), Duration.ofDays(30)));
+        byte[] payload = receipts.payload(request, items, completion);
         assertEquals(PAYLOAD_KAT, new String(payload, StandardCharsets.UTF_8));
         assertEquals(SHA256_KAT, ErasureReceipts.sha256Hex(payload), "what the completion event carries");
     }
