@@ -189,7 +189,7 @@ function checkResource(model, resource, scope, all) {
     case 'Microsoft.Web/sites':
       req('function-https', 'properties.httpsOnly', true);
       req('function-tls', 'properties.siteConfig.minTlsVersion', '1.2');
-      req('function-ftps', 'properties.siteConfig.ftpsState', 'Disabled');
+      checkPublishingCredentials(model, r, scope, all);
       req('function-identity', 'identity.type', described('a managed identity', (v) => typeof v === 'string' && /Assigned/.test(v)));
       req('function-runtime', 'properties.functionAppConfig.runtime', described('java 17', (v) => v?.name === 'java' && v?.version === '17'));
       req('function-runtime', 'kind', described('a Linux function app', (v) => typeof v === 'string' && v.includes('linux')));
@@ -231,6 +231,21 @@ function checkResource(model, resource, scope, all) {
       && properties(d.body).get('scope')?.text === r.symbol
       && evaluate(properties(properties(d.body).get('properties')).get('workspaceId'), scope) !== undefined);
     if (!diagnosed) fail('diagnostics', model.file, r.line, `${r.symbol} (${r.type}) has no diagnostic setting to the workspace`);
+  }
+}
+
+// Flex Consumption rejects siteConfig.ftpsState; FTP and SCM stay closed by refusing basic publishing credentials.
+function checkPublishingCredentials(model, site, scope, all) {
+  if (property(site, 'properties.siteConfig.ftpsState', scope).node) {
+    fail('function-ftps', model.file, site.line, `${site.symbol}: siteConfig.ftpsState is invalid on Flex Consumption; turn FTP off with basicPublishingCredentialsPolicies`);
+  }
+  for (const name of ['ftp', 'scm']) {
+    const policy = all.find((p) => p.type === 'Microsoft.Web/sites/basicPublishingCredentialsPolicies'
+      && evaluate(properties(p.body).get('name'), scope) === name
+      && (p.parentSymbol === site.symbol || properties(p.body).get('parent')?.text === site.symbol));
+    if (!policy || property(policy, 'properties.allow', scope).value !== false) {
+      fail('function-ftps', model.file, site.line, `${site.symbol}: needs a basicPublishingCredentialsPolicies '${name}' with allow: false`);
+    }
   }
 }
 
