@@ -79,8 +79,8 @@ param auditCheckpointEvery int = 100
 @maxValue(64)
 param auditLanes int = 16
 
-@description('Optional. Most instances the Function App scales out to.')
-@minValue(1)
+@description('Optional. Most instances the Function App scales out to. Flex Consumption documents 40 as the lowest maximum and 1,000 as the highest.')
+@minValue(40)
 @maxValue(1000)
 param functionMaximumInstances int = 100
 

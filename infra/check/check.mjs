@@ -79,11 +79,16 @@ function checkParameterFile(model) {
       fail('params-unknown-param', model.file, assignment.line, `${assignment.name} is not a parameter of ${model.using}`);
       continue;
     }
+    const value = evaluate(assignment.expression, scope);
     const allowed = declared.decorators.find((d) => d.name === 'allowed');
     if (allowed) {
       const values = evaluate(allowed.args[0], scope);
-      const value = evaluate(assignment.expression, scope);
       if (Array.isArray(values) && !values.includes(value)) fail('params-not-allowed', model.file, assignment.line, `${assignment.name} = ${JSON.stringify(value)} is not one of ${values.join(', ')}`);
+    }
+    const bound = (name) => declared.decorators.find((d) => d.name === name)?.args[0];
+    const [min, max] = [bound('minValue'), bound('maxValue')].map((b) => (b ? evaluate(b, scope) : undefined));
+    if (typeof value === 'number' && ((typeof min === 'number' && value < min) || (typeof max === 'number' && value > max))) {
+      fail('params-out-of-range', model.file, assignment.line, `${assignment.name} = ${value} is outside ${min ?? '-inf'}..${max ?? 'inf'}`);
     }
   }
   for (const p of main.params.values()) {

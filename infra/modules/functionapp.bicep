@@ -88,7 +88,9 @@ param auditCheckpointEvery int
 @maxValue(64)
 param auditLanes int
 
-@description('Required. Most instances to scale out to.')
+@description('Required. Most instances to scale out to (Flex Consumption: 40 to 1,000).')
+@minValue(40)
+@maxValue(1000)
 param maximumInstances int
 
 @description('Required. Front Door id allowed in X-Azure-FDID; empty when the app is reached directly.')

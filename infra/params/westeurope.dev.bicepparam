@@ -6,5 +6,5 @@ param authClientId = '00000000-0000-0000-0000-000000000000'
 param vendorTenantId = '00000000-0000-0000-0000-000000000000'
 param directoryAccountName = 'cosmos-sr-directory-dev'
 param directoryResourceGroup = 'rg-sr-directory-dev'
-param functionMaximumInstances = 10
+param functionMaximumInstances = 40
 param vnetAddressPrefix = '10.50.0.0/16'

@@ -55,6 +55,7 @@ class InfraCheckTest {
             new Breakage("params-unknown-param", "params/germanywestcentral.prod.bicepparam", "param environment = 'prod'\n", "param environment = 'prod'\nparam colour = 'red'\n"),
             new Breakage("params-missing-param", "params/eastus.prod.bicepparam", "param vendorTenantId = '00000000-0000-0000-0000-000000000000'\n", ""),
             new Breakage("params-not-allowed", "params/westeurope.dev.bicepparam", "param region = 'westeurope'", "param region = 'northeurope'"),
+            new Breakage("params-out-of-range", "params/westeurope.dev.bicepparam", "param functionMaximumInstances = 40", "param functionMaximumInstances = 10"),
             new Breakage("params-using-missing", "params/australiaeast.prod.bicepparam", "using '../main.bicep'", "using '../stamp.bicep'"),
             new Breakage("region-allowed", "main.bicep", "  'australiaeast'\n])\nparam region", "  'australiaeast'\n  'brazilsouth'\n])\nparam region"),
             new Breakage("paired-regions", "main.bicep", "eastus: 'westus'", "eastus: 'northeurope'"),
