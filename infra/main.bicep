@@ -158,6 +158,10 @@ module dataStorage 'modules/storage.bicep' = {
     location: region
     name: 'st${compactToken}'
     replicateToPairedRegion: replicateToPairedRegion
+    // Vaulted blob backup (weekly and monthly copies in the vault) copies by object replication, which this must
+    // allow. Replication policies still need Microsoft.Storage/storageAccounts/objectReplicationPolicies/write on this
+    // account, which only the backup vault's role and the stamp's owners hold; the evidence and host accounts refuse it.
+    allowCrossTenantReplication: true
     containerNames: [
       'assets'
       'exports'

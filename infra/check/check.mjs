@@ -110,10 +110,18 @@ function checkStampEntry(model) {
   if (!value || JSON.stringify(Object.entries(value).sort()) !== JSON.stringify(Object.entries(PAIRED_REGION).sort())) {
     fail('paired-regions', model.file, pairs?.line ?? 1, 'pairedRegions must map each stamp region to its pair in the same geography, and nothing else');
   }
+  const backedUp = backedUpStorageModules(model);
   for (const module of model.modules) {
     const target = resolve(dirname(model.file), module.path);
     if (!existsSync(target) || !load(target).params.has('immutableContainerNames')) continue;
     const given = properties(properties(module.body).get('params'));
+    // Vaulted blob backup copies by object replication and fails unless the account allows it; no other account may.
+    const replicationAllowed = given.has('allowCrossTenantReplication') && evaluate(given.get('allowCrossTenantReplication'), scope) === true;
+    if (backedUp.has(module.symbol) !== replicationAllowed) {
+      fail('storage-backup-replication', model.file, module.line, backedUp.has(module.symbol)
+        ? `module ${module.symbol} is protected by vaulted backup, which needs allowCrossTenantReplication: true`
+        : `module ${module.symbol} is not backed up by the vault and must not allow cross-tenant replication`);
+    }
     const containers = given.has('containerNames') ? evaluate(given.get('containerNames'), scope) : [];
     if (!Array.isArray(containers)) continue;
     const evidence = containers.filter((c) => EVIDENCE_CONTAINERS.includes(c));
@@ -127,6 +135,19 @@ function checkStampEntry(model) {
       fail('storage-evidence-apart', model.file, module.line, `module ${module.symbol} must keep ${evidence.join(', ')} in an account of their own, with pointInTimeRestore: false`);
     }
   }
+}
+
+/** Symbols of the storage modules whose account a backup module protects (its storageAccountName is their output). */
+function backedUpStorageModules(model) {
+  const out = new Set();
+  for (const module of model.modules) {
+    const target = resolve(dirname(model.file), module.path);
+    if (!existsSync(target)) continue;
+    const protects = allResources(load(target)).some((r) => r.type === 'Microsoft.DataProtection/backupVaults/backupInstances');
+    const account = properties(properties(module.body).get('params')).get('storageAccountName');
+    if (protects && account) out.add(account.text.split('.')[0]);
+  }
+  return out;
 }
 
 function checkLocation(model, resource, scope) {
@@ -151,6 +172,7 @@ function checkResource(model, resource, scope, all) {
       req('storage-shared-key', 'properties.allowSharedKeyAccess', false);
       req('storage-infrastructure-encryption', 'properties.encryption.requireInfrastructureEncryption', true);
       req('storage-cmk', 'properties.encryption.keySource', 'Microsoft.Keyvault');
+      req('storage-backup-replication', 'properties.allowCrossTenantReplication', false);
       if (publicAccess !== 'Disabled') req('public-network', 'properties.networkAcls.defaultAction', 'Deny');
       break;
     case 'Microsoft.Storage/storageAccounts/blobServices':

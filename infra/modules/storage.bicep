@@ -25,6 +25,9 @@ param pointInTimeRestore bool = true
 @description('Optional. Let write-once containers take appends to their append blobs (the erasure ledger), never changes or deletes.')
 param allowProtectedAppendWrites bool = false
 
+@description('Optional. Allow object replication policies across Entra tenants. Only for an account that Azure Backup protects with vaulted backups: the vault copies blobs by object replication and fails with UserErrorCrossTenantOrsPolicyDisabled while this is false.')
+param allowCrossTenantReplication bool = false
+
 @description('Required. Queues to create.')
 param queueNames array
 
@@ -87,7 +90,7 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
-    allowCrossTenantReplication: false
+    allowCrossTenantReplication: allowCrossTenantReplication
     publicNetworkAccess: 'Enabled'
     networkAcls: {
       defaultAction: 'Deny'
