@@ -1,7 +1,7 @@
 // Reads Bicep and .bicepparam files with the tree-sitter Bicep grammar into a small model (parameters,
 // variables, resources, modules, outputs) and evaluates the expressions the checks need.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { Parser, Language } from 'web-tree-sitter';
 
@@ -254,6 +254,7 @@ export function evaluate(node, scope) {
         case 'string': return String(args[0]);
         case 'toLower': return String(args[0]).toLowerCase();
         case 'replace': return String(args[0]).split(args[1]).join(args[2]);
+        case 'loadJsonContent': return JSON.parse(readFileSync(resolve(dirname(scope.model.file), args[0]), 'utf8'));
         default: return new Unknown(node.text);
       }
     }

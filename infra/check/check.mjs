@@ -210,8 +210,15 @@ function checkResource(model, resource, scope, all) {
       break;
     case 'Microsoft.KeyVault/vaults/keys':
       req('keyvault-key-type', 'properties.kty', 'RSA-HSM');
-      req('keyvault-key-rotation', 'properties.rotationPolicy.lifetimeActions', described('a list with a rotate action',
-        (v) => Array.isArray(v) && v.some((a) => a?.action?.type === 'rotate')));
+      req('keyvault-key-rotation', 'properties.rotationPolicy', described('a policy whose lifetimeActions rotate',
+        (v) => Array.isArray(v?.lifetimeActions) && v.lifetimeActions.some((a) => a?.action?.type === 'rotate')));
+      // The notify action counts down to an expiry: rotated versions get it from the policy, the first from attributes.exp.
+      req('keyvault-key-expiry', 'properties.rotationPolicy', described('a policy with expiryTime and a notify action before expiry',
+        (v) => typeof v?.attributes?.expiryTime === 'string'
+          && v.lifetimeActions?.some((a) => a?.action?.type === 'notify' && a?.trigger?.timeBeforeExpiry)));
+      if (!property(r, 'properties.attributes.exp', scope).node) {
+        fail('keyvault-key-expiry', model.file, r.line, `${r.symbol}: the first version needs properties.attributes.exp, or the notify action never fires for it`);
+      }
       break;
     case 'Microsoft.Web/sites':
       req('function-https', 'properties.httpsOnly', true);

@@ -25,6 +25,9 @@ param subnetId string
 @description('Required. Log Analytics workspace for diagnostics.')
 param workspaceId string
 
+@description('Optional. Time of this deployment. A key\'s first version gets no expiry from its rotation policy, so its expiry is set from this; later deployments do not change an existing key.')
+param keysCreatedAt string = utcNow()
+
 @description('Optional. Tags.')
 param tags object = {}
 
@@ -33,6 +36,11 @@ var roles = {
   cryptoServiceEncryptionUser: 'e147488a-f6f5-4113-8e2d-b22465e65bf6'
 }
 var storageKeyName = 'storage-cmk'
+// One policy for both keys, shared with scripts/apply-key-rotation-policy: a redeploy never changes an existing key,
+// so a change here reaches the vault through that script.
+var rotationPolicy = loadJsonContent('key-rotation-policy.json')
+// Without an expiry the policy's notify action never fires for the first version.
+var firstVersionExpiry = dateTimeToEpoch(dateTimeAdd(keysCreatedAt, rotationPolicy.attributes.expiryTime))
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -73,29 +81,10 @@ resource storageKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
       'wrapKey'
       'unwrapKey'
     ]
-    rotationPolicy: {
-      attributes: {
-        expiryTime: 'P2Y'
-      }
-      lifetimeActions: [
-        {
-          action: {
-            type: 'rotate'
-          }
-          trigger: {
-            timeAfterCreate: 'P1Y'
-          }
-        }
-        {
-          action: {
-            type: 'notify'
-          }
-          trigger: {
-            timeBeforeExpiry: 'P30D'
-          }
-        }
-      ]
+    attributes: {
+      exp: firstVersionExpiry
     }
+    rotationPolicy: rotationPolicy
   }
 }
 
@@ -109,29 +98,10 @@ resource signingKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
       'sign'
       'verify'
     ]
-    rotationPolicy: {
-      attributes: {
-        expiryTime: 'P2Y'
-      }
-      lifetimeActions: [
-        {
-          action: {
-            type: 'rotate'
-          }
-          trigger: {
-            timeAfterCreate: 'P1Y'
-          }
-        }
-        {
-          action: {
-            type: 'notify'
-          }
-          trigger: {
-            timeBeforeExpiry: 'P30D'
-          }
-        }
-      ]
+    attributes: {
+      exp: firstVersionExpiry
     }
+    rotationPolicy: rotationPolicy
   }
 }
 
