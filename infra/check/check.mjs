@@ -256,6 +256,10 @@ function checkResource(model, resource, scope, all) {
       req('frontdoor-waf', 'properties.policySettings.mode', 'Prevention');
       req('frontdoor-waf', 'properties.managedRules.managedRuleSets', described('a managed rule set', (v) => Array.isArray(v) && v.length > 0));
       req('frontdoor-waf', 'properties.customRules.rules', described('a rate limit rule', (v) => Array.isArray(v) && v.some((x) => x?.ruleType === 'RateLimitRule')));
+      req('frontdoor-rate-limit-all', 'properties.customRules.rules', described('a rate limit rule matching every request (Host header of length >= 0)',
+        (v) => Array.isArray(v) && v.some((x) => x?.ruleType === 'RateLimitRule' && x.matchConditions?.length === 1
+          && x.matchConditions.every((c) => c.matchVariable === 'RequestHeader' && c.selector === 'Host'
+            && c.operator === 'GreaterThanOrEqual' && !c.negateCondition && JSON.stringify(c.matchValue) === '["0"]'))));
       break;
     default:
       break;

@@ -127,12 +127,16 @@ resource waf 'Microsoft.Network/FrontDoorWebApplicationFirewallPolicies@2024-02-
               variableName: 'SocketAddr'
             }
           ]
+          // Every request: the match the WAF documentation gives for "all requests" (a Host header of length 0 or
+          // more; every valid request to Front Door has one). RequestUri holds the full URL, so "begins with /" never
+          // matched and the limit never fired.
           matchConditions: [
             {
-              matchVariable: 'RequestUri'
-              operator: 'BeginsWith'
+              matchVariable: 'RequestHeader'
+              selector: 'Host'
+              operator: 'GreaterThanOrEqual'
               matchValue: [
-                '/'
+                '0'
               ]
             }
           ]

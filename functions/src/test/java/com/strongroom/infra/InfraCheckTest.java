@@ -119,7 +119,9 @@ class InfraCheckTest {
             new Breakage("diagnostics", "modules/keyvault.bicep", "  scope: vault\n  properties: {\n    workspaceId", "  scope: storageKey\n  properties: {\n    workspaceId"),
             new Breakage("diagnostics", "modules/cosmos.bicep", "  scope: keyring\n  properties: {\n    workspaceId", "  scope: metadata\n  properties: {\n    workspaceId"),
             new Breakage("frontdoor-waf", "modules/frontdoor.bicep", "mode: 'Prevention'", "mode: 'Detection'"),
-            new Breakage("frontdoor-waf", "modules/frontdoor.bicep", "ruleType: 'RateLimitRule'", "ruleType: 'MatchRule'"));
+            new Breakage("frontdoor-waf", "modules/frontdoor.bicep", "ruleType: 'RateLimitRule'", "ruleType: 'MatchRule'"),
+            new Breakage("frontdoor-rate-limit-all", "modules/frontdoor.bicep", "              matchVariable: 'RequestHeader'\n              selector: 'Host'\n              operator: 'GreaterThanOrEqual'\n              matchValue: [\n                '0'\n",
+                    "              matchVariable: 'RequestUri'\n              operator: 'BeginsWith'\n              matchValue: [\n                '/'\n"));
 
     /** Here {@code rule} is what the report must say. */
     static final List<Breakage> RESIDENCY_RULES = List.of(
