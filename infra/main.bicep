@@ -79,6 +79,13 @@ param auditCheckpointEvery int = 100
 @maxValue(64)
 param auditLanes int = 16
 
+@description('Optional. Hosting plan of the Function App: Flex Consumption where the region offers it (az functionapp list-flexconsumption-locations), else Elastic Premium EP1, which runs the same package with the same identity-based connections.')
+@allowed([
+  'FlexConsumption'
+  'ElasticPremium'
+])
+param hostingPlan string = 'FlexConsumption'
+
 @description('Optional. Most instances the Function App scales out to. Flex Consumption documents 40 as the lowest maximum and 1,000 as the highest.')
 @minValue(40)
 @maxValue(1000)
@@ -124,6 +131,7 @@ module network 'modules/network.bicep' = {
     location: region
     token: token
     addressPrefix: vnetAddressPrefix
+    hostingPlan: hostingPlan
     workspaceId: monitoring.outputs.workspaceId
     tags: stampTags
   }
@@ -321,6 +329,7 @@ module functionApp 'modules/functionapp.bicep' = {
     auditRetentionAdminDays: auditRetentionAdminDays
     auditCheckpointEvery: auditCheckpointEvery
     auditLanes: auditLanes
+    hostingPlan: hostingPlan
     maximumInstances: functionMaximumInstances
     frontDoorId: enableFrontDoor ? frontDoor.outputs.frontDoorId : ''
     workspaceId: monitoring.outputs.workspaceId

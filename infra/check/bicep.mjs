@@ -164,7 +164,19 @@ export function properties(node) {
 /** The value node at a dotted path of an object node, and its value as far as it can be known. */
 export function valueAt(body, path, scope) {
   let node = body;
-  for (const key of path.split('.')) {
+  const keys = path.split('.');
+  for (const [i, key] of keys.entries()) {
+    if (node.type !== 'object') {
+      // A computed value (a ternary, a variable): follow the rest of the path in what it evaluates to.
+      let value = evaluate(node, scope);
+      for (const rest of keys.slice(i)) {
+        if (value === null || typeof value !== 'object' || value instanceof Unknown || !(rest in value)) {
+          return { node: value instanceof Unknown ? node : null, value: value instanceof Unknown ? value : undefined };
+        }
+        value = value[rest];
+      }
+      return { node, value };
+    }
     node = properties(node).get(key);
     if (!node) return { node: null, value: undefined };
   }
@@ -254,6 +266,7 @@ export function evaluate(node, scope) {
         case 'string': return String(args[0]);
         case 'toLower': return String(args[0]).toLowerCase();
         case 'replace': return String(args[0]).split(args[1]).join(args[2]);
+        case 'min': return Math.min(...args.flat());
         case 'loadJsonContent': return JSON.parse(readFileSync(resolve(dirname(scope.model.file), args[0]), 'utf8'));
         default: return new Unknown(node.text);
       }

@@ -225,9 +225,23 @@ function checkResource(model, resource, scope, all) {
       req('function-tls', 'properties.siteConfig.minTlsVersion', '1.2');
       checkPublishingCredentials(model, r, scope, all);
       req('function-identity', 'identity.type', described('a managed identity', (v) => typeof v === 'string' && /Assigned/.test(v)));
-      req('function-runtime', 'properties.functionAppConfig.runtime', described('java 17', (v) => v?.name === 'java' && v?.version === '17'));
       req('function-runtime', 'kind', described('a Linux function app', (v) => typeof v === 'string' && v.includes('linux')));
-      checkAppSettings(model, r);
+      for (const plan of hostingPlans(model)) checkSiteOnPlan(model, r, plan, plan ? scope.with('hostingPlan', plan) : scope);
+      break;
+    case 'Microsoft.Web/serverfarms':
+      for (const plan of hostingPlans(model)) {
+        const sku = property(r, 'sku', plan ? scope.with('hostingPlan', plan) : scope).value;
+        const expected = plan === 'ElasticPremium' ? /^EP[123]$/ : /^FC1$/;
+        if (!expected.test(sku?.name)) fail('function-plan', model.file, r.line, `${r.symbol} on ${plan ?? 'FlexConsumption'}: sku.name must match ${expected}, is ${JSON.stringify(sku?.name)}`);
+      }
+      break;
+    case 'Microsoft.Network/virtualNetworks':
+      for (const plan of hostingPlans(model)) {
+        const subnets = property(r, 'properties.subnets', plan ? scope.with('hostingPlan', plan) : scope).value;
+        const services = (Array.isArray(subnets) ? subnets : []).flatMap((n) => n?.properties?.delegations ?? []).map((d) => d?.properties?.serviceName);
+        const expected = plan === 'ElasticPremium' ? 'Microsoft.Web/serverFarms' : 'Microsoft.App/environments';
+        if (!services.includes(expected)) fail('function-subnet-delegation', model.file, r.line, `${r.symbol} on ${plan ?? 'FlexConsumption'}: the app's subnet must be delegated to ${expected}, is ${JSON.stringify(services)}`);
+      }
       break;
     case 'Microsoft.OperationalInsights/workspaces':
       req('monitoring-local-auth', 'properties.features.disableLocalAuth', true);
@@ -297,12 +311,43 @@ function checkBackupPolicy(model, all, scope) {
   if (!ok) fail('backup-policy', model.file, vaults[0].line, 'the backup vault needs a blob policy: weekly backups kept 4 weeks (P4W), monthly kept 12 months (P12M)');
 }
 
-function checkAppSettings(model, site) {
+/** The hosting plans a file's templates must work on: the allowed values of its hostingPlan parameter. */
+function hostingPlans(model) {
+  const declared = model.params.get('hostingPlan');
+  const allowed = declared?.decorators.find((d) => d.name === 'allowed');
+  const values = allowed ? evaluate(allowed.args[0], new Scope(model, new Map())) : null;
+  return Array.isArray(values) ? values : [null];
+}
+
+// Flex Consumption takes the runtime and package from functionAppConfig and refuses the worker settings; Elastic
+// Premium takes them from siteConfig and app settings, and must run without an Azure Files share (it needs a key).
+function checkSiteOnPlan(model, site, plan, scope) {
+  const req = (rule, path, expected) => requireValue(model, site, rule, path, expected, scope);
+  const settings = property(site, 'properties.siteConfig.appSettings', scope).value;
+  const names = (Array.isArray(settings) ? settings : []).map((o) => o?.name).filter((n) => typeof n === 'string');
+  const where = `${site.symbol} on ${plan ?? 'FlexConsumption'}`;
+  if (plan === 'ElasticPremium') {
+    req('function-runtime', 'properties.siteConfig.linuxFxVersion', 'Java|17');
+    for (const name of ['FUNCTIONS_EXTENSION_VERSION', 'FUNCTIONS_WORKER_RUNTIME', 'WEBSITE_RUN_FROM_PACKAGE', 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID']) {
+      if (!names.includes(name)) fail('function-plan', model.file, site.line, `${where}: needs app setting ${name}`);
+    }
+    if (property(site, 'properties.functionAppConfig', scope).value) fail('function-plan', model.file, site.line, `${where}: functionAppConfig is for Flex Consumption only`);
+  } else {
+    req('function-runtime', 'properties.functionAppConfig.runtime', described('java 17', (v) => v?.name === 'java' && v?.version === '17'));
+    for (const name of ['FUNCTIONS_EXTENSION_VERSION', 'FUNCTIONS_WORKER_RUNTIME', 'WEBSITE_RUN_FROM_PACKAGE']) {
+      if (names.includes(name)) fail('function-plan', model.file, site.line, `${where}: Flex Consumption refuses app setting ${name}`);
+    }
+  }
+  for (const name of names.filter((n) => n.startsWith('WEBSITE_CONTENT'))) {
+    fail('function-plan', model.file, site.line, `${where}: ${name} is an Azure Files share, which takes a connection string`);
+  }
+  checkAppSettings(model, site, names);
+}
+
+function checkAppSettings(model, site, names) {
   const sample = join(root, '..', 'local.settings.sample.json');
   if (!existsSync(sample)) return;
   const expected = Object.keys(JSON.parse(readFileSync(sample, 'utf8')).Values);
-  const appSettings = properties(properties(properties(site.body).get('properties')).get('siteConfig')).get('appSettings');
-  const names = (appSettings?.namedChildren ?? []).map((o) => stringValue(properties(o).get('name'))).filter(Boolean);
   for (const name of expected) {
     if (LOCAL_ONLY_SETTINGS.includes(name)) {
       if (names.includes(name)) fail('function-settings', model.file, site.line, `${name} is local-only (a secret or local file) and must not be set in Azure`);

@@ -88,7 +88,14 @@ param auditCheckpointEvery int
 @maxValue(64)
 param auditLanes int
 
-@description('Required. Most instances to scale out to (Flex Consumption: 40 to 1,000).')
+@description('Required. Hosting plan: Flex Consumption where the region offers it, else Elastic Premium (EP1).')
+@allowed([
+  'FlexConsumption'
+  'ElasticPremium'
+])
+param hostingPlan string
+
+@description('Required. Most instances to scale out to (Flex Consumption: 40 to 1,000; Elastic Premium stops at 100).')
 @minValue(40)
 @maxValue(1000)
 param maximumInstances int
@@ -104,6 +111,28 @@ param tags object = {}
 
 // "Monitoring Metrics Publisher": lets the identity send telemetry to Application Insights with Entra ID.
 var metricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+var isFlex = hostingPlan == 'FlexConsumption'
+// Elastic Premium without Azure Files, whose share takes only a connection string: the package runs from the host
+// account's deployments container, fetched with the app's identity, as "Create an app without Azure Files" describes.
+// Flex Consumption refuses these settings; it takes the runtime and the package from functionAppConfig.
+var premiumSettings = [
+  {
+    name: 'FUNCTIONS_EXTENSION_VERSION'
+    value: '~4'
+  }
+  {
+    name: 'FUNCTIONS_WORKER_RUNTIME'
+    value: 'java'
+  }
+  {
+    name: 'WEBSITE_RUN_FROM_PACKAGE'
+    value: '${hostBlobEndpoint}deployments/strongroom.zip'
+  }
+  {
+    name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID'
+    value: identityId
+  }
+]
 var frontDoorOnly = [
   {
     name: 'front-door-only'
@@ -127,13 +156,17 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'asp-${token}'
   location: location
   tags: tags
-  kind: 'functionapp'
-  sku: {
+  kind: isFlex ? 'functionapp' : 'elastic'
+  sku: isFlex ? {
     tier: 'FlexConsumption'
     name: 'FC1'
+  } : {
+    tier: 'ElasticPremium'
+    name: 'EP1'
   }
   properties: {
     reserved: true
+    maximumElasticWorkerCount: isFlex ? null : min(maximumInstances, 100)
   }
 }
 
@@ -154,7 +187,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     clientCertEnabled: false
     virtualNetworkSubnetId: subnetId
     publicNetworkAccess: 'Enabled'
-    functionAppConfig: {
+    functionAppConfig: !isFlex ? null : {
       deployment: {
         storage: {
           type: 'blobContainer'
@@ -184,10 +217,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
+      linuxFxVersion: isFlex ? null : 'Java|17'
+      // Elastic Premium: the scale controller cannot see queues behind the storage firewall; the runtime reports them.
+      functionsRuntimeScaleMonitoringEnabled: isFlex ? null : true
+      vnetRouteAllEnabled: isFlex ? null : true
       http20Enabled: true
       ipSecurityRestrictionsDefaultAction: empty(frontDoorId) ? 'Allow' : 'Deny'
       ipSecurityRestrictions: empty(frontDoorId) ? [] : frontDoorOnly
-      appSettings: [
+      appSettings: concat(isFlex ? [] : premiumSettings, [
         {
           name: 'AzureWebJobsStorage__accountName'
           value: hostStorageName
@@ -370,7 +407,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           name: 'NOTIFICATIONS_QUEUE'
           value: 'notifications'
         }
-      ]
+      ])
     }
   }
 }

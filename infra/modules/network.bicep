@@ -10,6 +10,13 @@ param token string
 @description('Required. Address space of the virtual network.')
 param addressPrefix string
 
+@description('Required. Hosting plan of the Function App, which decides the delegation of its subnet.')
+@allowed([
+  'FlexConsumption'
+  'ElasticPremium'
+])
+param hostingPlan string
+
 @description('Required. Log Analytics workspace for diagnostics.')
 param workspaceId string
 
@@ -45,9 +52,9 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
           }
           delegations: [
             {
-              name: 'flex-consumption'
+              name: 'function-app'
               properties: {
-                serviceName: 'Microsoft.App/environments'
+                serviceName: hostingPlan == 'FlexConsumption' ? 'Microsoft.App/environments' : 'Microsoft.Web/serverFarms'
               }
             }
           ]

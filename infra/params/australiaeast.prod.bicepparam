@@ -8,3 +8,7 @@ param directoryAccountName = 'cosmos-sr-directory-prod'
 param directoryResourceGroup = 'rg-sr-directory-prod'
 param replicateToPairedRegion = true
 param enableFrontDoor = true
+// Flex Consumption in this region is not confirmed by the documentation: run
+// `az functionapp list-flexconsumption-locations --query "[?name=='australiaeast']"` before the first deployment, and
+// set 'ElasticPremium' if it is missing (infra/README.md, Hosting plan).
+param hostingPlan = 'FlexConsumption'
