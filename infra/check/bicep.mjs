@@ -210,6 +210,15 @@ export function evaluate(node, scope) {
       for (const [k, v] of properties(node)) out[k] = evaluate(v, scope);
       return out;
     }
+    case 'for_statement': {
+      // [for item in items: body] and [for (item, i) in items: body]; a range or a filter stays unknown.
+      const parts = named(node);
+      const body = parts.at(-1);
+      const iterable = evaluate(parts.at(-2), scope);
+      const variables = parts.slice(0, -2).flatMap((p) => (p.type === 'identifier' ? [p.text] : named(p).map((v) => v.text)));
+      if (!Array.isArray(iterable) || variables.length === 0) return new Unknown(node.text);
+      return iterable.map((item, i) => evaluate(body, scope.with(variables[0], item).with(variables[1] ?? '', i)));
+    }
     case 'parenthesized_expression': return evaluate(named(node)[0], scope);
     case 'identifier': return scope.lookup(node.text);
     case 'member_expression': {
@@ -297,7 +306,6 @@ export class Scope {
   }
 
   with(name, value) {
-    const inner = new Scope(this.model, new Map([...this.given, [name, value]]));
-    return inner;
+    return new Scope(this.model, new Map([...this.given, [name, value]]));
   }
 }

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allResources, evaluate, parseFile, properties, Scope, stringValue, Unknown, valueAt } from './bicep.mjs';
-import { EDGE_TYPES, EVIDENCE_CONTAINERS, LOCAL_ONLY_SETTINGS, MONITORED_TYPES, PAIRED_REGION, STAMP_REGIONS } from './rules.mjs';
+import { DOCUMENTED_LOG_CATEGORIES, EDGE_TYPES, EVIDENCE_CONTAINERS, LOCAL_ONLY_SETTINGS, MONITORED_TYPES, PAIRED_REGION, STAMP_REGIONS } from './rules.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -275,6 +275,18 @@ function checkResource(model, resource, scope, all) {
           && x.matchConditions.every((c) => c.matchVariable === 'RequestHeader' && c.selector === 'Host'
             && c.operator === 'GreaterThanOrEqual' && !c.negateCondition && JSON.stringify(c.matchValue) === '["0"]'))));
       break;
+    case 'Microsoft.Insights/diagnosticSettings': {
+      const target = all.find((t) => t.symbol === properties(r.body).get('scope')?.text);
+      const documented = DOCUMENTED_LOG_CATEGORIES[target?.type];
+      const logs = property(r, 'properties.logs', scope).value;
+      if (!documented || !Array.isArray(logs)) break;
+      for (const log of logs) {
+        if (!documented.includes(log?.category)) {
+          fail('diagnostics-category', model.file, r.line, `${r.symbol}: ${target.type} documents no log ${log?.categoryGroup ? `category group ${log.categoryGroup}` : `category ${log?.category}`}; use ${documented.join(', ') || 'metrics only'}`);
+        }
+      }
+      break;
+    }
     default:
       break;
   }

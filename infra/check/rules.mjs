@@ -29,9 +29,22 @@ export const EDGE_TYPES = ['Microsoft.Cdn/profiles', 'Microsoft.Cdn/profiles/afd
 /** Resource types that must send their logs and metrics to the stamp's workspace. */
 export const MONITORED_TYPES = ['Microsoft.Storage/storageAccounts', 'Microsoft.Storage/storageAccounts/blobServices',
   'Microsoft.Storage/storageAccounts/queueServices', 'Microsoft.DocumentDB/databaseAccounts',
-  'Microsoft.KeyVault/vaults', 'Microsoft.Web/sites', 'Microsoft.Web/serverfarms',
+  'Microsoft.KeyVault/vaults', 'Microsoft.Web/sites',
   'Microsoft.DataProtection/backupVaults', 'Microsoft.OperationalInsights/workspaces', 'Microsoft.Insights/components',
   'Microsoft.Network/virtualNetworks', 'Microsoft.Network/networkSecurityGroups', 'Microsoft.Cdn/profiles'];
+
+// A Flex Consumption plan has no documented metric or log category, so it has no diagnostic setting.
+
+/**
+ * Resource log categories a diagnostic setting may name, for the types whose documentation lists them; a category
+ * group or another category fails the deployment or silently collects nothing.
+ */
+export const DOCUMENTED_LOG_CATEGORIES = {
+  'Microsoft.DocumentDB/databaseAccounts': ['ControlPlaneRequests', 'DataPlaneRequests', 'QueryRuntimeStatistics',
+    'PartitionKeyStatistics', 'PartitionKeyRUConsumption'],
+  'Microsoft.OperationalInsights/workspaces': ['Audit'],
+  'Microsoft.Web/sites': [],
+};
 
 /** Settings that exist only in local mode (emulator secrets, local key files); the app refuses them in Azure. */
 export const LOCAL_ONLY_SETTINGS = ['STORAGE', 'COSMOS_KEY', 'LOCAL_KEYS_DIR'];

@@ -118,9 +118,14 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   properties: {
     workspaceId: workspaceId
     logAnalyticsDestinationType: 'Dedicated'
+    // Named categories, as Azure Cosmos DB documents them; the 'audit' category group is not documented for it.
     logs: [
       {
-        categoryGroup: 'audit'
+        category: 'ControlPlaneRequests'
+        enabled: true
+      }
+      {
+        category: 'DataPlaneRequests'
         enabled: true
       }
     ]

@@ -27,6 +27,14 @@ param workspaceId string
 @description('Optional. Tags.')
 param tags object = {}
 
+// Named categories, as Azure Cosmos DB documents them for diagnostic settings (resource-specific CDB* tables); the
+// 'audit' category group is not documented for Cosmos DB accounts.
+var cosmosLogCategories = [
+  'ControlPlaneRequests'
+  'DataPlaneRequests'
+  'QueryRuntimeStatistics'
+  'PartitionKeyRUConsumption'
+]
 var databaseName = 'strongroom'
 // Built-in data-plane role "Cosmos DB Built-in Data Contributor".
 var dataContributor = '00000000-0000-0000-0000-000000000002'
@@ -249,12 +257,10 @@ resource metadataDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-p
   properties: {
     workspaceId: workspaceId
     logAnalyticsDestinationType: 'Dedicated'
-    logs: [
-      {
-        categoryGroup: 'audit'
-        enabled: true
-      }
-    ]
+    logs: [for category in cosmosLogCategories: {
+      category: category
+      enabled: true
+    }]
     metrics: [
       {
         category: 'Requests'
@@ -270,12 +276,10 @@ resource keyringDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-pr
   properties: {
     workspaceId: workspaceId
     logAnalyticsDestinationType: 'Dedicated'
-    logs: [
-      {
-        categoryGroup: 'audit'
-        enabled: true
-      }
-    ]
+    logs: [for category in cosmosLogCategories: {
+      category: category
+      enabled: true
+    }]
     metrics: [
       {
         category: 'Requests'

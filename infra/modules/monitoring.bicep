@@ -68,9 +68,10 @@ resource workspaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-
   scope: workspace
   properties: {
     workspaceId: workspace.id
+    // Query auditing: the workspace's documented log category (LAQueryLogs), named rather than a category group.
     logs: [
       {
-        categoryGroup: 'audit'
+        category: 'Audit'
         enabled: true
       }
     ]
