@@ -91,6 +91,9 @@ param hostingPlan string = 'FlexConsumption'
 @maxValue(1000)
 param functionMaximumInstances int = 100
 
+@description('Optional. Autoscale maxima (RU/s) of Cosmos DB containers by name, over the environment\'s defaults in cosmosThroughput.')
+param cosmosAutoscaleMaxThroughput object = {}
+
 @description('Optional. Address space of the stamp\'s virtual network.')
 param vnetAddressPrefix string = '10.40.0.0/16'
 
@@ -113,6 +116,36 @@ var regionAbbreviations = {
 var token = '${workload}-${environment}-${regionAbbreviations[region]}'
 var compactToken = '${workload}${environment}${regionAbbreviations[region]}${substring(uniqueString(resourceGroup().id), 0, 5)}'
 var stampTags = union(tags, { workload: 'strongroom', stamp: region, environment: environment })
+// Autoscale, not serverless: serverless accounts are single-region (no paired replica) and cap a container's
+// throughput, and every request writes the audit trail. Autoscale scales down to a tenth of these maxima when idle.
+var cosmosThroughput = {
+  dev: {
+    tenants: 1000
+    assets: 1000
+    uploads: 1000
+    grants: 1000
+    erasures: 1000
+    jobs: 1000
+    audit: 1000
+    'audit-trail': 1000
+    incidents: 1000
+    notifications: 1000
+    keyring: 1000
+  }
+  prod: {
+    tenants: 1000
+    assets: 4000
+    uploads: 4000
+    grants: 1000
+    erasures: 1000
+    jobs: 1000
+    audit: 1000
+    'audit-trail': 10000
+    incidents: 1000
+    notifications: 1000
+    keyring: 4000
+  }
+}
 var signingKeyName = 'audit-signing'
 var functionAppName = 'func-${token}-${substring(uniqueString(resourceGroup().id), 0, 5)}'
 
@@ -255,6 +288,7 @@ module cosmos 'modules/cosmos.bicep' = {
     pairedLocation: pairedRegions[region]
     replicateToPairedRegion: replicateToPairedRegion
     token: compactToken
+    autoscaleMaxThroughput: union(cosmosThroughput[environment], cosmosAutoscaleMaxThroughput)
     functionPrincipalId: identities.outputs.functionPrincipalId
     subnetId: network.outputs.functionSubnetId
     workspaceId: monitoring.outputs.workspaceId

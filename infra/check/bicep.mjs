@@ -93,7 +93,7 @@ function bodyOf(node) {
     last.descendantsOfType(['loop_variable', 'loop_enumerator']).forEach((v) => loopVariables.push(v.text));
     const direct = named(last).filter((c) => c.type === 'identifier');
     if (loopVariables.length === 0 && direct.length > 1) loopVariables.push(direct[0].text);
-    return { body: last.childForFieldName('body') ?? named(last).at(-1), loop: loopVariables };
+    return { body: last.childForFieldName('body') ?? named(last).at(-1), loop: loopVariables, iterable: named(last).at(-2) };
   }
   return { body: last };
 }
@@ -102,9 +102,9 @@ function resourceOf(node, decorators, parentName) {
   const [id, typeNode] = named(node);
   const fullType = stringValue(typeNode);
   const [type, apiVersion] = fullType.split('@');
-  const { body, condition, loop } = bodyOf(node);
+  const { body, condition, loop, iterable } = bodyOf(node);
   const resource = { symbol: id.text, type, apiVersion, line: line(node), existing: hasAnonymous(node, 'existing'),
-    condition, loop, body, parentSymbol: parentName, decorators, nested: [] };
+    condition, loop, iterable, body, parentSymbol: parentName, decorators, nested: [] };
   if (body?.type === 'object') {
     for (const child of named(body)) {
       if (child.type === 'resource_declaration') resource.nested.push(resourceOf(child, [], id.text));

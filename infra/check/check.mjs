@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allResources, evaluate, parseFile, properties, Scope, stringValue, Unknown, valueAt } from './bicep.mjs';
-import { DOCUMENTED_LOG_CATEGORIES, EDGE_TYPES, EVIDENCE_CONTAINERS, LOCAL_ONLY_SETTINGS, MONITORED_TYPES, PAIRED_REGION, STAMP_REGIONS } from './rules.mjs';
+import { DOCUMENTED_LOG_CATEGORIES, EDGE_TYPES, EVIDENCE_CONTAINERS, LOCAL_ONLY_SETTINGS, MONITORED_TYPES, PAIRED_REGION, QUERY_COMPOSITE_INDEXES,
+  STAMP_REGIONS } from './rules.mjs';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -110,6 +111,7 @@ function checkStampEntry(model) {
   if (!value || JSON.stringify(Object.entries(value).sort()) !== JSON.stringify(Object.entries(PAIRED_REGION).sort())) {
     fail('paired-regions', model.file, pairs?.line ?? 1, 'pairedRegions must map each stamp region to its pair in the same geography, and nothing else');
   }
+  checkCosmosThroughput(model, scope);
   const backedUp = backedUpStorageModules(model);
   for (const module of model.modules) {
     const target = resolve(dirname(model.file), module.path);
@@ -226,17 +228,17 @@ function checkResource(model, resource, scope, all) {
       checkPublishingCredentials(model, r, scope, all);
       req('function-identity', 'identity.type', described('a managed identity', (v) => typeof v === 'string' && /Assigned/.test(v)));
       req('function-runtime', 'kind', described('a Linux function app', (v) => typeof v === 'string' && v.includes('linux')));
-      for (const plan of hostingPlans(model)) checkSiteOnPlan(model, r, plan, plan ? scope.with('hostingPlan', plan) : scope);
+      for (const plan of allowedValues(model, 'hostingPlan')) checkSiteOnPlan(model, r, plan, plan ? scope.with('hostingPlan', plan) : scope);
       break;
     case 'Microsoft.Web/serverfarms':
-      for (const plan of hostingPlans(model)) {
+      for (const plan of allowedValues(model, 'hostingPlan')) {
         const sku = property(r, 'sku', plan ? scope.with('hostingPlan', plan) : scope).value;
         const expected = plan === 'ElasticPremium' ? /^EP[123]$/ : /^FC1$/;
         if (!expected.test(sku?.name)) fail('function-plan', model.file, r.line, `${r.symbol} on ${plan ?? 'FlexConsumption'}: sku.name must match ${expected}, is ${JSON.stringify(sku?.name)}`);
       }
       break;
     case 'Microsoft.Network/virtualNetworks':
-      for (const plan of hostingPlans(model)) {
+      for (const plan of allowedValues(model, 'hostingPlan')) {
         const subnets = property(r, 'properties.subnets', plan ? scope.with('hostingPlan', plan) : scope).value;
         const services = (Array.isArray(subnets) ? subnets : []).flatMap((n) => n?.properties?.delegations ?? []).map((d) => d?.properties?.serviceName);
         const expected = plan === 'ElasticPremium' ? 'Microsoft.Web/serverFarms' : 'Microsoft.App/environments';
@@ -274,6 +276,9 @@ function checkResource(model, resource, scope, all) {
         (v) => Array.isArray(v) && v.some((x) => x?.ruleType === 'RateLimitRule' && x.matchConditions?.length === 1
           && x.matchConditions.every((c) => c.matchVariable === 'RequestHeader' && c.selector === 'Host'
             && c.operator === 'GreaterThanOrEqual' && !c.negateCondition && JSON.stringify(c.matchValue) === '["0"]'))));
+      break;
+    case 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers':
+      for (const itemScope of loopScopes(r, scope)) checkContainer(model, r, itemScope);
       break;
     case 'Microsoft.Insights/diagnosticSettings': {
       const target = all.find((t) => t.symbol === properties(r.body).get('scope')?.text);
@@ -323,12 +328,69 @@ function checkBackupPolicy(model, all, scope) {
   if (!ok) fail('backup-policy', model.file, vaults[0].line, 'the backup vault needs a blob policy: weekly backups kept 4 weeks (P4W), monthly kept 12 months (P12M)');
 }
 
-/** The hosting plans a file's templates must work on: the allowed values of its hostingPlan parameter. */
-function hostingPlans(model) {
-  const declared = model.params.get('hostingPlan');
+// Each environment gives every container of the Cosmos DB module an autoscale maximum of 1,000 or more in steps of 1,000.
+function checkCosmosThroughput(model, scope) {
+  const environments = allowedValues(model, 'environment');
+  for (const module of model.modules) {
+    const target = resolve(dirname(model.file), module.path);
+    if (!existsSync(target) || !load(target).params.has('autoscaleMaxThroughput')) continue;
+    const targetModel = load(target);
+    const targetScope = new Scope(targetModel, new Map());
+    const names = allResources(targetModel).filter((r) => r.type === 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers')
+      .flatMap((r) => loopScopes(r, targetScope).map((s) => property(r, 'properties.resource', s).value?.id));
+    const given = properties(properties(module.body).get('params')).get('autoscaleMaxThroughput');
+    for (const environment of environments) {
+      const maxima = evaluate(given, environment ? scope.with('environment', environment) : scope);
+      for (const name of names) {
+        const value = maxima?.[name];
+        if (typeof value !== 'number' || value < 1000 || value % 1000 !== 0) {
+          fail('cosmos-throughput', model.file, module.line, `module ${module.symbol} (${environment}): container ${name} needs an autoscale maximum of 1000 or more in steps of 1000, is ${JSON.stringify(value)}`);
+        }
+      }
+    }
+  }
+}
+
+/** The allowed values of a parameter of the file, or [null] when it has none. */
+function allowedValues(model, name) {
+  const declared = model.params.get(name);
   const allowed = declared?.decorators.find((d) => d.name === 'allowed');
   const values = allowed ? evaluate(allowed.args[0], new Scope(model, new Map())) : null;
   return Array.isArray(values) ? values : [null];
+}
+
+/** One scope per item of a resource loop over a list the check can evaluate, else the file's scope. */
+function loopScopes(resource, scope) {
+  const items = resource.iterable ? evaluate(resource.iterable, scope) : null;
+  if (!Array.isArray(items) || !resource.loop?.length) return [scope];
+  return items.map((item) => scope.with(resource.loop[0], item));
+}
+
+// Every container declares its throughput (autoscale) and an indexing policy: the composite indexes its queries need,
+// and no exclusion of a path that a composite index or the partition key uses.
+function checkContainer(model, r, scope) {
+  const resource = property(r, 'properties.resource', scope).value;
+  const name = typeof resource?.id === 'string' ? resource.id : r.symbol;
+  if (!property(r, 'properties.options.autoscaleSettings.maxThroughput', scope).node) {
+    fail('cosmos-throughput', model.file, r.line, `container ${name}: declare options.autoscaleSettings.maxThroughput (or a serverless account)`);
+  }
+  const policy = resource?.indexingPolicy;
+  if (!policy || typeof policy !== 'object' || policy instanceof Unknown) {
+    fail('cosmos-indexing', model.file, r.line, `container ${name}: declare an indexingPolicy (composite indexes for the queries, excluded paths)`);
+    return;
+  }
+  const composites = (Array.isArray(policy.compositeIndexes) ? policy.compositeIndexes : [])
+    .map((c) => (Array.isArray(c) ? c.map((p) => `${p?.path} ${p?.order === 'descending' ? 'desc' : 'asc'}`).join(',') : ''));
+  for (const needed of QUERY_COMPOSITE_INDEXES[name] ?? []) {
+    if (!composites.includes(needed.join(','))) fail('cosmos-indexing', model.file, r.line, `container ${name}: its queries need the composite index (${needed.join(', ')})`);
+  }
+  const excluded = (Array.isArray(policy.excludedPaths) ? policy.excludedPaths : []).map((p) => p?.path).filter((p) => typeof p === 'string');
+  const used = [...composites.flatMap((c) => c.split(',').map((p) => p.split(' ')[0])),
+    ...(resource.partitionKey?.paths ?? [])];
+  for (const path of excluded) {
+    const prefix = path.replace(/\/(\?|\*)$/, '');
+    if (used.some((u) => u === prefix || u.startsWith(`${prefix}/`))) fail('cosmos-indexing', model.file, r.line, `container ${name}: ${path} is excluded but a query or the partition key uses it`);
+  }
 }
 
 // Flex Consumption takes the runtime and package from functionAppConfig and refuses the worker settings; Elastic

@@ -51,3 +51,16 @@ export const LOCAL_ONLY_SETTINGS = ['STORAGE', 'COSMOS_KEY', 'LOCAL_KEYS_DIR'];
 
 // Write-once evidence: kept in a storage account of its own, which no point-in-time restore reaches.
 export const EVIDENCE_CONTAINERS = ['audit-checkpoints', 'erasure-ledger'];
+
+/**
+ * Composite indexes the adapters' queries need (filters, then ORDER BY), by metadata container. Each list is one
+ * composite index: paths with their order. Source: the SQL of the Cosmos DB adapters in functions/.
+ */
+export const QUERY_COMPOSITE_INDEXES = {
+  assets: [['/state asc', '/createdAt asc']],
+  grants: [['/status asc', '/expiresAtMs asc']],
+  erasures: [['/type asc', '/state asc', '/requestedAt desc'], ['/type asc', '/requestedAt desc'],
+    ['/type asc', '/erasureId asc', '/assetId asc']],
+  'audit-trail': [['/type asc', '/chain asc', '/sequence asc'], ['/type asc', '/atMs desc'],
+    ...['actor', 'action', 'target', 'grantId'].map((p) => ['/type asc', `/${p} asc`, '/atMs desc'])],
+};

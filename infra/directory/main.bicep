@@ -36,6 +36,10 @@ param allowedSubnetIds array
 @description('Required. Log Analytics workspace that receives the account\'s diagnostics.')
 param workspaceId string
 
+@description('Optional. Autoscale maximum request units per second of the directory container (entries are small and read by id).')
+@minValue(1000)
+param autoscaleMaxThroughput int = 1000
+
 @description('Optional. Tags.')
 param tags object = {}
 
@@ -107,6 +111,25 @@ resource entries 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
           '/id'
         ]
         kind: 'Hash'
+      }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [
+          {
+            path: '/*'
+          }
+        ]
+        excludedPaths: [
+          {
+            path: '/"_etag"/?'
+          }
+        ]
+      }
+    }
+    options: {
+      autoscaleSettings: {
+        maxThroughput: autoscaleMaxThroughput
       }
     }
   }

@@ -24,6 +24,9 @@ param subnetId string
 @description('Required. Log Analytics workspace for diagnostics.')
 param workspaceId string
 
+@description('Required. Autoscale maximum request units per second of each metadata container, and of the keyring container under "keyring" (1,000 or more, in steps of 1,000).')
+param autoscaleMaxThroughput object
+
 @description('Optional. Tags.')
 param tags object = {}
 
@@ -43,53 +46,286 @@ var metadataContainers = [
     name: 'tenants'
     partitionKey: '/id'
     ttl: false
+    // Wrapped keys and display names are read by id, never queried.
+    excludedPaths: [
+      '/wrappedTdk/?'
+      '/wrappedBlindIndexKey/?'
+      '/keys/*'
+      '/retiredTdks/*'
+      '/displayName/?'
+    ]
+    compositeIndexes: []
   }
   {
     name: 'assets'
     partitionKey: '/tenantId'
     ttl: false
+    excludedPaths: [
+      '/metadata/*'
+      '/name/?'
+      '/legalHold/reason/?'
+    ]
+    // Listing: active assets of a tenant in creation order.
+    compositeIndexes: [
+      [
+        {
+          path: '/state'
+          order: 'ascending'
+        }
+        {
+          path: '/createdAt'
+          order: 'ascending'
+        }
+      ]
+    ]
   }
   {
     name: 'uploads'
     partitionKey: '/tenantId'
     ttl: true
+    excludedPaths: [
+      '/metadata/*'
+      '/blockIds/*'
+      '/name/?'
+    ]
+    compositeIndexes: []
   }
   {
     name: 'grants'
     partitionKey: '/tenantId'
     ttl: false
+    excludedPaths: [
+      '/purpose/?'
+      '/ticket/?'
+      '/scope/*'
+    ]
+    // The expiry sweep: active grants whose expiry has passed, across tenants.
+    compositeIndexes: [
+      [
+        {
+          path: '/status'
+          order: 'ascending'
+        }
+        {
+          path: '/expiresAtMs'
+          order: 'ascending'
+        }
+      ]
+    ]
   }
   {
     name: 'erasures'
     partitionKey: '/tenantId'
     ttl: false
+    excludedPaths: [
+      '/reference/?'
+      '/failure/*'
+      '/extensions/*'
+    ]
+    // Requests by state, newest first; a request's items in asset order; the requeue and irrecoverable timers.
+    compositeIndexes: [
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/state'
+          order: 'ascending'
+        }
+        {
+          path: '/requestedAt'
+          order: 'descending'
+        }
+      ]
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/requestedAt'
+          order: 'descending'
+        }
+      ]
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/erasureId'
+          order: 'ascending'
+        }
+        {
+          path: '/assetId'
+          order: 'ascending'
+        }
+      ]
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/state'
+          order: 'ascending'
+        }
+        {
+          path: '/approvedAtMs'
+          order: 'ascending'
+        }
+      ]
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/state'
+          order: 'ascending'
+        }
+        {
+          path: '/irrecoverableAfterMs'
+          order: 'ascending'
+        }
+      ]
+    ]
   }
   {
     name: 'jobs'
     partitionKey: '/tenantId'
     ttl: false
+    excludedPaths: []
+    compositeIndexes: []
   }
   // The audit trail before lanes, kept only until scripts/migrate-audit has copied it (docs/audit-scale.md).
   {
     name: 'audit'
     partitionKey: '/tenantId'
     ttl: true
+    excludedPaths: []
+    compositeIndexes: []
   }
-  // Hierarchical: tenant, then chain lane, so one tenant's trail is not bound by one logical partition.
+  // Hierarchical: tenant, then chain lane, so one tenant's trail is not bound by one logical partition. Queries: a
+  // chain in sequence order (verification), events newest first by each filter, and chain heads changed since.
   {
     name: 'audit-trail'
     partitionKey: '/tenantId,/chain'
     ttl: true
+    excludedPaths: [
+      '/hash/?'
+      '/prevHash/?'
+      '/purpose/?'
+      '/ticket/?'
+      '/requestId/?'
+    ]
+    compositeIndexes: [
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/chain'
+          order: 'ascending'
+        }
+        {
+          path: '/sequence'
+          order: 'ascending'
+        }
+      ]
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/atMs'
+          order: 'descending'
+        }
+      ]
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/actor'
+          order: 'ascending'
+        }
+        {
+          path: '/atMs'
+          order: 'descending'
+        }
+      ]
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/action'
+          order: 'ascending'
+        }
+        {
+          path: '/atMs'
+          order: 'descending'
+        }
+      ]
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/target'
+          order: 'ascending'
+        }
+        {
+          path: '/atMs'
+          order: 'descending'
+        }
+      ]
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/grantId'
+          order: 'ascending'
+        }
+        {
+          path: '/atMs'
+          order: 'descending'
+        }
+      ]
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/_ts'
+          order: 'ascending'
+        }
+      ]
+    ]
   }
   {
     name: 'incidents'
     partitionKey: '/id'
     ttl: false
+    excludedPaths: []
+    compositeIndexes: []
   }
   {
     name: 'notifications'
     partitionKey: '/incidentId'
     ttl: false
+    excludedPaths: []
+    compositeIndexes: []
   }
 ]
 var primaryLocation = [
@@ -199,7 +435,25 @@ resource metadataContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/c
         ]
         kind: 'Hash'
       }
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [
+          {
+            path: '/*'
+          }
+        ]
+        excludedPaths: [for path in concat(container.excludedPaths, ['/"_etag"/?']): {
+          path: path
+        }]
+        compositeIndexes: container.compositeIndexes
+      }
     }, container.ttl ? { defaultTtl: -1 } : {})
+    options: {
+      autoscaleSettings: {
+        maxThroughput: autoscaleMaxThroughput[container.name]
+      }
+    }
   }
 }]
 
@@ -227,6 +481,29 @@ resource keyringContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/co
       }
       // Keys of unfinished uploads carry their own ttl; every other entry lives until it is destroyed.
       defaultTtl: -1
+      // Sealed DEKs are read by id, never queried.
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [
+          {
+            path: '/*'
+          }
+        ]
+        excludedPaths: [
+          {
+            path: '/sealedDek/?'
+          }
+          {
+            path: '/"_etag"/?'
+          }
+        ]
+      }
+    }
+    options: {
+      autoscaleSettings: {
+        maxThroughput: autoscaleMaxThroughput.keyring
+      }
     }
   }
 }
