@@ -97,6 +97,12 @@ param cosmosAutoscaleMaxThroughput object = {}
 @description('Optional. Address space of the stamp\'s virtual network.')
 param vnetAddressPrefix string = '10.40.0.0/16'
 
+@description('Required. Resource id of the action group that receives the stamp\'s security and operations alerts.')
+param alertActionGroupId string
+
+@description('Required. Object id of the Entra security group allowed to read the stamp\'s logs.')
+param securityLogReadersGroupId string
+
 @description('Optional. Tags for every resource.')
 param tags object = {}
 
@@ -154,6 +160,18 @@ module monitoring 'modules/monitoring.bicep' = {
   params: {
     location: region
     token: token
+    securityLogReadersGroupId: securityLogReadersGroupId
+    tags: stampTags
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: region
+    token: token
+    workspaceId: monitoring.outputs.workspaceId
+    actionGroupId: alertActionGroupId
     tags: stampTags
   }
 }

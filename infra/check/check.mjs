@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allResources, evaluate, parseFile, properties, Scope, stringValue, Unknown, valueAt } from './bicep.mjs';
-import { DOCUMENTED_LOG_CATEGORIES, EDGE_TYPES, EVIDENCE_CONTAINERS, LOCAL_ONLY_SETTINGS, MONITORED_TYPES, PAIRED_REGION, QUERY_COMPOSITE_INDEXES,
+import { ALERT_SIGNALS, DOCUMENTED_LOG_CATEGORIES, EDGE_TYPES, EVIDENCE_CONTAINERS, LOCAL_ONLY_SETTINGS, MONITORED_TYPES, PAIRED_REGION, QUERY_COMPOSITE_INDEXES,
   STAMP_REGIONS } from './rules.mjs';
 
 const args = process.argv.slice(2);
@@ -112,6 +112,7 @@ function checkStampEntry(model) {
     fail('paired-regions', model.file, pairs?.line ?? 1, 'pairedRegions must map each stamp region to its pair in the same geography, and nothing else');
   }
   checkCosmosThroughput(model, scope);
+  checkAlerts(model);
   const backedUp = backedUpStorageModules(model);
   for (const module of model.modules) {
     const target = resolve(dirname(model.file), module.path);
@@ -247,6 +248,12 @@ function checkResource(model, resource, scope, all) {
       break;
     case 'Microsoft.OperationalInsights/workspaces':
       req('monitoring-local-auth', 'properties.features.disableLocalAuth', true);
+      // Logs are for security personnel: workspace permissions only, granted to a group on the workspace.
+      req('monitoring-log-access', 'properties.features.enableLogAccessUsingOnlyResourcePermissions', false);
+      if (!all.some((a) => a.type === 'Microsoft.Authorization/roleAssignments' && properties(a.body).get('scope')?.text === r.symbol
+        && property(a, 'properties.principalType', scope).value === 'Group')) {
+        fail('monitoring-log-access', model.file, r.line, `${r.symbol}: grant the security group (principalType Group) its read role on the workspace`);
+      }
       req('monitoring-retention', 'properties.retentionInDays', described('at least 365', (v) => typeof v === 'number' && v >= 365));
       break;
     case 'Microsoft.OperationalInsights/workspaces/tables':
@@ -326,6 +333,28 @@ function checkBackupPolicy(model, all, scope) {
   const ok = policies.some((p) => p.includes('/P1W"') && p.includes('"duration":"P4W"') && p.includes('"duration":"P12M"')
     && p.includes('FirstOfMonth'));
   if (!ok) fail('backup-policy', model.file, vaults[0].line, 'the backup vault needs a blob policy: weekly backups kept 4 weeks (P4W), monthly kept 12 months (P12M)');
+}
+
+// The stamp's alert rules, over all its modules, watch every signal in ALERT_SIGNALS and send it to an action group.
+function checkAlerts(model) {
+  const queries = [];
+  for (const module of model.modules) {
+    const target = resolve(dirname(model.file), module.path);
+    if (!existsSync(target)) continue;
+    const targetModel = load(target);
+    const targetScope = new Scope(targetModel, new Map());
+    for (const r of allResources(targetModel).filter((x) => x.type === 'Microsoft.Insights/scheduledQueryRules')) {
+      for (const s of loopScopes(r, targetScope)) {
+        const groups = property(r, 'properties.actions.actionGroups', s).value;
+        const criteria = property(r, 'properties.criteria.allOf', s).value;
+        if (!Array.isArray(groups) || groups.length === 0) continue;
+        (Array.isArray(criteria) ? criteria : []).forEach((c) => typeof c?.query === 'string' && queries.push(c.query));
+      }
+    }
+  }
+  for (const [signal, text] of ALERT_SIGNALS) {
+    if (!queries.some((q) => q.includes(text))) fail('monitoring-alerts', model.file, 1, `no alert rule with an action group watches ${signal} (a query containing ${text})`);
+  }
 }
 
 // Each environment gives every container of the Cosmos DB module an autoscale maximum of 1,000 or more in steps of 1,000.

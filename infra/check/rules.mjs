@@ -64,3 +64,12 @@ export const QUERY_COMPOSITE_INDEXES = {
   'audit-trail': [['/type asc', '/chain asc', '/sequence asc'], ['/type asc', '/atMs desc'],
     ...['actor', 'action', 'target', 'grantId'].map((p) => ['/type asc', `/${p} asc`, '/atMs desc'])],
 };
+
+/** What the stamp's alert rules must watch: a name, and a text one rule's log query must contain. */
+export const ALERT_SIGNALS = [
+  ['integrity failures', 'integrity check failed in '],
+  ['audit-store outages', 'dependency unavailable: audit'],
+  ['refused access', '"401", "403"'],
+  ['poison-queue messages', '-poison'],
+  ['Key Vault throttling', '429'],
+];

@@ -6,6 +6,9 @@ param location string
 @description('Required. Naming token (workload, environment, region).')
 param token string
 
+@description('Required. Object id of the Entra security group whose members may read the stamp\'s logs (security personnel).')
+param securityLogReadersGroupId string
+
 @description('Optional. Tags.')
 param tags object = {}
 
@@ -19,6 +22,8 @@ param retentionInDays int = 365
 @maxValue(365)
 param accessLogRetentionInDays int = 30
 
+// "Log Analytics Reader".
+var logAnalyticsReader = '73c42c96-874c-492b-b04d-ab87d138a893'
 // Tables holding per-request access logs (caller IPs): kept for the access-log period, not a year.
 var accessLogTables = [
   'StorageBlobLogs'
@@ -37,8 +42,20 @@ resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
     retentionInDays: retentionInDays
     features: {
       disableLocalAuth: true
-      enableLogAccessUsingOnlyResourcePermissions: true
+      // Workspace permissions only: reading a resource (the Function App, a storage account) does not open its logs.
+      enableLogAccessUsingOnlyResourcePermissions: false
     }
+  }
+}
+
+// Production logs are for security personnel: the group reads the whole workspace, and no one else is granted it.
+resource securityLogReaders 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(workspace.id, securityLogReadersGroupId, logAnalyticsReader)
+  scope: workspace
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', logAnalyticsReader)
+    principalId: securityLogReadersGroupId
+    principalType: 'Group'
   }
 }
 

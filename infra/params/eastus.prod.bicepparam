@@ -6,5 +6,7 @@ param authClientId = '00000000-0000-0000-0000-000000000000'
 param vendorTenantId = '00000000-0000-0000-0000-000000000000'
 param directoryAccountName = 'cosmos-sr-directory-prod'
 param directoryResourceGroup = 'rg-sr-directory-prod'
+param alertActionGroupId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-sr-operations-prod/providers/Microsoft.Insights/actionGroups/ag-sr-security-prod'
+param securityLogReadersGroupId = '00000000-0000-0000-0000-000000000000'
 param replicateToPairedRegion = true
 param enableFrontDoor = true

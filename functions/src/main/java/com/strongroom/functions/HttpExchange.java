@@ -40,6 +40,9 @@ final class HttpExchange {
 
     /** JSON commands are small; anything larger is refused before it is parsed. */
     static final int MAX_JSON_BODY_CHARS = 64 * 1024;
+    // The alert rules in infra/modules/alerts.bicep search the logs for these two beginnings.
+    static final String INTEGRITY_FAILURE_LOG = "integrity check failed in ";
+    static final String DEPENDENCY_UNAVAILABLE_LOG = "dependency unavailable: ";
 
     @FunctionalInterface
     interface Handler {
@@ -197,11 +200,11 @@ final class HttpExchange {
         }
         String detail = failure.getMessage();
         if (failure.kind() == FailureKind.INTEGRITY) {
-            context.getLogger().log(Level.SEVERE, "integrity check failed in " + context.getFunctionName()
+            context.getLogger().log(Level.SEVERE, INTEGRITY_FAILURE_LOG + context.getFunctionName()
                     + " request " + context.getInvocationId());
             detail = detail + "; quote request id " + context.getInvocationId();
         } else if (failure.kind() == FailureKind.DEPENDENCY_UNAVAILABLE) {
-            context.getLogger().log(Level.WARNING, "dependency unavailable: " + failure.details().get("dependency")
+            context.getLogger().log(Level.WARNING, DEPENDENCY_UNAVAILABLE_LOG + failure.details().get("dependency")
                     + " (" + rootCauseName(e) + ") request " + context.getInvocationId());
         }
         return problem(request, new Problem(PROBLEM_TYPES.get(failure.kind()), detail, instance, failure.details()),
