@@ -44,25 +44,28 @@ param autoscaleMaxThroughput int = 1000
 param tags object = {}
 
 var databaseName = 'strongroom-directory'
+var writeLocation = [
+  {
+    locationName: location
+    failoverPriority: 0
+    isZoneRedundant: true
+  }
+]
+var readReplicaLocations = [for (readLocation, i) in readLocations: {
+  locationName: readLocation
+  failoverPriority: i + 1
+  isZoneRedundant: false
+}]
 
 resource directory 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  // checkov:skip=CKV_AZURE_101: every stamp's subnet reaches it through the public endpoint with a virtual network filter; no private endpoints
   name: 'cosmos-${workload}-directory-${environment}'
   location: location
   tags: tags
   kind: 'GlobalDocumentDB'
   properties: {
     databaseAccountOfferType: 'Standard'
-    locations: concat([
-      {
-        locationName: location
-        failoverPriority: 0
-        isZoneRedundant: true
-      }
-    ], map(range(0, length(readLocations)), i => {
-      locationName: readLocations[i]
-      failoverPriority: i + 1
-      isZoneRedundant: false
-    }))
+    locations: concat(writeLocation, readReplicaLocations)
     enableMultipleWriteLocations: false
     // A new entry is seen by the other regions within the replication lag; until then they answer 403 for it.
     consistencyPolicy: {

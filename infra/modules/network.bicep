@@ -7,7 +7,7 @@ param location string
 @description('Required. Naming token (workload, environment, region).')
 param token string
 
-@description('Required. Address space of the virtual network.')
+@description('Required. Address space of the virtual network, a /16.')
 param addressPrefix string
 
 @description('Required. Hosting plan of the Function App, which decides the delegation of its subnet.')
@@ -22,6 +22,9 @@ param workspaceId string
 
 @description('Optional. Tags.')
 param tags object = {}
+
+// The second /24 of the address space (x.y.1.0/24), spelt with string functions that every Bicep reader parses.
+var functionSubnetPrefix = '${join(take(split(split(addressPrefix, '/')[0], '.'), 2), '.')}.1.0/24'
 
 resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {
   name: 'nsg-${token}-func'
@@ -46,7 +49,7 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
       {
         name: 'snet-func'
         properties: {
-          addressPrefix: cidrSubnet(addressPrefix, 24, 1)
+          addressPrefix: functionSubnetPrefix
           networkSecurityGroup: {
             id: nsg.id
           }
