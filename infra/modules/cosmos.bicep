@@ -344,6 +344,7 @@ var pairedLocations = replicateToPairedRegion ? [
 ] : []
 
 resource metadata 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  // checkov:skip=CKV_AZURE_101: service endpoints of the stamp's subnet reach it through the public endpoint, which denies everything else (firewall default Deny); no private endpoints
   name: 'cosmos-${token}'
   location: location
   tags: tags
@@ -376,6 +377,7 @@ resource metadata 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
 }
 
 resource keyring 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  // checkov:skip=CKV_AZURE_101: service endpoints of the stamp's subnet reach it through the public endpoint, which denies everything else (firewall default Deny); no private endpoints
   name: 'cosmos-${token}-keyring'
   location: location
   tags: tags

@@ -153,6 +153,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  // checkov:skip=CKV_AZURE_225: zone redundancy of Flex Consumption is not documented in every stamp region; not claimed
   name: 'asp-${token}'
   location: location
   tags: tags
@@ -171,6 +172,11 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 }
 
 resource site 'Microsoft.Web/sites@2024-04-01' = {
+  // checkov:skip=CKV_AZURE_78: Flex Consumption rejects ftpsState; FTP is closed by the ftp basicPublishingCredentialsPolicy (offline check: function-ftps)
+  // checkov:skip=CKV_AZURE_222: this is the stamp's public API; with Front Door on, only that profile reaches it (access restriction on X-Azure-FDID)
+  // checkov:skip=CKV_AZURE_17: callers authenticate with Entra ID access tokens, not client certificates
+  // checkov:skip=CKV_AZURE_212: Flex Consumption scales from zero per function; Elastic Premium keeps its one always-ready instance
+  // checkov:skip=CKV_AZURE_213: instance replacement by healthCheckPath is not documented for Flex Consumption; Front Door probes /api/health
   name: name
   location: location
   tags: tags

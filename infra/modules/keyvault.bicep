@@ -43,6 +43,7 @@ var rotationPolicy = loadJsonContent('key-rotation-policy.json')
 var firstVersionExpiry = dateTimeToEpoch(dateTimeAdd(keysCreatedAt, rotationPolicy.attributes.expiryTime))
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  // checkov:skip=CKV_AZURE_189: service endpoints of the stamp's subnet reach it through the public endpoint, which denies everything else (firewall default Deny); no private endpoints
   name: name
   location: location
   tags: tags
@@ -72,6 +73,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 }
 
 resource storageKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
+  // checkov:skip=CKV_AZURE_40: attributes.exp is set, from keysCreatedAt, which checkov does not evaluate (offline check: keyvault-key-expiry)
   parent: vault
   name: storageKeyName
   properties: {
@@ -89,6 +91,7 @@ resource storageKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
 }
 
 resource signingKey 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
+  // checkov:skip=CKV_AZURE_40: attributes.exp is set, from keysCreatedAt, which checkov does not evaluate (offline check: keyvault-key-expiry)
   parent: vault
   name: signingKeyName
   properties: {

@@ -70,6 +70,8 @@ var blobRoles = {
 var queueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  // checkov:skip=CKV_AZURE_59: service endpoints of the stamp's subnet reach it through the public endpoint, which denies everything else (firewall default Deny); no private endpoints
+  // checkov:skip=CKV_AZURE_206: geo-replication only to the paired region of the same geography (GZRS) when replicateToPairedRegion is on, else zone-redundant: data residency
   name: name
   location: location
   tags: tags

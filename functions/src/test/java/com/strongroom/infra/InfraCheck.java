@@ -16,6 +16,8 @@ final class InfraCheck {
     static final Path PROJECT = Path.of("").toAbsolutePath();
     static final Path INFRA = PROJECT.resolve("infra");
     private static final Path TOOL = INFRA.resolve("check");
+    private static final Path VENV = TOOL.resolve(".venv");
+    private static final Path CHECKOV = VENV.resolve("bin/checkov");
 
     record Result(int exitCode, JsonNode json) {
     }
@@ -35,16 +37,42 @@ final class InfraCheck {
         return run("residency.mjs", infra);
     }
 
+    /** Installs checkov, pinned in requirements-checkov.txt, into a virtual environment beside the check, once. */
+    static void installCheckov() {
+        if (Files.isExecutable(CHECKOV)) {
+            return;
+        }
+        exec(List.of("python3", "-m", "venv", VENV.toString()), 2);
+        exec(List.of(VENV.resolve("bin/pip").toString(), "install", "--quiet", "--disable-pip-version-check",
+                "-r", TOOL.resolve("requirements-checkov.txt").toString()), 10);
+    }
+
+    /** checkov over an infra folder, Bicep only, offline (no download of guidelines): its JSON report. */
+    static Result checkov(Path infra) {
+        return exec(List.of(CHECKOV.toString(), "--directory", infra.toString(), "--framework", "bicep",
+                "--output", "json", "--skip-download"), 5);
+    }
+
     private static Result run(String script, Path infra) {
+        return exec(List.of("node", TOOL.resolve(script).toString(), infra.toString(), "--json"), 2);
+    }
+
+    private static Result exec(List<String> command, int minutes) {
         try {
-            Process node = new ProcessBuilder("node", TOOL.resolve(script).toString(), infra.toString(), "--json")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            byte[] out = node.getInputStream().readAllBytes();
-            if (!node.waitFor(2, TimeUnit.MINUTES)) {
-                node.destroyForcibly();
-                throw new IllegalStateException(script + " did not finish");
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command.get(0) + " did not finish");
             }
-            return new Result(node.exitValue(), new ObjectMapper().readTree(new String(out, StandardCharsets.UTF_8)));
+            String text = new String(out, StandardCharsets.UTF_8).trim();
+            if (!text.startsWith("{")) {
+                if (process.exitValue() != 0) {
+                    throw new IllegalStateException(String.join(" ", command) + " failed: " + text);
+                }
+                return new Result(0, null);
+            }
+            return new Result(process.exitValue(), new ObjectMapper().readTree(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
