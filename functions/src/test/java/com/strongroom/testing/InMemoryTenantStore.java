@@ -7,6 +7,7 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.port.TenantStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +46,12 @@ public final class InMemoryTenantStore implements TenantStore {
         if (!tenants.replace(id, current, current.withEntraTenant(entraTenant))) {
             throw new ConflictException("tenant " + id + " changed meanwhile");
         }
+    }
+
+    @Override
+    public List<TenantId> ids(int limit, Optional<TenantId> after) {
+        return tenants.keySet().stream().map(TenantId::value).filter(id -> id.compareTo(after.map(TenantId::value)
+                .orElse("")) > 0).sorted().limit(limit).map(TenantId::of).toList();
     }
 
     @Override

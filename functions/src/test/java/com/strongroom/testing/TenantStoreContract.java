@@ -14,6 +14,7 @@ import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.TenantStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,19 @@ public abstract class TenantStoreContract {
 
     static String uniqueId() {
         return "c-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void tenantIdsArePagedInIdOrder() {
+        String prefix = "p" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        for (String suffix : List.of("c", "a", "d", "b")) {
+            store().create(tenant(prefix + suffix, "Paged"));
+        }
+        Optional<TenantId> before = Optional.of(TenantId.of(prefix.substring(0, prefix.length() - 1)));
+        List<TenantId> first = store().ids(2, before);
+        assertEquals(List.of(TenantId.of(prefix + "a"), TenantId.of(prefix + "b")), first);
+        List<TenantId> rest = store().ids(2, Optional.of(first.get(1)));
+        assertEquals(List.of(TenantId.of(prefix + "c"), TenantId.of(prefix + "d")), rest);
     }
 
     @Test

@@ -50,6 +50,14 @@ public final class CosmosTenantStore implements TenantStore {
     }
 
     @Override
+    public List<TenantId> ids(int limit, Optional<TenantId> after) {
+        SqlQuerySpec query = new SqlQuerySpec("SELECT TOP " + limit + " c.id FROM c WHERE c.id > @after ORDER BY c.id",
+                List.of(new SqlParameter("@after", after.map(TenantId::value).orElse(""))));
+        return CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query, new CosmosQueryRequestOptions(),
+                JsonNode.class).stream().map(doc -> TenantId.of(doc.get("id").asText())).toList());
+    }
+
+    @Override
     public Optional<Tenant> findByEntraTenant(EntraTenantId entraTenant) {
         SqlQuerySpec query = new SqlQuerySpec("SELECT * FROM c WHERE c.entraTenantId = @entraTenant",
                 List.of(new SqlParameter("@entraTenant", entraTenant.value())));

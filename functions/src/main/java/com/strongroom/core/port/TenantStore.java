@@ -4,6 +4,7 @@ import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
+import java.util.List;
 import java.util.Optional;
 
 /** Tenants homed in this stamp. */
@@ -27,4 +28,7 @@ public interface TenantStore {
 
     /** Stores a new tenant; throws {@code ConflictException} when the id is taken, leaving the existing one as it was. */
     void create(Tenant tenant);
+
+    /** Up to {@code limit} tenant ids of this stamp in id order, after {@code after}. */
+    List<TenantId> ids(int limit, Optional<TenantId> after);
 }

@@ -194,5 +194,10 @@ class TenantRegistrationTest {
         public void create(Tenant tenant) {
             delegate.create(tenant);
         }
+
+        @Override
+        public java.util.List<TenantId> ids(int limit, Optional<TenantId> after) {
+            return delegate.ids(limit, after);
+        }
     }
 }
