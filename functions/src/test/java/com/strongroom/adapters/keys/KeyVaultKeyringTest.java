@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.strongroom.core.crypto.Aes256Gcm;
 import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.KeyEncryptionKeys;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -40,9 +37,7 @@ class KeyVaultKeyringTest extends KeyEncryptionKeysContract {
 
     /** Clients of the stand-in: trusting its certificate, quick retries, challenge resource not checked. */
     static KeyVaultClients clientsFor(KeyVaultStandIn vault) throws Exception {
-        SslContext tls = SslContextBuilder.forClient().trustManager(vault.certificate()).build();
-        HttpClient http = new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create()
-                .secure(spec -> spec.sslContext(tls))).build();
+        HttpClient http = vault.https().trustingClient();
         TokenCredential credential = request -> Mono.just(new AccessToken("test-token",
                 OffsetDateTime.now().plusHours(1)));
         return new KeyVaultClients(vault.vaultUrl(), credential, http, new ExponentialBackoffOptions()

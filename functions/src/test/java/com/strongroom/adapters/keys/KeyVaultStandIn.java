@@ -5,23 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+import com.strongroom.testing.LoopbackHttps;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.Signature;
-import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.ArrayDeque;
@@ -31,15 +24,12 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * A wire-level stand-in of the Key Vault keys REST API for tests: HTTPS on loopback with a throw-away
@@ -60,50 +50,22 @@ public final class KeyVaultStandIn implements AutoCloseable {
     private record StoredKey(String name, String version, KeyPair pair, String kty) {
     }
 
-    private final HttpsServer server;
-    private final X509Certificate certificate;
+    private final LoopbackHttps https;
     private final Map<String, StoredKey> keys = new ConcurrentHashMap<>();
     private final Map<String, String> latest = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Deque<Integer> injectedFailures = new ArrayDeque<>();
 
     public KeyVaultStandIn(Path workDir) {
-        try {
-            Path keystore = workDir.resolve("kv-standin.p12");
-            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "kv", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                    "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                    "-keystore", keystore.toString(), "-storepass", "standin", "-keypass", "standin")
-                    .redirectErrorStream(true).redirectOutput(workDir.resolve("keytool.log").toFile()).start();
-            if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + Files.readString(workDir.resolve("keytool.log")));
-            }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore)) {
-                store.load(in, "standin".toCharArray());
-            }
-            certificate = (X509Certificate) store.getCertificate("kv");
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, "standin".toCharArray());
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(kmf.getKeyManagers(), null, null);
-            server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 32);
-            server.setHttpsConfigurator(new HttpsConfigurator(tls));
-            server.createContext("/", this::serve);
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the Key Vault stand-in", e);
-        }
+        https = LoopbackHttps.start(workDir, "kv", this::serve);
     }
 
     public String vaultUrl() {
-        return "https://127.0.0.1:" + server.getAddress().getPort();
+        return https.url();
     }
 
-    public X509Certificate certificate() {
-        return certificate;
+    public LoopbackHttps https() {
+        return https;
     }
 
     /** How many calls of an operation ({@code create}, {@code get}, {@code list}, {@code wrapkey}, {@code unwrapkey},
@@ -310,6 +272,6 @@ public final class KeyVaultStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        https.close();
     }
 }
