@@ -11,6 +11,7 @@ public enum Dependency {
     STORAGE("storage"),
     KEY_VAULT("keyvault"),
     KEYS("keys"),
+    EMAIL("email"),
     SIGNING_KEY("signing-key"),
     IDENTITY_PROVIDER("identity-provider");
 
