@@ -97,6 +97,12 @@ param cosmosAutoscaleMaxThroughput object = {}
 @description('Optional. Address space of the stamp\'s virtual network.')
 param vnetAddressPrefix string = '10.40.0.0/16'
 
+@description('Required. Endpoint of the stamp\'s Azure Communication Services resource (data location in the stamp\'s geography), which sends notices; the app\'s identity needs a role on it that allows sending email.')
+param emailEndpoint string
+
+@description('Required. Sender of notices, an address of a domain verified for that resource (for example DoNotReply@notices.example.com).')
+param emailSenderAddress string
+
 @description('Required. Resource id of the action group that receives the stamp\'s security and operations alerts.')
 param alertActionGroupId string
 
@@ -382,6 +388,8 @@ module functionApp 'modules/functionapp.bicep' = {
     auditCheckpointEvery: auditCheckpointEvery
     auditLanes: auditLanes
     hostingPlan: hostingPlan
+    emailEndpoint: emailEndpoint
+    emailSenderAddress: emailSenderAddress
     maximumInstances: functionMaximumInstances
     frontDoorId: enableFrontDoor ? frontDoor.outputs.frontDoorId : ''
     workspaceId: monitoring.outputs.workspaceId

@@ -47,7 +47,7 @@ export const DOCUMENTED_LOG_CATEGORIES = {
 };
 
 /** Settings that exist only in local mode (emulator secrets, local key files); the app refuses them in Azure. */
-export const LOCAL_ONLY_SETTINGS = ['STORAGE', 'COSMOS_KEY', 'LOCAL_KEYS_DIR'];
+export const LOCAL_ONLY_SETTINGS = ['STORAGE', 'COSMOS_KEY', 'LOCAL_KEYS_DIR', 'LOCAL_OUTBOX_DIR'];
 
 // Write-once evidence: kept in a storage account of its own, which no point-in-time restore reaches.
 export const EVIDENCE_CONTAINERS = ['audit-checkpoints', 'erasure-ledger'];
@@ -61,6 +61,7 @@ export const QUERY_COMPOSITE_INDEXES = {
   grants: [['/status asc', '/expiresAtMs asc']],
   erasures: [['/type asc', '/state asc', '/requestedAt desc'], ['/type asc', '/requestedAt desc'],
     ['/type asc', '/erasureId asc', '/assetId asc']],
+  notifications: [['/type asc', '/createdAt desc']],
   'audit-trail': [['/type asc', '/chain asc', '/sequence asc'], ['/type asc', '/atMs desc'],
     ...['actor', 'action', 'target', 'grantId'].map((p) => ['/type asc', `/${p} asc`, '/atMs desc'])],
 };

@@ -320,12 +320,33 @@ var metadataContainers = [
     excludedPaths: []
     compositeIndexes: []
   }
+  // Per tenant: its contacts, its notices and the send ledger (one entry per notice and recipient); the stamp's send
+  // budget in partition _stamp. Addresses and texts are read by id, never queried.
   {
     name: 'notifications'
-    partitionKey: '/incidentId'
+    partitionKey: '/tenantId'
     ttl: false
-    excludedPaths: []
-    compositeIndexes: []
+    excludedPaths: [
+      '/text/?'
+      '/subject/?'
+      '/recipient/?'
+      '/privacy/*'
+      '/security/*'
+      '/admins/*'
+    ]
+    // A tenant's notices, newest first.
+    compositeIndexes: [
+      [
+        {
+          path: '/type'
+          order: 'ascending'
+        }
+        {
+          path: '/createdAt'
+          order: 'descending'
+        }
+      ]
+    ]
   }
 ]
 var primaryLocation = [

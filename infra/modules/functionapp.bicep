@@ -88,6 +88,12 @@ param auditCheckpointEvery int
 @maxValue(64)
 param auditLanes int
 
+@description('Required. Endpoint of the Azure Communication Services resource that sends notices.')
+param emailEndpoint string
+
+@description('Required. Sender of notices: an address of a domain verified for that resource.')
+param emailSenderAddress string
+
 @description('Required. Hosting plan: Flex Consumption where the region offers it, else Elastic Premium (EP1).')
 @allowed([
   'FlexConsumption'
@@ -412,6 +418,19 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'NOTIFICATIONS_QUEUE'
           value: 'notifications'
+        }
+        {
+          name: 'EMAIL_ENDPOINT'
+          value: emailEndpoint
+        }
+        {
+          name: 'EMAIL_SENDER_ADDRESS'
+          value: emailSenderAddress
+        }
+        {
+          // The provider's default limit; raise it here once Azure Communication Services has raised the quota.
+          name: 'EMAIL_SENDS_PER_MINUTE'
+          value: '30'
         }
       ])
     }

@@ -8,6 +8,8 @@ param directoryAccountName = 'cosmos-sr-directory-prod'
 param directoryResourceGroup = 'rg-sr-directory-prod'
 param alertActionGroupId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-sr-operations-prod/providers/Microsoft.Insights/actionGroups/ag-sr-security-prod'
 param securityLogReadersGroupId = '00000000-0000-0000-0000-000000000000'
+param emailEndpoint = 'https://acs-sr-prod-australiaeast.australia.communication.azure.com'
+param emailSenderAddress = 'DoNotReply@notices.example.com'
 param replicateToPairedRegion = true
 param enableFrontDoor = true
 // Flex Consumption in this region is not confirmed by the documentation: run

@@ -28,7 +28,7 @@ public final class LocalProvisioner {
             Map.entry("tenants", "/id"), Map.entry("assets", "/tenantId"), Map.entry("keyring", "/tenantId"),
             Map.entry("uploads", "/tenantId"), Map.entry("grants", "/tenantId"), Map.entry("erasures", "/tenantId"),
             Map.entry("jobs", "/tenantId"), Map.entry("audit", "/tenantId"), Map.entry("audit-trail", "/tenantId,/chain"),
-            Map.entry("incidents", "/id"), Map.entry("notifications", "/incidentId"));
+            Map.entry("incidents", "/id"), Map.entry("notifications", "/tenantId"));
     /** Containers whose items expire by their own {@code ttl}. */
     private static final List<String> WITH_TTL = List.of("uploads", "audit", "audit-trail", "keyring");
     public static final List<String> BLOB_CONTAINERS = List.of("assets", "exports", "receipts", "audit-checkpoints", "erasure-ledger");

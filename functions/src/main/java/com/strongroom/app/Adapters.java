@@ -15,12 +15,18 @@ import com.azure.storage.queue.QueueServiceClientBuilder;
 import com.strongroom.adapters.auth.EntraIssuer;
 import com.strongroom.adapters.cosmos.CosmosAssetStore;
 import com.strongroom.adapters.cosmos.CosmosAuditLog;
+import com.strongroom.adapters.cosmos.CosmosContactStore;
 import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
 import com.strongroom.adapters.cosmos.CosmosErasureStore;
 import com.strongroom.adapters.cosmos.CosmosGrantStore;
+import com.strongroom.adapters.cosmos.CosmosNoticeStore;
+import com.strongroom.adapters.cosmos.CosmosSendBudget;
+import com.strongroom.adapters.cosmos.CosmosSendLedger;
 import com.strongroom.adapters.cosmos.CosmosTenantDirectory;
 import com.strongroom.adapters.cosmos.CosmosTenantStore;
 import com.strongroom.adapters.cosmos.CosmosUploadStore;
+import com.strongroom.adapters.email.AcsEmailNotifier;
+import com.strongroom.adapters.email.OutboxNotifier;
 import com.strongroom.adapters.keys.JwsCheckpointSigner;
 import com.strongroom.adapters.keys.KeyVaultClients;
 import com.strongroom.adapters.keys.KeyVaultKeyring;
@@ -31,6 +37,7 @@ import com.strongroom.adapters.storage.BlobErasureLedger;
 import com.strongroom.adapters.storage.BlobReceiptStore;
 import com.strongroom.adapters.storage.QueueConsentNotices;
 import com.strongroom.adapters.storage.QueueErasureJobs;
+import com.strongroom.adapters.storage.QueueNoticeJobs;
 import com.strongroom.adapters.storage.StorageProbes;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
@@ -39,6 +46,7 @@ import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.AuditLog;
 import com.strongroom.core.port.CheckpointStore;
 import com.strongroom.core.port.ConsentNotices;
+import com.strongroom.core.port.ContactStore;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.DependencyProbe;
@@ -47,10 +55,16 @@ import com.strongroom.core.port.ErasureLedger;
 import com.strongroom.core.port.ErasureStore;
 import com.strongroom.core.port.GrantStore;
 import com.strongroom.core.port.KeyEncryptionKeys;
+import com.strongroom.core.port.NoticeJobs;
+import com.strongroom.core.port.NoticeStore;
+import com.strongroom.core.port.Notifier;
 import com.strongroom.core.port.ReceiptStore;
+import com.strongroom.core.port.SendBudget;
+import com.strongroom.core.port.SendLedger;
 import com.strongroom.core.port.TenantDirectory;
 import com.strongroom.core.port.TenantStore;
 import com.strongroom.core.port.UploadStore;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,12 +81,14 @@ import java.util.function.Supplier;
 record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLog, AssetStore assets,
                 UploadStore uploads, GrantStore grants, DataKeyStore dataKeys, ContentStore content,
                 CheckpointStore checkpoints, ConsentNotices notices, ErasureStore erasures, ErasureLedger erasureLedger,
-                ErasureJobs erasureJobs, ReceiptStore receipts, KeyEncryptionKeys keks, JwsCheckpointSigner signer,
-                EntraIssuer issuer, List<DependencyProbe> probes) {
+                ErasureJobs erasureJobs, ReceiptStore receipts, ContactStore contacts, NoticeStore noticeStore,
+                SendLedger sendLedger, SendBudget sendBudget, Notifier notifier, NoticeJobs noticeJobs,
+                KeyEncryptionKeys keks, JwsCheckpointSigner signer, EntraIssuer issuer, List<DependencyProbe> probes) {
     private static final Duration COSMOS_OPERATION_TIMEOUT = Duration.ofSeconds(10);
 
     /** Keys, signing and token issuer of one mode. */
-    private record Keys(KeyEncryptionKeys keks, DependencyProbe probe, JwsCheckpointSigner signer, EntraIssuer issuer) {
+    private record Keys(KeyEncryptionKeys keks, DependencyProbe probe, JwsCheckpointSigner signer, EntraIssuer issuer,
+                        Notifier notifier) {
     }
 
     static Adapters azure(Settings settings, Clock clock) {
@@ -83,7 +99,9 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
         KeyVaultKeyring keyring = new KeyVaultKeyring(vault, settings.keyVaultHsm());
         return build(settings, clock, credential, new Keys(keyring, keyring.probe(),
                 JwsCheckpointSigner.keyVault(vault, settings.signingKeyName()),
-                EntraIssuer.fromMetadata(settings.authOidcMetadataUrl().orElseThrow())));
+                EntraIssuer.fromMetadata(settings.authOidcMetadataUrl().orElseThrow()),
+                new AcsEmailNotifier(settings.email().endpoint().orElseThrow().toString(), credential,
+                        settings.email().senderAddress())));
     }
 
     static Adapters local(Settings settings, Clock clock) {
@@ -91,7 +109,8 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
         LocalKeyFileKeyring keyring = new LocalKeyFileKeyring(keysDir);
         return build(settings, clock, null, new Keys(keyring, keyring.probe(), JwsCheckpointSigner.local(keysDir),
                 EntraIssuer.fromFiles(keysDir.resolve(Strongroom.DEV_ISSUER_METADATA),
-                        keysDir.resolve(Strongroom.DEV_ISSUER_JWKS))));
+                        keysDir.resolve(Strongroom.DEV_ISSUER_JWKS)),
+                new OutboxNotifier(settings.email().outbox().orElseThrow(), settings.email().senderAddress(), clock)));
     }
 
     private static Adapters build(Settings settings, Clock clock, TokenCredential credential, Keys keys) {
@@ -122,6 +141,12 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 new BlobErasureLedger(evidence.getBlobContainerClient(BlobErasureLedger.CONTAINER), clock),
                 new QueueErasureJobs(queues.getQueueClient(settings.queues().erasure())),
                 new BlobReceiptStore(blobs.getBlobContainerClient(BlobReceiptStore.CONTAINER)),
+                new CosmosContactStore(container(database, CosmosContactStore.CONTAINER)),
+                new CosmosNoticeStore(container(database, CosmosNoticeStore.CONTAINER)),
+                new CosmosSendLedger(container(database, CosmosSendLedger.CONTAINER)),
+                new CosmosSendBudget(container(database, CosmosSendBudget.CONTAINER), settings.email().sendsPerMinute()),
+                keys.notifier(),
+                new QueueNoticeJobs(queues.getQueueClient(settings.queues().notifications())),
                 keys.keks(), keys.signer(), keys.issuer(),
                 List.of(DependencyProbe.of(Dependency.COSMOS, () -> database.get().read()),
                         DependencyProbe.of(Dependency.DIRECTORY, () -> directoryDatabase.get().read()),

@@ -2,6 +2,7 @@ package com.strongroom.app;
 
 import com.strongroom.adapters.auth.JwtAuthenticator;
 import com.strongroom.adapters.storage.QueueErasureJobs;
+import com.strongroom.adapters.storage.QueueNoticeJobs;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
 import com.strongroom.core.access.AccessControl;
@@ -42,11 +43,16 @@ import com.strongroom.core.keys.RotateTenantKeys;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.EntraTenantId;
+import com.strongroom.core.notice.AnnounceMaintenance;
+import com.strongroom.core.notice.DeliverNotices;
+import com.strongroom.core.notice.TenantContacts;
+import com.strongroom.core.notice.TenantNotices;
 import com.strongroom.core.port.Authenticator;
 import com.strongroom.core.port.ErasureJobs;
 import com.strongroom.core.tenant.CreateTenant;
 import com.strongroom.core.tenant.ReadTenant;
 import com.strongroom.core.tenant.RegisterEntraTenant;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -87,6 +93,7 @@ public final class Strongroom {
     private final AssetUseCases assets;
     private final ConsentUseCases consent;
     private final ErasureUseCases erasure;
+    private final NoticeUseCases notices;
     private final Supplier<String> signingKeys;
     private final CheckHealth checkHealth;
     private final InFlightBytes inFlight = InFlightBytes.quarterOfHeap(IN_FLIGHT_PATIENCE);
@@ -116,6 +123,11 @@ public final class Strongroom {
     public record ErasureUseCases(RequestErasure request, ErasureRequests requests, RunErasure run,
                                   ReplayErasureLedger replayLedger, MarkErasuresIrrecoverable markIrrecoverable,
                                   RequeueStalledErasures requeueStalled) {
+    }
+
+    /** The notifier's use cases: contacts, what a tenant was told, maintenance notices, and the worker. */
+    public record NoticeUseCases(TenantContacts contacts, TenantNotices notices, AnnounceMaintenance maintenance,
+                                 DeliverNotices deliver) {
     }
 
     private Strongroom(Settings settings) {
@@ -177,6 +189,11 @@ public final class Strongroom {
                         recorder),
                 new MarkErasuresIrrecoverable(ports.erasures(), receipts, recorder, clock),
                 new RequeueStalledErasures(ports.erasures(), ports.erasureJobs(), recorder, clock));
+        this.notices = new NoticeUseCases(new TenantContacts(access, ports.contacts()),
+                new TenantNotices(access, ports.noticeStore(), ports.sendLedger(), ports.noticeJobs(), clock),
+                new AnnounceMaintenance(access, ports.tenants(), ports.noticeStore(), ports.noticeJobs(), clock),
+                new DeliverNotices(ports.noticeStore(), ports.contacts(), ports.sendLedger(), ports.sendBudget(),
+                        ports.notifier(), ports.noticeJobs(), recorder, clock));
         this.signingKeys = ports.signer()::publicKeySet;
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, ports.probes(), Duration.ofSeconds(5),
                 healthExecutor(ports.probes().size()), clock, HEALTH_MAX_AGE);
@@ -241,6 +258,15 @@ public final class Strongroom {
 
     public ErasureUseCases erasure() {
         return erasure;
+    }
+
+    public NoticeUseCases notices() {
+        return notices;
+    }
+
+    /** The job a {@code notifications} message names: a stored notice, or a consent grant's first use. */
+    public DeliverNotices.Job noticeJob(String message) {
+        return QueueNoticeJobs.parse(message);
     }
 
     /** The job an {@code erasure-jobs} message names, as {@code ErasureJobs} wrote it. */

@@ -44,7 +44,11 @@ public enum Setting {
     ERASURE_IRRECOVERABLE_SCHEDULE("ERASURE_IRRECOVERABLE_SCHEDULE", "NCRONTAB schedule of the timer that marks completed erasures irrecoverable once their backups are gone and issues the final receipt, read by the host (hourly: 0 20 * * * *)"),
     ERASURE_QUEUE("ERASURE_QUEUE", "queue of erasure jobs (default erasure-jobs)"),
     TENANT_JOBS_QUEUE("TENANT_JOBS_QUEUE", "queue of tenant export and deletion jobs (default tenant-jobs)"),
-    NOTIFICATIONS_QUEUE("NOTIFICATIONS_QUEUE", "queue of notifications (default notifications)");
+    NOTIFICATIONS_QUEUE("NOTIFICATIONS_QUEUE", "queue of notifications (default notifications)"),
+    EMAIL_ENDPOINT("EMAIL_ENDPOINT", "azure mode: endpoint of the Azure Communication Services resource that sends notices (https://<name>.<geography>.communication.azure.com), reached with the managed identity"),
+    EMAIL_SENDER_ADDRESS("EMAIL_SENDER_ADDRESS", "sender of notices, an address of a domain verified for that resource (local default notices@strongroom.localhost)"),
+    EMAIL_SENDS_PER_MINUTE("EMAIL_SENDS_PER_MINUTE", "emails the stamp sends per minute at most, across all instances (default 30, the provider's default limit)"),
+    LOCAL_OUTBOX_DIR("LOCAL_OUTBOX_DIR", "local mode only: folder of the .eml files notices are written to (default .local/outbox)");
 
     private final String key;
     private final String description;

@@ -47,9 +47,14 @@ public record Settings(
         long maxResponseBytes,
         Queues queues,
         Duration keyringBackupRetention,
-        Duration metadataBackupRetention) {
+        Duration metadataBackupRetention,
+        Email email) {
 
     public record Queues(String erasure, String tenantJobs, String notifications) {
+    }
+
+    /** How notices are sent: the provider's endpoint (azure) or an outbox folder (local), the sender, the rate. */
+    public record Email(Optional<URI> endpoint, String senderAddress, int sendsPerMinute, Optional<Path> outbox) {
     }
 
     /** The dev issuer's application (client) id, the default audience in local mode. */
@@ -155,6 +160,8 @@ public record Settings(
                     queue(Setting.TENANT_JOBS_QUEUE, "tenant-jobs"),
                     queue(Setting.NOTIFICATIONS_QUEUE, "notifications"));
 
+            Email email = email(azure, local, keysDir);
+
             if (!problems.isEmpty()) {
                 throw new SettingsException(problems);
             }
@@ -166,7 +173,29 @@ public record Settings(
                     value(Setting.DIRECTORY_COSMOS_DATABASE).orElse("strongroom-directory"),
                     value(Setting.AZURE_CLIENT_ID), value(Setting.SIGNING_KEY_NAME).orElse("audit-signing"), retention,
                     checkpointEvery, auditLanes, Duration.ofSeconds(tdkCacheSeconds), tdkCacheTenants, maxResponseBytes, queues,
-                    Duration.ofHours(keyringBackupHours), Duration.ofDays(metadataBackupDays));
+                    Duration.ofHours(keyringBackupHours), Duration.ofDays(metadataBackupDays), email);
+        }
+
+        private Email email(boolean azure, boolean local, Optional<Path> keysDir) {
+            Optional<URI> endpoint = uri(Setting.EMAIL_ENDPOINT);
+            Optional<String> sender = value(Setting.EMAIL_SENDER_ADDRESS);
+            Optional<Path> outbox = value(Setting.LOCAL_OUTBOX_DIR).map(Path::of);
+            if (sender.filter(v -> !v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")).isPresent()) {
+                problems.add(Setting.EMAIL_SENDER_ADDRESS.key() + " must be an email address");
+            }
+            if (azure) {
+                require(Setting.EMAIL_ENDPOINT, endpoint);
+                require(Setting.EMAIL_SENDER_ADDRESS, sender);
+                if (endpoint.filter(e -> !"https".equals(e.getScheme())).isPresent()) {
+                    problems.add(Setting.EMAIL_ENDPOINT.key() + " must be https");
+                }
+                forbidden(Setting.LOCAL_OUTBOX_DIR, outbox, "notices go through Azure Communication Services");
+            }
+            if (local && outbox.isEmpty()) {
+                outbox = keysDir.map(k -> k.toAbsolutePath().getParent().resolve("outbox"));
+            }
+            int perMinute = (int) wholeNumber(Setting.EMAIL_SENDS_PER_MINUTE, 1, 100_000, 30);
+            return new Email(endpoint, sender.orElse("notices@strongroom.localhost"), perMinute, outbox);
         }
 
         private long wholeNumber(Setting setting, long min, long max, long fallback) {

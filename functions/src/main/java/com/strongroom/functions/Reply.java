@@ -24,6 +24,11 @@ record Reply(HttpStatusType status, Map<String, String> headers, Object body) {
         return new Reply(HttpStatus.CREATED, all, body);
     }
 
+    /** The request was taken; the work it starts (a queue job) goes on after the answer. */
+    static Reply accepted(Object body) {
+        return new Reply(HttpStatus.ACCEPTED, Map.of(), body);
+    }
+
     static Reply noContent() {
         return new Reply(HttpStatus.NO_CONTENT, Map.of(), null);
     }

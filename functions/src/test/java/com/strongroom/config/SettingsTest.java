@@ -34,6 +34,8 @@ class SettingsTest {
         env.put("VENDOR_TENANT_ID", "0e0e0e0e-0000-4000-8000-00000000000f");
         env.put("STAFF_AUTH_CONTEXT", "c1");
         env.put("DIRECTORY_COSMOS_ENDPOINT", "https://cosmos-sr-directory.documents.azure.com:443/");
+        env.put("EMAIL_ENDPOINT", "https://acs-sr-gwc.germany.communication.azure.com");
+        env.put("EMAIL_SENDER_ADDRESS", "DoNotReply@notices.example.com");
         return env;
     }
 
@@ -98,7 +100,8 @@ class SettingsTest {
         for (String name : new String[] {"STAMP_REGION", "STORAGE__blobServiceUri", "STORAGE__queueServiceUri",
                 "EVIDENCE_STORAGE__blobServiceUri",
                 "COSMOS_ENDPOINT", "KEYRING_COSMOS_ENDPOINT", "KEY_VAULT_URI", "AUTH_OIDC_METADATA_URL", "AUTH_CLIENT_ID",
-                "VENDOR_TENANT_ID", "STAFF_AUTH_CONTEXT", "DIRECTORY_COSMOS_ENDPOINT"}) {
+                "VENDOR_TENANT_ID", "STAFF_AUTH_CONTEXT", "DIRECTORY_COSMOS_ENDPOINT", "EMAIL_ENDPOINT",
+                "EMAIL_SENDER_ADDRESS"}) {
             assertTrue(e.problems().stream().anyMatch(p -> p.startsWith(name + " ")), name + " not named: " + e.problems());
         }
     }

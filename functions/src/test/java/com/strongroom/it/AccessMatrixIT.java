@@ -99,6 +99,18 @@ class AccessMatrixIT {
             new Route("POST", "/api/tenants/{t}/erasure-requests/{freshErasure}/extend", archiveManagers(200)),
             // Only a failed or stalled erasure can be retried: an awaiting one is a conflict, once the caller is let in.
             new Route("POST", "/api/tenants/{t}/erasure-requests/{e}/retry", archiveManagers(409)),
+            new Route("GET", "/api/tenants/{t}/contacts", contactKeepers(200)),
+            new Route("PUT", "/api/tenants/{t}/contacts", contactKeepers(200)),
+            new Route("GET", "/api/tenants/{t}/notices", tenantAdmins(200)),
+            // A notice of the own tenant: found (and nothing failed to retry); another tenant has no such notice.
+            new Route("POST", "/api/tenants/{t}/notices/{n}/retry", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Platform.Admin", new int[] {202, 404, 404},
+                    "*", new int[] {403, 403, 403})),
+            new Route("POST", "/api/maintenance-notices", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Platform.Admin", new int[] {202, 202, 202},
+                    "*", new int[] {403, 403, 403})),
             new Route("GET", "/api/signing-keys", Map.of(
                     "*", new int[] {200, 200, 200})),
             new Route("POST", "/api/erasure-ledger/replay", Map.of(
@@ -118,6 +130,14 @@ class AccessMatrixIT {
         return Map.of(NONE, new int[] {401, 401, 401},
                 "Archive.Manager", new int[] {200, 403, 421},
                 "Tenant.Admin", new int[] {200, 403, 421},
+                "*", new int[] {403, 403, 403});
+    }
+
+    /** A tenant's contacts: its own admin, and the platform's admins for any tenant of the stamp. */
+    private static Map<String, int[]> contactKeepers(int success) {
+        return Map.of(NONE, new int[] {401, 401, 401},
+                "Platform.Admin", new int[] {success, success, 404},
+                "Tenant.Admin", new int[] {success, 403, 421},
                 "*", new int[] {403, 403, 403});
     }
 
@@ -175,6 +195,7 @@ class AccessMatrixIT {
     private static String ownGrant;
     private static String ownErasure;
     private static String doneErasure;
+    private static String ownNotice;
 
     @BeforeAll
     static void tenants() {
@@ -193,6 +214,16 @@ class AccessMatrixIT {
             throw new IllegalStateException("erasure not approved: " + approved.text());
         }
         api.awaitErasure(ownTenant, doneErasure, "completed");
+        ApiClient.Response announced = api.postJson("/api/maintenance-notices", api.platformAdmin(), maintenanceBody());
+        if (announced.status() != 202) {
+            throw new IllegalStateException("maintenance not announced: " + announced.text());
+        }
+        ownNotice = "maintenance-" + announced.json().get("maintenanceId").asText();
+    }
+
+    private static String maintenanceBody() {
+        return "{\"window\":{\"from\":\"2099-01-01T02:00:00Z\",\"to\":\"2099-01-01T04:00:00Z\"},\"tenants\":[\""
+                + ownTenant + "\"],\"text\":\"access matrix\"}";
     }
 
     /** An erasure request of the own tenant, made by an Archive.Manager other than the matrix's own caller. */
@@ -306,7 +337,7 @@ class AccessMatrixIT {
         if (path.contains("{freshGrant}")) {
             path = path.replace("{freshGrant}", newGrant(api.objectId("matrix-engineer", Optional.empty())));
         }
-        path = path.replace("{e}", ownErasure).replace("{done}", doneErasure);
+        path = path.replace("{e}", ownErasure).replace("{done}", doneErasure).replace("{n}", ownNotice);
         if (path.contains("{freshErasure}")) {
             path = path.replace("{freshErasure}", newErasure());
         }
@@ -331,6 +362,10 @@ class AccessMatrixIT {
                 return api.postJson(path, token, erasureBody());
             case "POST /api/tenants/{t}/erasure-requests/{freshErasure}/extend":
                 return api.postJson(path, token, "{\"months\":1,\"reason\":\"matrix\"}");
+            case "PUT /api/tenants/{t}/contacts":
+                return api.send("PUT", path, token, "application/json", "{\"admins\":[\"matrix@own.example\"]}");
+            case "POST /api/maintenance-notices":
+                return api.postJson(path, token, maintenanceBody());
             case "PUT /api/tenants/{t}/entra-tenant":
                 String registered = scope == Scope.OTHER_REGION ? UUID.randomUUID().toString()
                         : api.entraTenantOf(target).value();

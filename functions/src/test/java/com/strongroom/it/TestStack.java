@@ -79,6 +79,8 @@ public final class TestStack {
         values.put("LOCAL_KEYS_DIR", tempDir().toString());
         // The queue trigger names its queue by this setting; the host refuses to start a binding without it.
         values.put("ERASURE_QUEUE", "erasure-jobs");
+        values.put("NOTIFICATIONS_QUEUE", "notifications");
+        values.put("LOCAL_OUTBOX_DIR", tempDir().resolve("outbox").toString());
         return values;
     }
 

@@ -15,11 +15,13 @@ public final class CrashPoints {
     /** The process "dies" here. */
     public static final class Crash extends Error {
         Crash(String step) {
-            super("crash before " + step);
+            super("crash at " + step);
         }
     }
 
     private final Map<String, AtomicInteger> armed = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> armedAfter = new ConcurrentHashMap<>();
+    private final AtomicInteger crashes = new AtomicInteger();
 
     /** Arms one crash before the next call of {@code step}, named {@code Port.method} (e.g. {@code ContentStore.commit}). */
     public void arm(String step) {
@@ -29,6 +31,16 @@ public final class CrashPoints {
     /** Arms one crash before the {@code nth} call of {@code step} from now. */
     public void arm(String step, int nth) {
         armed.put(step, new AtomicInteger(nth));
+    }
+
+    /** Arms one crash right after the {@code nth} call of {@code step} from now has done its work. */
+    public void armAfter(String step, int nth) {
+        armedAfter.put(step, new AtomicInteger(nth));
+    }
+
+    /** How many armed crashes have happened. */
+    public int crashes() {
+        return crashes.get();
     }
 
     /** True while an armed crash has not happened yet. */
@@ -42,13 +54,22 @@ public final class CrashPoints {
             AtomicInteger countdown = armed.get(step);
             if (countdown != null && countdown.decrementAndGet() == 0) {
                 armed.remove(step);
+                crashes.incrementAndGet();
                 throw new Crash(step);
             }
+            Object result;
             try {
-                return method.invoke(target, args);
+                result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+            AtomicInteger after = armedAfter.get(step);
+            if (after != null && after.decrementAndGet() == 0) {
+                armedAfter.remove(step);
+                crashes.incrementAndGet();
+                throw new Crash("after " + step);
+            }
+            return result;
         }));
     }
 }

@@ -1,11 +1,15 @@
 package com.strongroom.testing;
 
 import com.strongroom.core.port.AssetStore;
+import com.strongroom.core.port.ContactStore;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.ErasureLedger;
 import com.strongroom.core.port.ErasureStore;
 import com.strongroom.core.port.GrantStore;
+import com.strongroom.core.port.NoticeStore;
+import com.strongroom.core.port.SendBudget;
+import com.strongroom.core.port.SendLedger;
 import com.strongroom.core.port.UploadStore;
 import org.junit.jupiter.api.Nested;
 
@@ -84,6 +88,44 @@ class InMemoryPortsTest {
         @Override
         protected ErasureLedger ledger() {
             return ledger;
+        }
+    }
+
+    @Nested
+    class Contacts extends ContactStoreContract {
+        private final InMemoryContactStore store = new InMemoryContactStore();
+
+        @Override
+        protected ContactStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Notices extends NoticeStoreContract {
+        private final InMemoryNoticeStore store = new InMemoryNoticeStore();
+
+        @Override
+        protected NoticeStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Sends extends SendLedgerContract {
+        private final InMemorySendLedger store = new InMemorySendLedger();
+
+        @Override
+        protected SendLedger store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Budget extends SendBudgetContract {
+        @Override
+        protected SendBudget budgetOfThree() {
+            return new InMemorySendBudget(3);
         }
     }
 }

@@ -59,6 +59,13 @@ public enum Operation {
     ERASURE_COMPLETE("erasure.complete", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     ERASURE_FAIL("erasure.fail", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     ERASURE_IRRECOVERABLE("erasure.irrecoverable", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
+    CONTACTS_READ("contacts.read", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN, PLATFORM_ADMIN)),
+    CONTACTS_WRITE("contacts.write", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN, PLATFORM_ADMIN)),
+    NOTICES_LIST("notices.list", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
+    NOTICE_RETRY("notice.retry", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
+    MAINTENANCE_ANNOUNCE("maintenance.announce", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
+    /** The notifier giving up on a notice after the queue's last delivery; no caller may ask for it. */
+    NOTICE_FAIL("notice.fail", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     /** Erasing again whatever a restore of the data brought back (the restore runbook; also a daily timer). */
     ERASURE_LEDGER_REPLAY("erasure-ledger.replay", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN));
 

@@ -26,6 +26,26 @@ public final class Text {
         return stripped;
     }
 
+    /**
+     * Like {@link #required}, for text of several lines: line breaks are kept (as {@code \n}), every other control
+     * or invisible formatting character is refused.
+     */
+    public static String paragraphs(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "is required");
+        }
+        String normalised = value.replace("\r\n", "\n").strip();
+        if (normalised.length() > maxLength) {
+            throw new InvalidInputException(field, "is at most " + maxLength + " characters");
+        }
+        for (String line : normalised.split("\n", -1)) {
+            if (hasControl(line)) {
+                throw new InvalidInputException(field, "must not contain control or invisible formatting characters");
+            }
+        }
+        return normalised;
+    }
+
     /** True when {@code value} holds a control character or an invisible formatting one (Unicode category Cf). */
     public static boolean hasControl(String value) {
         return value.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
