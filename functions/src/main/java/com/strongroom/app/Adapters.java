@@ -19,6 +19,7 @@ import com.strongroom.adapters.cosmos.CosmosContactStore;
 import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
 import com.strongroom.adapters.cosmos.CosmosErasureStore;
 import com.strongroom.adapters.cosmos.CosmosGrantStore;
+import com.strongroom.adapters.cosmos.CosmosIncidentStore;
 import com.strongroom.adapters.cosmos.CosmosNoticeStore;
 import com.strongroom.adapters.cosmos.CosmosSendBudget;
 import com.strongroom.adapters.cosmos.CosmosSendLedger;
@@ -54,6 +55,7 @@ import com.strongroom.core.port.ErasureJobs;
 import com.strongroom.core.port.ErasureLedger;
 import com.strongroom.core.port.ErasureStore;
 import com.strongroom.core.port.GrantStore;
+import com.strongroom.core.port.IncidentStore;
 import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.port.NoticeJobs;
 import com.strongroom.core.port.NoticeStore;
@@ -83,6 +85,7 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 CheckpointStore checkpoints, ConsentNotices notices, ErasureStore erasures, ErasureLedger erasureLedger,
                 ErasureJobs erasureJobs, ReceiptStore receipts, ContactStore contacts, NoticeStore noticeStore,
                 SendLedger sendLedger, SendBudget sendBudget, Notifier notifier, NoticeJobs noticeJobs,
+                IncidentStore incidents,
                 KeyEncryptionKeys keks, JwsCheckpointSigner signer, EntraIssuer issuer, List<DependencyProbe> probes) {
     private static final Duration COSMOS_OPERATION_TIMEOUT = Duration.ofSeconds(10);
 
@@ -147,6 +150,7 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 new CosmosSendBudget(container(database, CosmosSendBudget.CONTAINER), settings.email().sendsPerMinute()),
                 keys.notifier(),
                 new QueueNoticeJobs(queues.getQueueClient(settings.queues().notifications())),
+                new CosmosIncidentStore(container(database, CosmosIncidentStore.CONTAINER)),
                 keys.keks(), keys.signer(), keys.issuer(),
                 List.of(DependencyProbe.of(Dependency.COSMOS, () -> database.get().read()),
                         DependencyProbe.of(Dependency.DIRECTORY, () -> directoryDatabase.get().read()),

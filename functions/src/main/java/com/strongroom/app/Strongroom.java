@@ -39,6 +39,7 @@ import com.strongroom.core.erasure.RequestErasure;
 import com.strongroom.core.erasure.RequeueStalledErasures;
 import com.strongroom.core.erasure.RunErasure;
 import com.strongroom.core.health.CheckHealth;
+import com.strongroom.core.incident.Incidents;
 import com.strongroom.core.keys.RotateTenantKeys;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.limits.InFlightBytes;
@@ -125,9 +126,9 @@ public final class Strongroom {
                                   RequeueStalledErasures requeueStalled) {
     }
 
-    /** The notifier's use cases: contacts, what a tenant was told, maintenance notices, and the worker. */
+    /** The notifier's use cases: contacts, what a tenant was told, maintenance notices, the worker, incidents. */
     public record NoticeUseCases(TenantContacts contacts, TenantNotices notices, AnnounceMaintenance maintenance,
-                                 DeliverNotices deliver) {
+                                 DeliverNotices deliver, Incidents incidents) {
     }
 
     private Strongroom(Settings settings) {
@@ -193,7 +194,10 @@ public final class Strongroom {
                 new TenantNotices(access, ports.noticeStore(), ports.sendLedger(), ports.noticeJobs(), clock),
                 new AnnounceMaintenance(access, ports.tenants(), ports.noticeStore(), ports.noticeJobs(), clock),
                 new DeliverNotices(ports.noticeStore(), ports.contacts(), ports.sendLedger(), ports.sendBudget(),
-                        ports.notifier(), ports.noticeJobs(), recorder, clock));
+                        ports.notifier(), ports.noticeJobs(), recorder, clock),
+                new Incidents(access, ports.incidents(), ports.auditLog(), ports.assets(), ports.tenants(),
+                        ports.noticeStore(), ports.contacts(), ports.sendLedger(), ports.noticeJobs(), recorder, clock,
+                        settings.email().sendsPerMinute()));
         this.signingKeys = ports.signer()::publicKeySet;
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, ports.probes(), Duration.ofSeconds(5),
                 healthExecutor(ports.probes().size()), clock, HEALTH_MAX_AGE);

@@ -111,6 +111,13 @@ class AccessMatrixIT {
                     NONE, new int[] {401, 401, 401},
                     "Platform.Admin", new int[] {202, 202, 202},
                     "*", new int[] {403, 403, 403})),
+            new Route("POST", "/api/incidents/preview", securityOfficers(200)),
+            new Route("POST", "/api/incidents", securityOfficers(201)),
+            new Route("GET", "/api/incidents", securityOfficers(200)),
+            new Route("GET", "/api/incidents/{i}", securityOfficers(200)),
+            new Route("POST", "/api/incidents/{i}/notify", securityOfficers(202)),
+            new Route("POST", "/api/incidents/{i}/updates", securityOfficers(202)),
+            new Route("POST", "/api/incidents/{i}/close", securityOfficers(200)),
             new Route("GET", "/api/signing-keys", Map.of(
                     "*", new int[] {200, 200, 200})),
             new Route("POST", "/api/erasure-ledger/replay", Map.of(
@@ -130,6 +137,13 @@ class AccessMatrixIT {
         return Map.of(NONE, new int[] {401, 401, 401},
                 "Archive.Manager", new int[] {200, 403, 421},
                 "Tenant.Admin", new int[] {200, 403, 421},
+                "*", new int[] {403, 403, 403});
+    }
+
+    /** The incident routes act on the stamp, not a tenant: Security.Officers only, whatever the scope. */
+    private static Map<String, int[]> securityOfficers(int success) {
+        return Map.of(NONE, new int[] {401, 401, 401},
+                "Security.Officer", new int[] {success, success, success},
                 "*", new int[] {403, 403, 403});
     }
 
@@ -196,6 +210,7 @@ class AccessMatrixIT {
     private static String ownErasure;
     private static String doneErasure;
     private static String ownNotice;
+    private static String ownIncident;
 
     @BeforeAll
     static void tenants() {
@@ -219,6 +234,22 @@ class AccessMatrixIT {
             throw new IllegalStateException("maintenance not announced: " + announced.text());
         }
         ownNotice = "maintenance-" + announced.json().get("maintenanceId").asText();
+        String officer = api.token("matrix-officer", Optional.empty(), "Security.Officer");
+        ApiClient.Response declared = api.postJson("/api/incidents", officer, incidentBody());
+        if (declared.status() != 201) {
+            throw new IllegalStateException("incident not declared: " + declared.text());
+        }
+        ownIncident = declared.json().get("id").asText();
+        if (api.postJson("/api/incidents/" + ownIncident + "/notify", officer, "").status() != 202) {
+            throw new IllegalStateException("incident not notified");
+        }
+    }
+
+    private static String incidentBody() {
+        return "{\"title\":\"Matrix\",\"nature\":[\"confidentiality\"],\"description\":\"d\",\"detectedAt\":\""
+                + Instant.now().minusSeconds(60) + "\",\"window\":{\"from\":\"" + Instant.now().minusSeconds(3600)
+                + "\",\"to\":\"" + Instant.now() + "\"},\"scope\":{\"tenants\":[\"" + ownTenant + "\"]},"
+                + "\"keysExposed\":false,\"likelyConsequences\":\"c\",\"measures\":\"m\",\"contact\":\"x\"}";
     }
 
     private static String maintenanceBody() {
@@ -337,7 +368,8 @@ class AccessMatrixIT {
         if (path.contains("{freshGrant}")) {
             path = path.replace("{freshGrant}", newGrant(api.objectId("matrix-engineer", Optional.empty())));
         }
-        path = path.replace("{e}", ownErasure).replace("{done}", doneErasure).replace("{n}", ownNotice);
+        path = path.replace("{e}", ownErasure).replace("{done}", doneErasure).replace("{n}", ownNotice)
+                .replace("{i}", ownIncident);
         if (path.contains("{freshErasure}")) {
             path = path.replace("{freshErasure}", newErasure());
         }
@@ -364,6 +396,11 @@ class AccessMatrixIT {
                 return api.postJson(path, token, "{\"months\":1,\"reason\":\"matrix\"}");
             case "PUT /api/tenants/{t}/contacts":
                 return api.send("PUT", path, token, "application/json", "{\"admins\":[\"matrix@own.example\"]}");
+            case "POST /api/incidents/preview":
+            case "POST /api/incidents":
+                return api.postJson(path, token, incidentBody());
+            case "POST /api/incidents/{i}/updates":
+                return api.postJson(path, token, "{\"text\":\"matrix update\"}");
             case "POST /api/maintenance-notices":
                 return api.postJson(path, token, maintenanceBody());
             case "PUT /api/tenants/{t}/entra-tenant":

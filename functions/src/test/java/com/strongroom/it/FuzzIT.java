@@ -200,7 +200,8 @@ class FuzzIT {
                 .replace("{uploadId}", values.get(3))
                 .replace("{partNumber}", values.get(4))
                 .replace("{erasureId}", values.get(6))
-                .replace("{noticeId}", values.get(6));
+                .replace("{noticeId}", values.get(6))
+                .replace("{incidentId}", values.get(6));
         return path + values.get(5);
     }
 

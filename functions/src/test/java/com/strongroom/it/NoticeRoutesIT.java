@@ -30,14 +30,12 @@ import java.util.stream.Stream;
  */
 class NoticeRoutesIT {
     private static ApiClient api;
-    private static Path outbox;
     private String tenant;
     private String admin;
 
     @BeforeAll
     static void connect() {
         api = TestStack.shared().api();
-        outbox = Path.of(TestStack.shared().values().get("LOCAL_OUTBOX_DIR"));
     }
 
     @BeforeEach
@@ -178,6 +176,7 @@ class NoticeRoutesIT {
 
     /** The outbox's messages to a tenant's addresses, by recipient. */
     static List<MimeMessage> emailsTo(String tenant) {
+        Path outbox = Path.of(TestStack.shared().values().get("LOCAL_OUTBOX_DIR"));
         if (!Files.isDirectory(outbox)) {
             return List.of();
         }

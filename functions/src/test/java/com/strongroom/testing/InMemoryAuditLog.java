@@ -42,6 +42,11 @@ public final class InMemoryAuditLog implements AuditLog {
         this.clock = clock;
     }
 
+    /** How many events the log holds, in every chain. */
+    public int size() {
+        return chains.values().stream().mapToInt(Map::size).sum();
+    }
+
     private static String key(String tenantId, String chain) {
         return tenantId + "/" + chain;
     }

@@ -7,6 +7,7 @@ import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.ErasureLedger;
 import com.strongroom.core.port.ErasureStore;
 import com.strongroom.core.port.GrantStore;
+import com.strongroom.core.port.IncidentStore;
 import com.strongroom.core.port.NoticeStore;
 import com.strongroom.core.port.SendBudget;
 import com.strongroom.core.port.SendLedger;
@@ -126,6 +127,16 @@ class InMemoryPortsTest {
         @Override
         protected SendBudget budgetOfThree() {
             return new InMemorySendBudget(3);
+        }
+    }
+
+    @Nested
+    class Incidents extends IncidentStoreContract {
+        private final InMemoryIncidentStore store = new InMemoryIncidentStore();
+
+        @Override
+        protected IncidentStore store() {
+            return store;
         }
     }
 }

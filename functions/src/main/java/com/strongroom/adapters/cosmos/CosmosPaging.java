@@ -31,11 +31,23 @@ final class CosmosPaging {
 
     static <T> Page<T> page(Dependency dependency, CosmosContainer container, SqlQuerySpec query, String partition,
                             int pageSize, Optional<String> continuation, Function<JsonNode, T> map) {
+        return page(dependency, container, query, new CosmosQueryRequestOptions().setPartitionKey(
+                new PartitionKey(partition)), pageSize, continuation, map);
+    }
+
+    /** A page of a query over every partition (a register of the stamp, not of a tenant). */
+    static <T> Page<T> crossPartition(Dependency dependency, CosmosContainer container, SqlQuerySpec query,
+                                      int pageSize, Optional<String> continuation, Function<JsonNode, T> map) {
+        return page(dependency, container, query, new CosmosQueryRequestOptions(), pageSize, continuation, map);
+    }
+
+    private static <T> Page<T> page(Dependency dependency, CosmosContainer container, SqlQuerySpec query,
+                                    CosmosQueryRequestOptions options, int pageSize, Optional<String> continuation,
+                                    Function<JsonNode, T> map) {
         String cosmosContinuation = continuation.map(CosmosPaging::decode).orElse(null);
         return CosmosFailures.call(dependency, () -> {
             try {
-                Iterator<FeedResponse<JsonNode>> pages = container.queryItems(query,
-                        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(partition)), JsonNode.class)
+                Iterator<FeedResponse<JsonNode>> pages = container.queryItems(query, options, JsonNode.class)
                         .iterableByPage(cosmosContinuation, pageSize).iterator();
                 if (!pages.hasNext()) {
                     return new Page<T>(List.of(), Optional.empty());

@@ -4,6 +4,7 @@ import static com.strongroom.core.model.Role.ARCHIVE_MANAGER;
 import static com.strongroom.core.model.Role.ASSET_CONTRIBUTOR;
 import static com.strongroom.core.model.Role.ASSET_READER;
 import static com.strongroom.core.model.Role.PLATFORM_ADMIN;
+import static com.strongroom.core.model.Role.SECURITY_OFFICER;
 import static com.strongroom.core.model.Role.TENANT_ADMIN;
 
 import com.strongroom.core.model.AuditEvent.EventClass;
@@ -64,6 +65,13 @@ public enum Operation {
     NOTICES_LIST("notices.list", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
     NOTICE_RETRY("notice.retry", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
     MAINTENANCE_ANNOUNCE("maintenance.announce", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
+    INCIDENT_PREVIEW("incident.preview", EventClass.SECURITY, EnumSet.of(SECURITY_OFFICER)),
+    INCIDENT_DECLARE("incident.declare", EventClass.SECURITY, EnumSet.of(SECURITY_OFFICER)),
+    INCIDENT_LIST("incident.list", EventClass.ACCESS, EnumSet.of(SECURITY_OFFICER)),
+    INCIDENT_READ("incident.read", EventClass.ACCESS, EnumSet.of(SECURITY_OFFICER)),
+    INCIDENT_NOTIFY("incident.notify", EventClass.SECURITY, EnumSet.of(SECURITY_OFFICER)),
+    INCIDENT_UPDATE("incident.update", EventClass.SECURITY, EnumSet.of(SECURITY_OFFICER)),
+    INCIDENT_CLOSE("incident.close", EventClass.SECURITY, EnumSet.of(SECURITY_OFFICER)),
     /** The notifier giving up on a notice after the queue's last delivery; no caller may ask for it. */
     NOTICE_FAIL("notice.fail", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     /** Erasing again whatever a restore of the data brought back (the restore runbook; also a daily timer). */

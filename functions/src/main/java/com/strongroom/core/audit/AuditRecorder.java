@@ -42,6 +42,11 @@ public final class AuditRecorder {
         record(caller, operation.action(), operation.eventClass(), tenantId, target, Outcome.FAILED, requestId);
     }
 
+    /** A security event a caller caused in a tenant's trail (an incident that affects it), kept as security events are. */
+    public void security(Caller caller, Operation operation, String tenantId, String target, String requestId) {
+        record(caller, operation.action(), EventClass.SECURITY, tenantId, target, Outcome.SUCCESS, requestId);
+    }
+
     /** Evidence of tampering or another threat, kept as long as security events are. */
     public void securityIncident(Caller caller, String action, String tenantId, String target, String requestId) {
         record(caller, action, EventClass.SECURITY, tenantId, target, Outcome.FAILED, requestId);

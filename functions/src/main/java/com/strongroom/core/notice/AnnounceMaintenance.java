@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,7 +31,6 @@ import java.util.UUID;
 public final class AnnounceMaintenance {
     public static final int MAX_TEXT = 4000;
     public static final int MAX_LISTED_TENANTS = 1000;
-    private static final int TENANT_PAGE = 500;
 
     private final AccessControl access;
     private final TenantStore tenants;
@@ -79,7 +77,8 @@ public final class AnnounceMaintenance {
         if (!command.to().isAfter(clock.instant())) {
             throw scope.failed(new InvalidInputException("window", "has already ended"));
         }
-        List<TenantId> affected = command.tenants().isPresent() ? listed(scope, command.tenants().get()) : all();
+        List<TenantId> affected = command.tenants().isPresent() ? listed(scope, command.tenants().get())
+                : tenants.allIds();
         RequestScope change = scope.attempting();
         Instant now = clock.instant();
         for (TenantId tenant : affected) {
@@ -102,18 +101,6 @@ public final class AnnounceMaintenance {
         return distinct;
     }
 
-    private List<TenantId> all() {
-        List<TenantId> out = new ArrayList<>();
-        Optional<TenantId> after = Optional.empty();
-        while (true) {
-            List<TenantId> page = tenants.ids(TENANT_PAGE, after);
-            out.addAll(page);
-            if (page.size() < TENANT_PAGE) {
-                return out;
-            }
-            after = Optional.of(page.get(page.size() - 1));
-        }
-    }
 
     private static String idOf(Command command) {
         String canonical = command.from() + "\n" + command.to() + "\n" + command.tenants()

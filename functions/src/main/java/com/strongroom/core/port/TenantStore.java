@@ -31,4 +31,19 @@ public interface TenantStore {
 
     /** Up to {@code limit} tenant ids of this stamp in id order, after {@code after}. */
     List<TenantId> ids(int limit, Optional<TenantId> after);
+
+    /** Every tenant id of this stamp, in id order, read a page at a time. */
+    default List<TenantId> allIds() {
+        int page = 500;
+        List<TenantId> out = new java.util.ArrayList<>();
+        Optional<TenantId> after = Optional.empty();
+        while (true) {
+            List<TenantId> ids = ids(page, after);
+            out.addAll(ids);
+            if (ids.size() < page) {
+                return out;
+            }
+            after = Optional.of(ids.get(ids.size() - 1));
+        }
+    }
 }

@@ -3,11 +3,13 @@ package com.strongroom.adapters.cosmos;
 import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosContainer;
 import com.strongroom.core.port.ContactStore;
+import com.strongroom.core.port.IncidentStore;
 import com.strongroom.core.port.NoticeStore;
 import com.strongroom.core.port.SendBudget;
 import com.strongroom.core.port.SendLedger;
 import com.strongroom.it.TestStack;
 import com.strongroom.testing.ContactStoreContract;
+import com.strongroom.testing.IncidentStoreContract;
 import com.strongroom.testing.NoticeStoreContract;
 import com.strongroom.testing.SendBudgetContract;
 import com.strongroom.testing.SendLedgerContract;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** The notifier's Cosmos adapters (contacts, notices, send ledger, send budget) with the real SDK on the stand-in. */
+/** The notifier's and the incident register's Cosmos adapters with the real SDK on the stand-in. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CosmosNoticeAdaptersIT {
     private static CosmosClient client;
@@ -75,6 +77,17 @@ class CosmosNoticeAdaptersIT {
             String name = "budget-" + UUID.randomUUID().toString().substring(0, 8);
             client.getDatabase("strongroom").createContainerIfNotExists(name, "/tenantId");
             return new CosmosSendBudget(() -> client.getDatabase("strongroom").getContainer(name), 3);
+        }
+    }
+
+    @Nested
+    class Incidents extends IncidentStoreContract {
+        private final CosmosIncidentStore store = new CosmosIncidentStore(
+                () -> client.getDatabase("strongroom").getContainer(CosmosIncidentStore.CONTAINER));
+
+        @Override
+        protected IncidentStore store() {
+            return store;
         }
     }
 }
