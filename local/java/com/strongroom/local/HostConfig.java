@@ -10,7 +10,7 @@ import java.time.LocalTime;
 
 /** The parts of {@code host.json} the local host honours, with the Functions host's defaults. */
 public record HostConfig(String routePrefix, int maxDequeueCount, Duration visibilityTimeout, int batchSize,
-                         Duration maxPollingInterval, boolean base64Messages) {
+                         int newBatchThreshold, Duration maxPollingInterval, boolean base64Messages) {
 
     public static HostConfig read(Path hostJson) {
         try {
@@ -22,6 +22,7 @@ public record HostConfig(String routePrefix, int maxDequeueCount, Duration visib
                     queues.path("maxDequeueCount").asInt(5),
                     timeSpan(queues.path("visibilityTimeout").asText("00:00:00")),
                     queues.path("batchSize").asInt(16),
+                    queues.path("newBatchThreshold").asInt(queues.path("batchSize").asInt(16) / 2),
                     timeSpan(queues.path("maxPollingInterval").asText("00:01:00")),
                     !"none".equalsIgnoreCase(queues.path("messageEncoding").asText("base64")));
         } catch (IOException e) {
@@ -31,7 +32,8 @@ public record HostConfig(String routePrefix, int maxDequeueCount, Duration visib
 
     /** The same settings with a shorter retry delay, for tests that must not wait the production backoff. */
     public HostConfig withVisibilityTimeout(Duration timeout) {
-        return new HostConfig(routePrefix, maxDequeueCount, timeout, batchSize, maxPollingInterval, base64Messages);
+        return new HostConfig(routePrefix, maxDequeueCount, timeout, batchSize, newBatchThreshold, maxPollingInterval,
+                base64Messages);
     }
 
     private static Duration timeSpan(String value) {

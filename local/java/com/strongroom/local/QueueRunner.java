@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +26,7 @@ final class QueueRunner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(QueueRunner.class.getName());
     private static final Duration LEASE = Duration.ofMinutes(10);
     private static final Duration MIN_POLL = Duration.ofMillis(100);
+    private static final Duration BUSY_POLL = Duration.ofMillis(10);
 
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
@@ -40,15 +44,40 @@ final class QueueRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Fetches a batch of {@code batchSize} messages and runs them in parallel; when the messages still running drop to
+     * {@code newBatchThreshold}, fetches the next batch, so at most {@code batchSize + newBatchThreshold} run at once,
+     * as the host does (Azure Functions queue trigger, host.json {@code batchSize} and {@code newBatchThreshold}).
+     */
     private void poll(FunctionCatalog.QueueFunction function, FunctionInvoker invoker, QueueClient queue,
                       QueueClient poison, HostConfig host) {
+        ExecutorService workers = Executors.newFixedThreadPool(host.batchSize() + host.newBatchThreshold(), r -> {
+            Thread t = new Thread(r, "queue-worker-" + queue.getQueueName());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger inFlight = new AtomicInteger();
         Duration wait = MIN_POLL;
         while (running) {
+            if (inFlight.get() > host.newBatchThreshold()) {
+                sleep(BUSY_POLL);
+                continue;
+            }
             try {
                 List<QueueMessageItem> batch = new ArrayList<>();
                 queue.receiveMessages(host.batchSize(), LEASE, null, null).forEach(batch::add);
                 for (QueueMessageItem message : batch) {
-                    handle(function, invoker, queue, poison, host, message);
+                    inFlight.incrementAndGet();
+                    workers.execute(() -> {
+                        try {
+                            handle(function, invoker, queue, poison, host, message);
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, "message " + message.getMessageId() + " on " + queue.getQueueName()
+                                    + " left for redelivery: " + e.getClass().getName());
+                        } finally {
+                            inFlight.decrementAndGet();
+                        }
+                    });
                 }
                 wait = batch.isEmpty() ? min(wait.multipliedBy(2), host.maxPollingInterval()) : MIN_POLL;
             } catch (RuntimeException e) {

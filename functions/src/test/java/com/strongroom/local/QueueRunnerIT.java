@@ -48,6 +48,33 @@ class QueueRunnerIT {
         assertEquals(0, queue(QUEUE, QueueMessageEncoding.NONE).getProperties().getApproximateMessagesCount());
     }
 
+    /**
+     * learn.microsoft.com/azure/azure-functions/functions-bindings-storage-queue#host-json: the host processes a batch
+     * of {@code batchSize} messages in parallel and fetches another batch only when the number still being processed
+     * gets down to {@code newBatchThreshold}. With every message held, exactly one batch runs at once.
+     */
+    @Test
+    void theMessagesOfABatchRunInParallelAndTheNextBatchWaitsForTheThreshold() throws Exception {
+        HostConfig host = HostConfig.read(TestStack.PROJECT.resolve("host.json"));
+        RecordingQueueFunction.release = new java.util.concurrent.CountDownLatch(1);
+        RecordingQueueFunction.MOST_AT_ONCE.set(0);
+        QueueClient queue = queue(QUEUE, QueueMessageEncoding.BASE64);
+        int messages = host.batchSize() + host.newBatchThreshold() + 2;
+        try {
+            for (int i = 0; i < messages; i++) {
+                queue.sendMessage("{\"jobId\":\"hold-" + i + "\"}");
+            }
+            waitFor(() -> RecordingQueueFunction.RUNNING.get() == host.batchSize());
+            Thread.sleep(1000);
+            assertEquals(host.batchSize(), RecordingQueueFunction.MOST_AT_ONCE.get(),
+                    "a whole batch at once, and no more while none of it finished");
+        } finally {
+            RecordingQueueFunction.release.countDown();
+        }
+        waitFor(() -> RecordingQueueFunction.DELIVERIES.stream().filter(d -> d.message().contains("hold")).count()
+                == messages && RecordingQueueFunction.RUNNING.get() == 0);
+    }
+
     @Test
     void failingMessageIsRetriedUpToMaxDequeueCountThenPoisoned() {
         int maxDequeueCount = HostConfig.read(TestStack.PROJECT.resolve("host.json")).maxDequeueCount();
