@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 public final class InMemorySendBudget implements SendBudget {
@@ -17,13 +16,11 @@ public final class InMemorySendBudget implements SendBudget {
     }
 
     @Override
-    public synchronized Optional<Duration> reserve(Instant now) {
+    public synchronized Grant reserve(Instant now, int wanted) {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         int count = used.getOrDefault(minute, 0);
-        if (count >= perMinute) {
-            return Optional.of(Duration.between(now, minute.plus(Duration.ofMinutes(1))));
-        }
-        used.put(minute, count + 1);
-        return Optional.empty();
+        int granted = Math.max(0, Math.min(wanted, perMinute - count));
+        used.put(minute, count + granted);
+        return new Grant(granted, Duration.between(now, minute.plus(Duration.ofMinutes(1))));
     }
 }

@@ -11,7 +11,6 @@ import com.strongroom.core.port.SendBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -37,15 +36,17 @@ public final class CosmosSendBudget implements SendBudget {
     }
 
     @Override
-    public Optional<Duration> reserve(Instant now) {
+    public Grant reserve(Instant now, int wanted) {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        Duration untilNextMinute = Duration.between(now, minute.plus(Duration.ofMinutes(1)));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             var current = CosmosFailures.readIfExists(Dependency.COSMOS, container.get(), ID, new PartitionKey(PARTITION));
             if (current.isEmpty()) {
+                int granted = Math.min(wanted, perMinute);
                 try {
-                    CosmosFailures.createNew(Dependency.COSMOS, container.get(), document(minute, 1),
+                    CosmosFailures.createNew(Dependency.COSMOS, container.get(), document(minute, granted),
                             new PartitionKey(PARTITION), () -> new ConflictException("exists"));
-                    return Optional.empty();
+                    return new Grant(granted, untilNextMinute);
                 } catch (ConflictException e) {
                     continue;
                 }
@@ -53,16 +54,17 @@ public final class CosmosSendBudget implements SendBudget {
             JsonNode doc = current.get().getItem();
             boolean sameMinute = minute.toString().equals(doc.path("minute").asText());
             int used = sameMinute ? doc.path("count").asInt() : 0;
-            if (used >= perMinute) {
-                return Optional.of(Duration.between(now, minute.plus(Duration.ofMinutes(1))));
+            int granted = Math.max(0, Math.min(wanted, perMinute - used));
+            if (granted == 0) {
+                return new Grant(0, untilNextMinute);
             }
-            if (CosmosFailures.replaceIfMatch(Dependency.COSMOS, container.get(), document(minute, used + 1), ID,
+            if (CosmosFailures.replaceIfMatch(Dependency.COSMOS, container.get(), document(minute, used + granted), ID,
                     new PartitionKey(PARTITION), current.get().getETag()).isPresent()) {
-                return Optional.empty();
+                return new Grant(granted, untilNextMinute);
             }
         }
         // Many instances are drawing at once: let this one wait a moment rather than spin.
-        return Optional.of(Duration.ofSeconds(1));
+        return new Grant(0, Duration.ofSeconds(1));
     }
 
     private static ObjectNode document(Instant minute, int count) {

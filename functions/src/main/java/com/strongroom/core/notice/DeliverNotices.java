@@ -123,8 +123,10 @@ public final class DeliverNotices {
         // Every recipient's entry first, so that the notice shows all of them pending (or failed) from the start.
         List<Delivery> entries = to.recipients(notice.audience()).stream().map(recipient -> ledger.createIfAbsent(
                 Delivery.pending(notice.tenantId(), notice.id(), recipient, clock.instant()))).toList();
+        Slots slots = new Slots((int) entries.stream().filter(e -> e.state() != Delivery.State.SENT
+                && e.state() != Delivery.State.FAILED).count());
         for (Delivery entry : entries) {
-            Result result = deliverOne(notice, entry);
+            Result result = deliverOne(notice, entry, slots);
             switch (result.kind) {
                 case SENT -> sent++;
                 case ALREADY_SENT -> already++;
@@ -148,11 +150,11 @@ public final class DeliverNotices {
         }
     }
 
-    private Result deliverOne(Notice notice, Delivery entry) {
+    private Result deliverOne(Notice notice, Delivery entry, Slots slots) {
         Delivery current = entry;
         for (int race = 1; ; race++) {
             try {
-                return step(notice, current);
+                return step(notice, current, slots);
             } catch (PreconditionFailedException e) {
                 // Another worker wrote the entry since it was read: read it again and decide anew.
                 if (race == RACE_ATTEMPTS) {
@@ -163,7 +165,7 @@ public final class DeliverNotices {
         }
     }
 
-    private Result step(Notice notice, Delivery entry) {
+    private Result step(Notice notice, Delivery entry, Slots slots) {
         Instant now = clock.instant();
         switch (entry.state()) {
             case SENT:
@@ -187,9 +189,8 @@ public final class DeliverNotices {
                 return Result.of(Kind.SENT);
             }
         }
-        Optional<Duration> wait = budget.reserve(now);
-        if (wait.isPresent()) {
-            return Result.deferred(wait.get());
+        if (!slots.take(now)) {
+            return Result.deferred(slots.retryAfter);
         }
         Delivery claimed = ledger.replace(entry.claimed(now, now.plus(LEASE)));
         String operation;
@@ -201,6 +202,33 @@ public final class DeliverNotices {
         }
         ledger.replace(claimed.sent(operation, clock.instant()));
         return Result.of(Kind.SENT);
+    }
+
+    /**
+     * The sends this delivery of a notice may make: drawn from the shared budget once, for all its unsent recipients,
+     * when the first of them is about to be sent, so the budget's one document is written once per notice.
+     */
+    private final class Slots {
+        private final int wanted;
+        private int left = -1;
+        private Duration retryAfter = Duration.ZERO;
+
+        Slots(int wanted) {
+            this.wanted = wanted;
+        }
+
+        boolean take(Instant now) {
+            if (left < 0) {
+                SendBudget.Grant grant = budget.reserve(now, Math.max(1, wanted));
+                left = grant.sends();
+                retryAfter = grant.retryAfter();
+            }
+            if (left == 0) {
+                return false;
+            }
+            left--;
+            return true;
+        }
     }
 
     private void markUnsentFailed(Notice notice, RuntimeException cause) {
