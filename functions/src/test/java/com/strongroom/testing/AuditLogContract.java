@@ -73,6 +73,38 @@ public abstract class AuditLogContract {
     }
 
     @Test
+    void aWindowAcrossTenantsFindsEveryTenantsEventsOfTheActorInItAndNoOthers() {
+        String actor = "window-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant from = T0.plus(Duration.ofDays(3000 + new java.util.Random().nextInt(1000)));
+        List<String> expected = new ArrayList<>();
+        for (String tenant : List.of(uniqueTenant(), uniqueTenant(), uniqueTenant())) {
+            ChainLink tail = ChainLink.GENESIS;
+            for (int i = 0; i < 3; i++) {
+                String who = i == 2 ? "someone-else" : actor;
+                ChainedEvent next = ChainedEvent.after(tail, event(tenant, from.plusSeconds(60L * i + 1), who,
+                        "asset.download", "tenants/" + tenant + "/assets/x", EventClass.ACCESS));
+                assertTrue(log().tryAppend(next, ACCESS_RETENTION));
+                tail = next.link();
+                if (who.equals(actor)) {
+                    expected.add(next.event().id());
+                }
+            }
+        }
+        List<String> found = new ArrayList<>();
+        Optional<String> continuation = Optional.empty();
+        do {
+            AuditLog.Page page = log().window(new AuditLog.WindowQuery(from, from.plusSeconds(3600), Optional.of(actor),
+                    Optional.empty(), 2, continuation));
+            page.events().forEach(e -> found.add(e.event().id()));
+            continuation = page.continuation();
+        } while (continuation.isPresent());
+        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(found));
+        assertEquals(expected.size(), found.size(), "each once, across pages");
+        assertEquals(0, log().window(new AuditLog.WindowQuery(from.plusSeconds(7200), from.plusSeconds(9000),
+                Optional.of(actor), Optional.empty(), 10, Optional.empty())).events().size(), "outside the window");
+    }
+
+    @Test
     void anUnknownChainHasNoHeadAndNoEvents() {
         String tenant = uniqueTenant();
         assertEquals(Optional.empty(), log().head(tenant, "access"));

@@ -147,6 +147,21 @@ public final class InMemoryAuditLog implements AuditLog {
         return new Page(page, next < matching.size() ? Optional.of(Integer.toString(next)) : Optional.empty());
     }
 
+    @Override
+    public Page window(WindowQuery q) {
+        failIfDown();
+        int offset = q.continuation().map(InMemoryAuditLog::offset).orElse(0);
+        Query filter = new Query("", Optional.of(q.from()), Optional.of(q.to()), q.actor(), q.action(),
+                Optional.empty(), Optional.empty(), q.pageSize(), Optional.empty());
+        List<ChainedEvent> matching = new ArrayList<>();
+        chains.forEach((key, events) -> events.values().stream().filter(e -> matches(filter, e))
+                .forEach(matching::add));
+        matching.sort(Comparator.comparing((ChainedEvent e) -> e.event().id()));
+        List<ChainedEvent> page = matching.stream().skip(offset).limit(q.pageSize()).toList();
+        int next = offset + page.size();
+        return new Page(page, next < matching.size() ? Optional.of(Integer.toString(next)) : Optional.empty());
+    }
+
     private static int offset(String continuation) {
         try {
             return Integer.parseInt(continuation);

@@ -198,6 +198,26 @@ public final class CosmosAuditLog implements AuditLog {
         return new Page(page.items(), page.continuation());
     }
 
+    @Override
+    public Page window(WindowQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM c WHERE c.type = 'event' AND c.atMs >= @from"
+                + " AND c.atMs <= @to");
+        List<SqlParameter> parameters = new ArrayList<>(List.of(new SqlParameter("@from", q.from().toEpochMilli()),
+                new SqlParameter("@to", q.to().toEpochMilli())));
+        q.actor().ifPresent(a -> {
+            sql.append(" AND c.actor = @actor");
+            parameters.add(new SqlParameter("@actor", a));
+        });
+        q.action().ifPresent(a -> {
+            sql.append(" AND c.action = @action");
+            parameters.add(new SqlParameter("@action", a));
+        });
+        CosmosPaging.Page<ChainedEvent> page = CosmosPaging.crossPartition(Dependency.AUDIT, container.get(),
+                new SqlQuerySpec(sql.toString(), parameters), q.pageSize(), q.continuation(),
+                CosmosAuditLog::fromDocument);
+        return new Page(page.items(), page.continuation());
+    }
+
     private static <T> T parsed(Supplier<T> parse, T placeholder) {
         try {
             return parse.get();

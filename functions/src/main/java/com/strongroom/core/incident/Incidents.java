@@ -90,7 +90,7 @@ public final class Incidents {
                      NoticeJobs jobs, AuditRecorder audit, Clock clock, int sendsPerMinute) {
         this.access = access;
         this.incidents = incidents;
-        this.scopes = new AffectedScope(auditLog, assets, tenants);
+        this.scopes = new AffectedScope(auditLog, assets);
         this.tenants = tenants;
         this.notices = notices;
         this.contacts = contacts;

@@ -40,6 +40,16 @@ public interface AuditLog {
     /** Events of a tenant matching the filters, newest first, one page at a time. */
     Page query(Query query);
 
+    /**
+     * Events of every tenant in a window, optionally of one actor or action, in no particular order, one page at a
+     * time: what an incident is looked for in, in one pass instead of one per tenant.
+     */
+    Page window(WindowQuery query);
+
+    record WindowQuery(Instant from, Instant to, Optional<String> actor, Optional<String> action, int pageSize,
+                       Optional<String> continuation) {
+    }
+
     record Query(String tenantId, Optional<Instant> from, Optional<Instant> to, Optional<String> actor,
                  Optional<String> action, Optional<String> target, Optional<String> grantId, int pageSize,
                  Optional<String> continuation) {
