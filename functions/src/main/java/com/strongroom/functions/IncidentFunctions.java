@@ -78,7 +78,7 @@ public final class IncidentFunctions {
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("incidentId") String incidentId, ExecutionContext context) {
         return http.handle(request, context, Operation.INCIDENT_NOTIFY, caller -> Reply.accepted(
-                IncidentViews.register(incidents().notify(caller, incidentId, context.getInvocationId()))));
+                IncidentViews.summary(incidents().notify(caller, incidentId, context.getInvocationId()))));
     }
 
     @FunctionName("updateIncident")
@@ -88,7 +88,7 @@ public final class IncidentFunctions {
             @BindingName("incidentId") String incidentId, ExecutionContext context) {
         return http.handle(request, context, Operation.INCIDENT_UPDATE, caller -> {
             var body = HttpExchange.json(request, IncidentViews.UpdateRequest.class);
-            return Reply.accepted(IncidentViews.register(incidents().update(caller, incidentId, body.text(),
+            return Reply.accepted(IncidentViews.summary(incidents().update(caller, incidentId, body.text(),
                     context.getInvocationId())));
         });
     }
@@ -98,7 +98,7 @@ public final class IncidentFunctions {
             @HttpTrigger(name = "request", methods = {HttpMethod.POST}, route = "incidents/{incidentId}/close",
                     authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
             @BindingName("incidentId") String incidentId, ExecutionContext context) {
-        return http.handle(request, context, Operation.INCIDENT_CLOSE, caller -> Reply.ok(IncidentViews.register(
+        return http.handle(request, context, Operation.INCIDENT_CLOSE, caller -> Reply.ok(IncidentViews.summary(
                 incidents().close(caller, incidentId, context.getInvocationId()))));
     }
 

@@ -97,16 +97,20 @@ public final class NoticeBenchmark {
             Path outbox = Path.of(stack.values().get("LOCAL_OUTBOX_DIR"));
             int expected = 2 * preview.get("tenants").asInt();
             String id = api.postJson("/api/incidents", officer, body).json().get("id").asText();
+            ExecutorService watcher = Executors.newFixedThreadPool(2);
             long notifyStart = System.nanoTime();
+            Future<Long> firstFile = watcher.submit(() -> awaitFiles(outbox, 1));
+            Future<Long> lastFile = watcher.submit(() -> awaitFiles(outbox, expected));
             api.postJson("/api/incidents/" + id + "/notify", officer, "");
             long notified = System.nanoTime();
-            long first = awaitFiles(outbox, 1);
-            long last = awaitFiles(outbox, expected);
+            long first = firstFile.get();
+            long last = lastFile.get();
+            watcher.shutdown();
             double ours = (expected - 1) / ((last - first) / 1e9);
             System.out.printf(Locale.ROOT, "notices: notify answered in %.1f s; the host's queue poll found the first "
-                    + "message %.1f s later; %d emails in the outbox at %.1f emails/s from the first to the last "
+                    + "message %.1f s after the call began; %d emails in the outbox at %.1f emails/s from the first to the last "
                     + "(%.1f emails/s from notify); heap %d MiB%n", (notified - notifyStart) / 1e9,
-                    (first - notified) / 1e9, expected, ours, expected / ((last - notifyStart) / 1e9), heapMiB());
+                    (first - notifyStart) / 1e9, expected, ours, expected / ((last - notifyStart) / 1e9), heapMiB());
 
             double baseline = baseline(stack, tenants, outbox.resolveSibling("baseline-outbox"));
             System.out.printf(Locale.ROOT, "baseline: %d messages enqueued, %d files written at %.1f emails/s%n",

@@ -46,6 +46,9 @@ public final class CosmosAuditLog implements AuditLog {
 
     private final Supplier<CosmosContainer> container;
 
+    /** A window across every tenant is an investigation, not a request path: it may take a minute a page. */
+    private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(60);
+
     public CosmosAuditLog(Supplier<CosmosContainer> container) {
         this.container = container;
     }
@@ -213,7 +216,7 @@ public final class CosmosAuditLog implements AuditLog {
             parameters.add(new SqlParameter("@action", a));
         });
         CosmosPaging.Page<ChainedEvent> page = CosmosPaging.crossPartition(Dependency.AUDIT, container.get(),
-                new SqlQuerySpec(sql.toString(), parameters), q.pageSize(), q.continuation(),
+                new SqlQuerySpec(sql.toString(), parameters), q.pageSize(), q.continuation(), WINDOW_TIMEOUT,
                 CosmosAuditLog::fromDocument);
         return new Page(page.items(), page.continuation());
     }

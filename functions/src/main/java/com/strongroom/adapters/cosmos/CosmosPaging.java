@@ -3,6 +3,7 @@ package com.strongroom.adapters.cosmos;
 import com.strongroom.core.error.Dependency;
 
 import com.azure.cosmos.CosmosContainer;
+import com.azure.cosmos.CosmosEndToEndOperationLatencyPolicyConfigBuilder;
 import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.FeedResponse;
@@ -11,6 +12,7 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.strongroom.core.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -39,6 +41,15 @@ final class CosmosPaging {
     static <T> Page<T> crossPartition(Dependency dependency, CosmosContainer container, SqlQuerySpec query,
                                       int pageSize, Optional<String> continuation, Function<JsonNode, T> map) {
         return page(dependency, container, query, new CosmosQueryRequestOptions(), pageSize, continuation, map);
+    }
+
+    /** The same, for a scan that may take longer than the client's usual limit (an incident's window). */
+    static <T> Page<T> crossPartition(Dependency dependency, CosmosContainer container, SqlQuerySpec query,
+                                      int pageSize, Optional<String> continuation, Duration timeout,
+                                      Function<JsonNode, T> map) {
+        return page(dependency, container, query, new CosmosQueryRequestOptions()
+                .setCosmosEndToEndOperationLatencyPolicyConfig(new CosmosEndToEndOperationLatencyPolicyConfigBuilder(
+                        timeout).build()), pageSize, continuation, map);
     }
 
     private static <T> Page<T> page(Dependency dependency, CosmosContainer container, SqlQuerySpec query,

@@ -26,6 +26,8 @@ import java.util.function.Function;
  */
 final class AffectedScope {
     private static final int PAGE = 500;
+    /** Events per page of a window across tenants: few, large pages, since each is a scan of the window. */
+    private static final int WINDOW_PAGE = 5000;
     /** Up to this many named tenants are read one partition each; more, or all, in one pass across tenants. */
     private static final int PER_TENANT_QUERIES = 20;
 
@@ -50,7 +52,7 @@ final class AffectedScope {
             // Every tenant, or many: one pass over the window across tenants.
             Set<TenantId> named = new HashSet<>(scope.tenants());
             read(page -> auditLog.window(new AuditLog.WindowQuery(from, to, one(scope.actors()), one(scope.actions()),
-                    PAGE, page)), scope, tallies);
+                    WINDOW_PAGE, page)), scope, tallies);
             if (!named.isEmpty()) {
                 tallies.keySet().retainAll(named);
             }

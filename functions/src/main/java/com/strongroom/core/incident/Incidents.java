@@ -146,8 +146,11 @@ public final class Incidents {
         return register(incident);
     }
 
-    /** One notice per affected tenant to all its contacts; asking again queues nothing twice (the ledger). */
-    public Register notify(Caller caller, String id, String requestId) {
+    /**
+     * One notice per affected tenant to all its contacts; asking again queues nothing twice (the ledger). Answers the
+     * incident, not the register, which reads every tenant's notices: {@link #read} for that.
+     */
+    public Incident notify(Caller caller, String id, String requestId) {
         RequestScope scope = access.authorize(caller, Operation.INCIDENT_NOTIFY, target(id), requestId);
         Incident incident = existing(scope, id);
         if (incident.closed()) {
@@ -159,11 +162,11 @@ public final class Incidents {
             send(IncidentNotices.first(notified, affected));
         }
         change.succeeded();
-        return register(notified);
+        return notified;
     }
 
     /** A follow-up (Art. 33(4)): recorded on the incident, then sent to every affected tenant as its own notice. */
-    public Register update(Caller caller, String id, String text, String requestId) {
+    public Incident update(Caller caller, String id, String text, String requestId) {
         RequestScope scope = access.authorize(caller, Operation.INCIDENT_UPDATE, target(id), requestId);
         String checkedText = Text.paragraphs("text", text, DeclareCommand.MAX_TEXT);
         Incident incident = existing(scope, id);
@@ -181,20 +184,20 @@ public final class Incidents {
             send(IncidentNotices.update(updated, affected, update));
         }
         change.succeeded();
-        return register(updated);
+        return updated;
     }
 
-    public Register close(Caller caller, String id, String requestId) {
+    public Incident close(Caller caller, String id, String requestId) {
         RequestScope scope = access.authorize(caller, Operation.INCIDENT_CLOSE, target(id), requestId);
         Incident incident = existing(scope, id);
         if (incident.closed()) {
             scope.succeeded();
-            return register(incident);
+            return incident;
         }
         RequestScope change = scope.attempting();
         Incident closed = change(scope, id, i -> i.closed() ? i : i.closedAt(clock.instant()));
         change.succeeded();
-        return register(closed);
+        return closed;
     }
 
     private void send(Notice notice) {
