@@ -86,7 +86,19 @@ class FunctionPackageIT {
                 Map.entry("getErasureReceipt", new Expected(
                         "tenants/{tenantId}/erasure-requests/{erasureId}/receipt", List.of("GET"))),
                 Map.entry("signingKeys", new Expected("signing-keys", List.of("GET"))),
-                Map.entry("replayErasureLedgerNow", new Expected("erasure-ledger/replay", List.of("POST"))));
+                Map.entry("replayErasureLedgerNow", new Expected("erasure-ledger/replay", List.of("POST"))),
+                Map.entry("getContacts", new Expected("tenants/{tenantId}/contacts", List.of("GET"))),
+                Map.entry("putContacts", new Expected("tenants/{tenantId}/contacts", List.of("PUT"))),
+                Map.entry("listNotices", new Expected("tenants/{tenantId}/notices", List.of("GET"))),
+                Map.entry("retryNotice", new Expected("tenants/{tenantId}/notices/{noticeId}/retry", List.of("POST"))),
+                Map.entry("announceMaintenance", new Expected("maintenance-notices", List.of("POST"))),
+                Map.entry("previewIncident", new Expected("incidents/preview", List.of("POST"))),
+                Map.entry("declareIncident", new Expected("incidents", List.of("POST"))),
+                Map.entry("listIncidents", new Expected("incidents", List.of("GET"))),
+                Map.entry("getIncident", new Expected("incidents/{incidentId}", List.of("GET"))),
+                Map.entry("notifyIncident", new Expected("incidents/{incidentId}/notify", List.of("POST"))),
+                Map.entry("updateIncident", new Expected("incidents/{incidentId}/updates", List.of("POST"))),
+                Map.entry("closeIncident", new Expected("incidents/{incidentId}/close", List.of("POST"))));
         Set<String> all = new java.util.HashSet<>(expected.keySet());
         all.add("checkpointAuditChains");
         all.add("sweepExpiredConsentGrants");
@@ -95,6 +107,7 @@ class FunctionPackageIT {
         all.add("replayErasureLedger");
         all.add("markErasuresIrrecoverable");
         all.add("requeueStalledErasures");
+        all.add("sendNotices");
         assertEquals(all, functions.keySet());
         expected.forEach((name, want) -> {
             JsonNode trigger = functions.get(name).get("bindings").get(0);
@@ -118,6 +131,14 @@ class FunctionPackageIT {
         JsonNode trigger = functions.get("runErasureJob").get("bindings").get(0);
         assertEquals("queueTrigger", trigger.get("type").asText());
         assertEquals("%ERASURE_QUEUE%", trigger.get("queueName").asText());
+        assertEquals("STORAGE", trigger.get("connection").asText());
+    }
+
+    @Test
+    void noticesAreSentFromTheQueueTheSettingNamesOverTheIdentityBasedConnection() {
+        JsonNode trigger = functions.get("sendNotices").get("bindings").get(0);
+        assertEquals("queueTrigger", trigger.get("type").asText());
+        assertEquals("%NOTIFICATIONS_QUEUE%", trigger.get("queueName").asText());
         assertEquals("STORAGE", trigger.get("connection").asText());
     }
 
