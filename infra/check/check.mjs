@@ -101,9 +101,8 @@ function checkStampEntry(model) {
   const region = model.params.get('region');
   if (!region) return;
   const scope = new Scope(model, new Map());
-  const allowed = region.decorators.find((d) => d.name === 'allowed');
-  const values = allowed ? evaluate(allowed.args[0], scope) : null;
-  if (!Array.isArray(values) || values.length !== STAMP_REGIONS.length || !STAMP_REGIONS.every((r) => values.includes(r))) {
+  const values = allowedValues(model, 'region');
+  if (values.length !== STAMP_REGIONS.length || !STAMP_REGIONS.every((r) => values.includes(r))) {
     fail('region-allowed', model.file, region.line, `region must be @allowed exactly ${STAMP_REGIONS.join(', ')}`);
   }
   const pairs = model.vars.get('pairedRegions');
