@@ -1,8 +1,11 @@
 package com.strongroom.config;
 
 import com.strongroom.core.audit.AuditRetention;
+import com.strongroom.core.error.InvalidInputException;
+import com.strongroom.core.model.EmailAddress;
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Region;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -180,7 +183,8 @@ public record Settings(
             Optional<URI> endpoint = uri(Setting.EMAIL_ENDPOINT);
             Optional<String> sender = value(Setting.EMAIL_SENDER_ADDRESS);
             Optional<Path> outbox = value(Setting.LOCAL_OUTBOX_DIR).map(Path::of);
-            if (sender.filter(v -> !v.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")).isPresent()) {
+            // The same rule as every other address notices use: a mailbox a provider can send from.
+            if (sender.filter(v -> !isMailbox(v)).isPresent()) {
                 problems.add(Setting.EMAIL_SENDER_ADDRESS.key() + " must be an email address");
             }
             if (azure) {
@@ -196,6 +200,15 @@ public record Settings(
             }
             int perMinute = (int) wholeNumber(Setting.EMAIL_SENDS_PER_MINUTE, 1, 100_000, 30);
             return new Email(endpoint, sender.orElse("notices@strongroom.localhost"), perMinute, outbox);
+        }
+
+        private static boolean isMailbox(String value) {
+            try {
+                EmailAddress.of(value);
+                return true;
+            } catch (InvalidInputException e) {
+                return false;
+            }
         }
 
         private long wholeNumber(Setting setting, long min, long max, long fallback) {
