@@ -5,7 +5,6 @@ import com.strongroom.core.incident.Art33Draft;
 import com.strongroom.core.incident.DeclareCommand;
 import com.strongroom.core.incident.Incidents;
 import com.strongroom.core.model.AssetId;
-import com.strongroom.core.model.Delivery;
 import com.strongroom.core.model.Incident;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.IncidentStore;
@@ -143,11 +142,7 @@ final class IncidentViews {
     private static Map<String, Object> part(Incidents.TenantPart part) {
         Map<String, Object> view = affected(part.affected());
         view.put("unreachable", part.unreachable());
-        Map<String, Object> notices = new LinkedHashMap<>();
-        for (Delivery.State state : Delivery.State.values()) {
-            notices.put(state.name().toLowerCase(Locale.ROOT), part.deliveries().getOrDefault(state, 0));
-        }
-        view.put("notices", notices);
+        view.put("notices", NoticeViews.deliveries(part.deliveries()));
         view.put("draft", draft(part.draft()));
         view.put("draftText", part.draft().text());
         return view;

@@ -109,12 +109,17 @@ final class NoticeViews {
         view.put("subject", stated.notice().subject());
         view.put("text", stated.notice().text());
         view.put("createdAt", stated.notice().createdAt().toString());
-        Map<String, Object> deliveries = new LinkedHashMap<>();
-        for (Delivery.State state : Delivery.State.values()) {
-            deliveries.put(state.name().toLowerCase(Locale.ROOT), stated.count(state));
-        }
-        view.put("deliveries", deliveries);
+        view.put("deliveries", deliveries(stated.deliveries()));
         view.put("unreachable", stated.deliveries().isEmpty());
+        return view;
+    }
+
+    /** Deliveries per state, every state named (0 when none is in it). */
+    static Map<String, Object> deliveries(Map<Delivery.State, Integer> counts) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        for (Delivery.State state : Delivery.State.values()) {
+            view.put(state.name().toLowerCase(Locale.ROOT), counts.getOrDefault(state, 0));
+        }
         return view;
     }
 

@@ -30,7 +30,6 @@ import com.strongroom.core.port.TenantStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -223,11 +222,11 @@ public final class Incidents {
         int pending = 0;
         List<TenantPart> parts = new java.util.ArrayList<>();
         for (Incident.Affected affected : incident.affected()) {
-            Map<Delivery.State, Integer> counts = new EnumMap<>(Delivery.State.class);
+            List<Delivery> deliveries = new java.util.ArrayList<>();
             for (int sequence = 0; sequence <= incident.updates().size(); sequence++) {
-                ledger.forNotice(affected.tenantId(), NoticeId.incident(incident.id(), sequence))
-                        .forEach(d -> counts.merge(d.state(), 1, Integer::sum));
+                deliveries.addAll(ledger.forNotice(affected.tenantId(), NoticeId.incident(incident.id(), sequence)));
             }
+            Map<Delivery.State, Integer> counts = Delivery.countByState(deliveries);
             boolean unreachable = contacts.find(affected.tenantId()).orElse(Contacts.none())
                     .recipients(Contacts.Audience.ALL_CONTACTS).isEmpty();
             pending += counts.getOrDefault(Delivery.State.PENDING, 0) + counts.getOrDefault(Delivery.State.SENDING, 0);

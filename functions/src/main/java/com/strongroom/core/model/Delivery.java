@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,6 +57,13 @@ public record Delivery(String id, TenantId tenantId, NoticeId noticeId, EmailAdd
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many of {@code deliveries} are in each state; states none is in are absent. */
+    public static Map<State, Integer> countByState(Collection<Delivery> deliveries) {
+        Map<State, Integer> counts = new EnumMap<>(State.class);
+        deliveries.forEach(d -> counts.merge(d.state(), 1, Integer::sum));
+        return counts;
     }
 
     public Delivery claimed(Instant now, Instant until) {

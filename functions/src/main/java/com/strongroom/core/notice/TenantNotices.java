@@ -17,7 +17,6 @@ import com.strongroom.core.port.NoticeStore;
 import com.strongroom.core.port.SendLedger;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,8 +94,6 @@ public final class TenantNotices {
     }
 
     Stated stated(Notice notice) {
-        Map<Delivery.State, Integer> counts = new EnumMap<>(Delivery.State.class);
-        ledger.forNotice(notice.tenantId(), notice.id()).forEach(d -> counts.merge(d.state(), 1, Integer::sum));
-        return new Stated(notice, counts);
+        return new Stated(notice, Delivery.countByState(ledger.forNotice(notice.tenantId(), notice.id())));
     }
 }
