@@ -195,8 +195,8 @@ public final class Strongroom {
                 new AnnounceMaintenance(access, ports.tenants(), ports.noticeStore(), ports.noticeJobs(), clock),
                 new DeliverNotices(ports.noticeStore(), ports.contacts(), ports.sendLedger(), ports.sendBudget(),
                         ports.notifier(), ports.noticeJobs(), recorder, clock),
-                new Incidents(access, ports.incidents(), ports.auditLog(), ports.assets(), ports.tenants(),
-                        ports.noticeStore(), ports.contacts(), ports.sendLedger(), ports.noticeJobs(), recorder, clock,
+                new Incidents(access, ports.incidents(), ports.auditLog(), ports.assets(), ports.noticeStore(),
+                        ports.contacts(), ports.sendLedger(), ports.noticeJobs(), recorder, clock,
                         settings.email().sendsPerMinute()));
         this.signingKeys = ports.signer()::publicKeySet;
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, ports.probes(), Duration.ofSeconds(5),

@@ -150,6 +150,11 @@ public final class AccessControl {
         throw new ForbiddenException("the caller's directory is not registered on any Strongroom tenant");
     }
 
+    /** True when this stamp holds {@code tenant}: it exists here and is homed in this stamp's region. */
+    public boolean holds(TenantId tenant) {
+        return tenants.find(tenant).filter(t -> t.homeRegion() == stampRegion).isPresent();
+    }
+
     /** The tenant, if this stamp holds it: 421 for a tenant homed elsewhere, 404 for one it does not know. */
     private Tenant tenantOfThisStamp(Caller caller, Operation operation, TenantId tenantId, String target,
                                      String requestId) {

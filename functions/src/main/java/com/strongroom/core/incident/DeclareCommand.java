@@ -1,9 +1,7 @@
 package com.strongroom.core.incident;
 
 import com.strongroom.core.error.InvalidInputException;
-import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.Incident;
-import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.Text;
 import java.time.Instant;
 import java.util.List;
@@ -50,14 +48,5 @@ public record DeclareCommand(String title, Set<Incident.Nature> nature, String d
         likelyConsequences = Text.paragraphs("likelyConsequences", likelyConsequences, MAX_TEXT);
         measures = Text.paragraphs("measures", measures, MAX_TEXT);
         contact = Text.paragraphs("contact", contact, 1000);
-    }
-
-    /** The scope's tenants, or empty for every tenant of the stamp. */
-    List<TenantId> tenants() {
-        return scope.tenants();
-    }
-
-    List<AssetId> assets() {
-        return scope.assets();
     }
 }

@@ -16,7 +16,6 @@ import com.strongroom.core.model.Incident;
 import com.strongroom.core.model.Notice;
 import com.strongroom.core.model.NoticeId;
 import com.strongroom.core.model.PageSize;
-import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.Text;
 import com.strongroom.core.port.AssetStore;
@@ -26,7 +25,6 @@ import com.strongroom.core.port.IncidentStore;
 import com.strongroom.core.port.NoticeJobs;
 import com.strongroom.core.port.NoticeStore;
 import com.strongroom.core.port.SendLedger;
-import com.strongroom.core.port.TenantStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +47,6 @@ public final class Incidents {
     private final AccessControl access;
     private final IncidentStore incidents;
     private final AffectedScope scopes;
-    private final TenantStore tenants;
     private final NoticeStore notices;
     private final ContactStore contacts;
     private final SendLedger ledger;
@@ -85,12 +82,11 @@ public final class Incidents {
     }
 
     public Incidents(AccessControl access, IncidentStore incidents, AuditLog auditLog, AssetStore assets,
-                     TenantStore tenants, NoticeStore notices, ContactStore contacts, SendLedger ledger,
+                     NoticeStore notices, ContactStore contacts, SendLedger ledger,
                      NoticeJobs jobs, AuditRecorder audit, Clock clock, int sendsPerMinute) {
         this.access = access;
         this.incidents = incidents;
         this.scopes = new AffectedScope(auditLog, assets);
-        this.tenants = tenants;
         this.notices = notices;
         this.contacts = contacts;
         this.ledger = ledger;
@@ -242,9 +238,8 @@ public final class Incidents {
         if (command.detectedAt().isAfter(clock.instant())) {
             throw scope.failed(new InvalidInputException("detectedAt", "is in the future"));
         }
-        for (TenantId tenant : command.tenants()) {
-            Optional<Tenant> found = tenants.find(tenant);
-            if (found.isEmpty() || !found.get().homeRegion().equals(access.stampRegion())) {
+        for (TenantId tenant : command.scope().tenants()) {
+            if (!access.holds(tenant)) {
                 throw scope.failed(new InvalidInputException("scope.tenants", "names " + tenant
                         + ", which is not a tenant of this stamp: declare it in the tenant's own stamp"));
             }

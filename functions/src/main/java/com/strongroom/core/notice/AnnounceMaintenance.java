@@ -7,7 +7,6 @@ import com.strongroom.core.access.Target;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.NoticeId;
-import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.Text;
 import com.strongroom.core.port.NoticeJobs;
@@ -92,8 +91,7 @@ public final class AnnounceMaintenance {
     private List<TenantId> listed(RequestScope scope, List<TenantId> listed) {
         List<TenantId> distinct = listed.stream().distinct().toList();
         for (TenantId tenant : distinct) {
-            Optional<Tenant> found = tenants.find(tenant);
-            if (found.isEmpty() || !found.get().homeRegion().equals(access.stampRegion())) {
+            if (!access.holds(tenant)) {
                 throw scope.failed(new InvalidInputException("tenants", "names " + tenant
                         + ", which is not a tenant of this stamp"));
             }

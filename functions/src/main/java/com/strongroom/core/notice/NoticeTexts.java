@@ -37,10 +37,6 @@ final class NoticeTexts {
                         + text, Contacts.Audience.ADMINS, now);
     }
 
-    static String when(Instant at) {
-        return UTC.format(at);
-    }
-
     static Notifier.Email email(Notice notice, EmailAddress to) {
         return new Notifier.Email(to, SUBJECT_PREFIX + notice.subject(), notice.text()
                 + "\n\n--\nThis notice concerns your Strongroom tenant " + notice.tenantId()

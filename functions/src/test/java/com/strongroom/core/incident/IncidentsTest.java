@@ -89,8 +89,8 @@ class IncidentsTest {
         AuditRecorder recorder = new AuditRecorder(trail, clock);
         AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock),
                 recorder);
-        incidents = new Incidents(access, new InMemoryIncidentStore(), log, assets, tenants, notices, contacts, ledger,
-                jobs, recorder, clock, 30);
+        incidents = new Incidents(access, new InMemoryIncidentStore(), log, assets, notices, contacts, ledger, jobs,
+                recorder, clock, 30);
         for (TenantId t : List.of(ACME, GLOBEX, INITECH)) {
             tenants.create(new Tenant(t, t.value(), Region.WEST_EUROPE, Optional.empty(), T0, "ops",
                     TenantStatus.ACTIVE, new TenantKeys("local:" + t + "/00", 1, new byte[] {1}, new byte[] {2})));
