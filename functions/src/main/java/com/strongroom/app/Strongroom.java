@@ -45,6 +45,7 @@ import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.notice.AnnounceMaintenance;
+import com.strongroom.core.notice.BlockSendBudget;
 import com.strongroom.core.notice.DeliverNotices;
 import com.strongroom.core.notice.TenantContacts;
 import com.strongroom.core.notice.TenantNotices;
@@ -193,8 +194,9 @@ public final class Strongroom {
         this.notices = new NoticeUseCases(new TenantContacts(access, ports.contacts()),
                 new TenantNotices(access, ports.noticeStore(), ports.sendLedger(), ports.noticeJobs(), clock),
                 new AnnounceMaintenance(access, ports.tenants(), ports.noticeStore(), ports.noticeJobs(), clock),
-                new DeliverNotices(ports.noticeStore(), ports.contacts(), ports.sendLedger(), ports.sendBudget(),
-                        ports.notifier(), ports.noticeJobs(), recorder, clock),
+                new DeliverNotices(ports.noticeStore(), ports.contacts(), ports.sendLedger(),
+                        BlockSendBudget.over(ports.sendBudget(), settings.email().sendsPerMinute()), ports.notifier(),
+                        ports.noticeJobs(), recorder, clock),
                 new Incidents(access, ports.incidents(), ports.auditLog(), ports.assets(), ports.noticeStore(),
                         ports.contacts(), ports.sendLedger(), ports.noticeJobs(), recorder, clock,
                         settings.email().sendsPerMinute()));
