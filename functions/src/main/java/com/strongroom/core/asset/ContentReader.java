@@ -13,10 +13,10 @@ import java.io.UncheckedIOException;
 import java.util.OptionalLong;
 
 /** Reads only the stored segments a plaintext range needs, and decrypts them one verified segment at a time. */
-final class ContentReader {
+public final class ContentReader {
     private final ContentStore content;
 
-    ContentReader(ContentStore content) {
+    public ContentReader(ContentStore content) {
         this.content = content;
     }
 
@@ -24,7 +24,7 @@ final class ContentReader {
      * Writes plaintext bytes {@code [from, from + length)} of content of {@code size} bytes to {@code out}; a range
      * that reaches the last segment reads to the end of the stored form, so an extended blob is caught.
      */
-    void decrypt(TenantId tenant, AssetId asset, byte[] dek, long size, long from, long length, OutputStream out) {
+    public void decrypt(TenantId tenant, AssetId asset, byte[] dek, long size, long from, long length, OutputStream out) {
         long lastIndex = ContentFormat.segmentCount(size) - 1;
         long firstSegment = from / ContentFormat.SEGMENT_BYTES;
         long endSegment = length == 0 ? firstSegment : (from + length - 1) / ContentFormat.SEGMENT_BYTES;

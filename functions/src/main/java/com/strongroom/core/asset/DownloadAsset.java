@@ -7,8 +7,6 @@ import com.strongroom.core.access.Target;
 import com.strongroom.core.crypto.TamperedException;
 import com.strongroom.core.error.IntegrityException;
 import com.strongroom.core.error.InvalidInputException;
-import com.strongroom.core.error.RangeNotSatisfiableException;
-import com.strongroom.core.error.RangeRequiredException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.Asset;
@@ -18,7 +16,6 @@ import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.ContentStore;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -53,53 +50,6 @@ public final class DownloadAsset {
     public record Content(Asset asset, long first, byte[] bytes, boolean partial) {
     }
 
-    /** Writes into a fixed array; more bytes than it holds is a bug, not a resize. */
-    /** The bytes a response carries: from {@code first}, {@code length} of them. */
-    private record Window(long first, long length) {
-    }
-
-    /**
-     * The whole content, if one response may carry it (else 400, read it in ranges), or the range asked for (416 if
-     * it lies outside); a longer range is answered with its first part, and Content-Range tells the client where to go
-     * on.
-     */
-    private Window window(RequestScope scope, Optional<ByteRange> asked, long size) {
-        if (asked.isEmpty()) {
-            if (size > maxResponseBytes) {
-                throw scope.failed(new RangeRequiredException(size, maxResponseBytes));
-            }
-            return new Window(0, size);
-        }
-        ByteRange range = asked.get();
-        if (size == 0 || range.first().orElse(0) >= size || range.suffixLength().orElse(1) == 0) {
-            throw scope.failed(new RangeNotSatisfiableException(size));
-        }
-        long first = range.first().isPresent() ? range.first().getAsLong()
-                : Math.max(0, size - range.suffixLength().getAsLong());
-        long last = Math.min(range.last().orElse(size - 1), size - 1);
-        return new Window(first, Math.min(last - first + 1, maxResponseBytes));
-    }
-
-    private static final class ArrayFiller extends OutputStream {
-        private final byte[] target;
-        private int position;
-
-        ArrayFiller(byte[] target) {
-            this.target = target;
-        }
-
-        @Override
-        public void write(int b) {
-            target[position++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            System.arraycopy(b, off, target, position, len);
-            position += len;
-        }
-    }
-
     private final AccessControl access;
     private final AssetLookup lookup;
     private final TenantKeyring keyring;
@@ -125,7 +75,7 @@ public final class DownloadAsset {
                 Target.asset(command.tenant(), command.asset()).and("content"), requestId);
         Tenant tenant = scope.tenant();
         Asset asset = lookup.visible(scope, command.asset());
-        Window window = window(scope, command.range(), asset.size());
+        ContentWindow window = ContentWindow.of(scope, command.range(), asset.size(), maxResponseBytes);
         lease.hold(window.length());
         byte[] dek = null;
         try {
@@ -133,7 +83,7 @@ public final class DownloadAsset {
             // Decrypted straight into the response's array: one copy of the range in memory, not two.
             byte[] bytes = new byte[(int) window.length()];
             reader.decrypt(tenant.id(), asset.id(), dek, asset.size(), window.first(), window.length(),
-                    new ArrayFiller(bytes));
+                    new ContentWindow.ArrayFiller(bytes));
             scope.succeeded();
             return new Content(asset, window.first(), bytes, command.range().isPresent());
         } catch (TamperedException | IntegrityException e) {
