@@ -384,6 +384,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: '0 */15 * * * *'
         }
         {
+          name: 'EXPORT_EXPIRY_SCHEDULE'
+          value: '0 40 * * * *'
+        }
+        {
           name: 'ASSET_SWEEP_SCHEDULE'
           value: '0 */15 * * * *'
         }

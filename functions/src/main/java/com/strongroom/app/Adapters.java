@@ -18,6 +18,7 @@ import com.strongroom.adapters.cosmos.CosmosAuditLog;
 import com.strongroom.adapters.cosmos.CosmosContactStore;
 import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
 import com.strongroom.adapters.cosmos.CosmosErasureStore;
+import com.strongroom.adapters.cosmos.CosmosExportStore;
 import com.strongroom.adapters.cosmos.CosmosGrantStore;
 import com.strongroom.adapters.cosmos.CosmosIncidentStore;
 import com.strongroom.adapters.cosmos.CosmosNoticeStore;
@@ -39,6 +40,7 @@ import com.strongroom.adapters.storage.BlobReceiptStore;
 import com.strongroom.adapters.storage.QueueConsentNotices;
 import com.strongroom.adapters.storage.QueueErasureJobs;
 import com.strongroom.adapters.storage.QueueNoticeJobs;
+import com.strongroom.adapters.storage.QueueTenantJobs;
 import com.strongroom.adapters.storage.StorageProbes;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
@@ -54,6 +56,8 @@ import com.strongroom.core.port.DependencyProbe;
 import com.strongroom.core.port.ErasureJobs;
 import com.strongroom.core.port.ErasureLedger;
 import com.strongroom.core.port.ErasureStore;
+import com.strongroom.core.port.ExportJobs;
+import com.strongroom.core.port.ExportStore;
 import com.strongroom.core.port.GrantStore;
 import com.strongroom.core.port.IncidentStore;
 import com.strongroom.core.port.KeyEncryptionKeys;
@@ -85,9 +89,11 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 CheckpointStore checkpoints, ConsentNotices notices, ErasureStore erasures, ErasureLedger erasureLedger,
                 ErasureJobs erasureJobs, ReceiptStore receipts, ContactStore contacts, NoticeStore noticeStore,
                 SendLedger sendLedger, SendBudget sendBudget, Notifier notifier, NoticeJobs noticeJobs,
-                IncidentStore incidents,
+                IncidentStore incidents, ExportStore exports, ExportJobs exportJobs, ContentStore exportContent,
                 KeyEncryptionKeys keks, JwsCheckpointSigner signer, EntraIssuer issuer, List<DependencyProbe> probes) {
     private static final Duration COSMOS_OPERATION_TIMEOUT = Duration.ofSeconds(10);
+    /** Export packages, stored as assets' content is but in a container of their own. */
+    static final String EXPORTS_CONTAINER = "exports";
 
     /** Keys, signing and token issuer of one mode. */
     private record Keys(KeyEncryptionKeys keks, DependencyProbe probe, JwsCheckpointSigner signer, EntraIssuer issuer,
@@ -151,6 +157,9 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 keys.notifier(),
                 new QueueNoticeJobs(queues.getQueueClient(settings.queues().notifications())),
                 new CosmosIncidentStore(container(database, CosmosIncidentStore.CONTAINER)),
+                new CosmosExportStore(container(database, CosmosExportStore.CONTAINER)),
+                new QueueTenantJobs(queues.getQueueClient(settings.queues().tenantJobs())),
+                new BlobContentStore(blobs.getBlobContainerClient(EXPORTS_CONTAINER)),
                 keys.keks(), keys.signer(), keys.issuer(),
                 List.of(DependencyProbe.of(Dependency.COSMOS, () -> database.get().read()),
                         DependencyProbe.of(Dependency.DIRECTORY, () -> directoryDatabase.get().read()),

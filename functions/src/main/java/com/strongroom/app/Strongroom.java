@@ -3,6 +3,7 @@ package com.strongroom.app;
 import com.strongroom.adapters.auth.JwtAuthenticator;
 import com.strongroom.adapters.storage.QueueErasureJobs;
 import com.strongroom.adapters.storage.QueueNoticeJobs;
+import com.strongroom.adapters.storage.QueueTenantJobs;
 import com.strongroom.config.Mode;
 import com.strongroom.config.Settings;
 import com.strongroom.core.access.AccessControl;
@@ -45,6 +46,9 @@ import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.notice.AnnounceMaintenance;
+import com.strongroom.core.export.BuildExport;
+import com.strongroom.core.export.ExpireExports;
+import com.strongroom.core.export.Exports;
 import com.strongroom.core.notice.BlockSendBudget;
 import com.strongroom.core.notice.DeliverNotices;
 import com.strongroom.core.notice.TenantContacts;
@@ -98,6 +102,7 @@ public final class Strongroom {
     private final NoticeUseCases notices;
     private final Supplier<String> signingKeys;
     private final CheckHealth checkHealth;
+    private final ExportUseCases exports;
     private final InFlightBytes inFlight = InFlightBytes.quarterOfHeap(IN_FLIGHT_PATIENCE);
 
     /** The tenant use cases: create, read, register the customer's Entra tenant, rotate keys. */
@@ -130,6 +135,10 @@ public final class Strongroom {
     /** The notifier's use cases: contacts, what a tenant was told, maintenance notices, the worker, incidents. */
     public record NoticeUseCases(TenantContacts contacts, TenantNotices notices, AnnounceMaintenance maintenance,
                                  DeliverNotices deliver, Incidents incidents) {
+    }
+
+    /** The export use cases: request, list, read and download; the job; the expiry timer. */
+    public record ExportUseCases(Exports exports, BuildExport build, ExpireExports expire) {
     }
 
     private Strongroom(Settings settings) {
@@ -200,6 +209,13 @@ public final class Strongroom {
                 new Incidents(access, ports.incidents(), ports.auditLog(), ports.assets(), ports.noticeStore(),
                         ports.contacts(), ports.sendLedger(), ports.noticeJobs(), recorder, clock,
                         settings.email().sendsPerMinute()));
+        this.exports = new ExportUseCases(
+                new Exports(access, ports.exports(), ports.exportJobs(), keyring, ports.exportContent(),
+                        settings.maxResponseBytes(), clock),
+                new BuildExport(ports.exports(), ports.tenants(), ports.assets(), keyring, ports.content(),
+                        ports.exportContent(), ports.auditLog(), ports.checkpoints(), ports.signer().tagManifests(),
+                        recorder, clock),
+                new ExpireExports(ports.exports(), ports.dataKeys(), ports.exportContent(), recorder, clock));
         this.signingKeys = ports.signer()::publicKeySet;
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, ports.probes(), Duration.ofSeconds(5),
                 healthExecutor(ports.probes().size()), clock, HEALTH_MAX_AGE);
@@ -273,6 +289,15 @@ public final class Strongroom {
     /** The job a {@code notifications} message names: a stored notice, or a consent grant's first use. */
     public DeliverNotices.Job noticeJob(String message) {
         return QueueNoticeJobs.parse(message);
+    }
+
+    public ExportUseCases exports() {
+        return exports;
+    }
+
+    /** The job a {@code tenant-jobs} message names, as {@code ExportJobs} wrote it. */
+    public BuildExport.Job tenantJob(String message) {
+        return QueueTenantJobs.parse(message);
     }
 
     /** The job an {@code erasure-jobs} message names, as {@code ErasureJobs} wrote it. */

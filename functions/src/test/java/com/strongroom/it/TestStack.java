@@ -80,6 +80,7 @@ public final class TestStack {
         // The queue trigger names its queue by this setting; the host refuses to start a binding without it.
         values.put("ERASURE_QUEUE", "erasure-jobs");
         values.put("NOTIFICATIONS_QUEUE", "notifications");
+        values.put("TENANT_JOBS_QUEUE", "tenant-jobs");
         values.put("LOCAL_OUTBOX_DIR", tempDir().resolve("outbox").toString());
         return values;
     }

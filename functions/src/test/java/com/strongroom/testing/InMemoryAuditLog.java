@@ -47,6 +47,11 @@ public final class InMemoryAuditLog implements AuditLog {
         return chains.values().stream().mapToInt(Map::size).sum();
     }
 
+    /** How many events, in every chain, match {@code test}. */
+    public long count(java.util.function.Predicate<ChainedEvent> test) {
+        return chains.values().stream().flatMap(c -> c.values().stream()).filter(test).count();
+    }
+
     private static String key(String tenantId, String chain) {
         return tenantId + "/" + chain;
     }

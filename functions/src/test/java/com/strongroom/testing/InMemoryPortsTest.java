@@ -6,6 +6,7 @@ import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.ErasureLedger;
 import com.strongroom.core.port.ErasureStore;
+import com.strongroom.core.port.ExportStore;
 import com.strongroom.core.port.GrantStore;
 import com.strongroom.core.port.IncidentStore;
 import com.strongroom.core.port.NoticeStore;
@@ -136,6 +137,16 @@ class InMemoryPortsTest {
 
         @Override
         protected IncidentStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Exports extends ExportStoreContract {
+        private final InMemoryExportStore store = new InMemoryExportStore();
+
+        @Override
+        protected ExportStore store() {
             return store;
         }
     }

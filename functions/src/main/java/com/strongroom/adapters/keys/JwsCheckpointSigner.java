@@ -36,6 +36,7 @@ import java.util.Optional;
 public final class JwsCheckpointSigner implements CheckpointSigner {
     static final JOSEObjectType TYPE = new JOSEObjectType("strongroom-checkpoint+jws");
     static final JOSEObjectType RECEIPT_TYPE = new JOSEObjectType("strongroom-erasure-receipt+jws");
+    static final JOSEObjectType TAG_MANIFEST_TYPE = new JOSEObjectType("strongroom-export-tagmanifest+jws");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SigningKey key;
@@ -87,6 +88,14 @@ public final class JwsCheckpointSigner implements CheckpointSigner {
     /** Receipts as compact JWS of type {@code strongroom-erasure-receipt+jws}, signed with the same key. */
     public ReceiptSigner receipts() {
         return payload -> compactJws(RECEIPT_TYPE, payload);
+    }
+
+    /**
+     * Export tag manifests as compact JWS of type {@code strongroom-export-tagmanifest+jws} whose payload is the
+     * manifest's bytes as they are in the bag, signed with the same key.
+     */
+    public ReceiptSigner tagManifests() {
+        return payload -> compactJws(TAG_MANIFEST_TYPE, payload);
     }
 
     /** The stamp's public signing keys as a JSON Web Key Set (RFC 7517), for anyone to verify receipts and checkpoints. */

@@ -72,6 +72,13 @@ public enum Operation {
     INCIDENT_NOTIFY("incident.notify", EventClass.SECURITY, EnumSet.of(SECURITY_OFFICER)),
     INCIDENT_UPDATE("incident.update", EventClass.SECURITY, EnumSet.of(SECURITY_OFFICER)),
     INCIDENT_CLOSE("incident.close", EventClass.SECURITY, EnumSet.of(SECURITY_OFFICER)),
+    EXPORT_REQUEST("export.request", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN)),
+    EXPORT_READ("export.read", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
+    EXPORT_DOWNLOAD("export.download", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
+    /** The export job's outcomes and the expiry of a package; no caller may ask for them. */
+    EXPORT_READY("export.ready", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
+    EXPORT_FAIL("export.fail", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
+    EXPORT_EXPIRE("export.expire", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     /** The notifier giving up on a notice after the queue's last delivery; no caller may ask for it. */
     NOTICE_FAIL("notice.fail", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     /** Erasing again whatever a restore of the data brought back (the restore runbook; also a daily timer). */

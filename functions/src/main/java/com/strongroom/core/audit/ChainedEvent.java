@@ -90,6 +90,17 @@ public record ChainedEvent(AuditEvent event, String chain, long sequence, String
         }
     }
 
+    /**
+     * The event as a line of an export (RFC 8785 JSON): its hashed members with {@code prevHash} and {@code hash}, so
+     * anyone can check each link of the chain offline.
+     */
+    public byte[] exportLine() {
+        Map<String, Object> members = canonicalMembers(event, chain, sequence);
+        members.put("prevHash", prevHash);
+        members.put("hash", hash);
+        return CanonicalJson.bytes(members);
+    }
+
     static Map<String, Object> canonicalMembers(AuditEvent event, String chain, long sequence) {
         Map<String, Object> members = new LinkedHashMap<>();
         members.put("eventId", event.id());

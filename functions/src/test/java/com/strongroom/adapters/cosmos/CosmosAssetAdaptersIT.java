@@ -5,12 +5,14 @@ import com.azure.cosmos.CosmosContainer;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.ErasureStore;
+import com.strongroom.core.port.ExportStore;
 import com.strongroom.core.port.GrantStore;
 import com.strongroom.core.port.UploadStore;
 import com.strongroom.it.TestStack;
 import com.strongroom.testing.AssetStoreContract;
 import com.strongroom.testing.DataKeyStoreContract;
 import com.strongroom.testing.ErasureStoreContract;
+import com.strongroom.testing.ExportStoreContract;
 import com.strongroom.testing.GrantStoreContract;
 import com.strongroom.testing.TestClock;
 import com.strongroom.testing.UploadStoreContract;
@@ -94,6 +96,16 @@ class CosmosAssetAdaptersIT {
 
         @Override
         protected ErasureStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Exports extends ExportStoreContract {
+        private final CosmosExportStore store = new CosmosExportStore(container(CosmosExportStore.CONTAINER));
+
+        @Override
+        protected ExportStore store() {
             return store;
         }
     }

@@ -1,0 +1,70 @@
+package com.strongroom.functions;
+
+import com.microsoft.azure.functions.HttpStatus;
+import com.strongroom.core.export.Exports;
+import com.strongroom.core.model.Export;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** JSON shapes of the export routes. */
+final class ExportViews {
+    private ExportViews() {
+    }
+
+    /** The body of {@code POST /tenants/{t}/exports}, if one is sent: an empty object; unknown members are refused. */
+    record NewExport() {
+    }
+
+    static String location(Export export) {
+        return "/api/tenants/" + export.tenantId() + "/exports/" + export.id();
+    }
+
+    static Map<String, Object> export(Export export) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", export.id().value());
+        view.put("tenantId", export.tenantId().value());
+        view.put("state", export.state().name().toLowerCase(Locale.ROOT));
+        view.put("requestedAt", export.requestedAt().toString());
+        view.put("requestedBy", export.requestedBy());
+        view.put("expiresAt", export.expiresAt().toString());
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("assetsDone", export.progress().assetsDone());
+        progress.put("assetsTotal", export.progress().assetsTotal());
+        progress.put("bytesDone", export.progress().bytesDone());
+        view.put("progress", progress);
+        export.content().ifPresent(p -> {
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("href", location(export) + "/content");
+            content.put("length", p.length());
+            content.put("contentType", "application/zip");
+            content.put("assets", p.assets());
+            content.put("payloadBytes", p.payloadBytes());
+            view.put("package", content);
+        });
+        export.failure().ifPresent(f -> view.put("failure", f));
+        view.put("updatedAt", export.updatedAt().toString());
+        return view;
+    }
+
+    static Map<String, Object> listing(List<Export> exports) {
+        return Map.of("exports", exports.stream().map(ExportViews::export).toList());
+    }
+
+    static Reply content(Exports.Content content) {
+        Export export = content.export();
+        long length = export.content().orElseThrow().length();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/zip");
+        headers.put("Content-Disposition", "attachment; filename=\"strongroom-export-" + export.id() + ".zip\"");
+        headers.put("ETag", "\"" + export.id() + "-" + length + "\"");
+        headers.put("Accept-Ranges", "bytes");
+        headers.put("X-Content-Type-Options", "nosniff");
+        if (content.partial()) {
+            long last = content.first() + content.bytes().length - 1;
+            headers.put("Content-Range", "bytes " + content.first() + "-" + last + "/" + length);
+        }
+        return Reply.bytes(content.partial() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK, content.bytes(), headers);
+    }
+}
