@@ -75,6 +75,7 @@ final class ExportFixture {
     final JwsCheckpointSigner signer;
     final TenantKeyring keyring;
     final AuditRecorder audit;
+    final AccessControl access;
     final UploadAsset upload;
     final Exports exports;
     final BuildExport build;
@@ -92,7 +93,7 @@ final class ExportFixture {
         Checkpointer checkpointer = new Checkpointer(auditLog, signer, checkpoints, clock);
         audit = new AuditRecorder(new ChainedAuditTrail(auditLog, new AuditRetention(Duration.ofDays(14),
                 Duration.ofDays(365), Duration.ofDays(365)), checkpointer, 5, 2), clock);
-        AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants,
+        access = Identities.accessControl(Region.WEST_EUROPE, tenants,
                 InMemoryGrantStore.noGrants(clock), audit);
         ExportStore exportPort = crashes.around(ExportStore.class, exportStore);
         ContentStore stagingCounted = new ContentStore() {
