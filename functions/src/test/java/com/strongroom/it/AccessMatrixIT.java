@@ -99,6 +99,10 @@ class AccessMatrixIT {
             new Route("POST", "/api/tenants/{t}/erasure-requests/{freshErasure}/extend", archiveManagers(200)),
             // Only a failed or stalled erasure can be retried: an awaiting one is a conflict, once the caller is let in.
             new Route("POST", "/api/tenants/{t}/erasure-requests/{e}/retry", archiveManagers(409)),
+            new Route("POST", "/api/tenants/{t}/exports", tenantAdmins(202)),
+            new Route("GET", "/api/tenants/{t}/exports", tenantAdmins(200)),
+            new Route("GET", "/api/tenants/{t}/exports/{x}", tenantAdmins(200)),
+            new Route("GET", "/api/tenants/{t}/exports/{x}/content", tenantAdmins(200)),
             new Route("GET", "/api/tenants/{t}/contacts", contactKeepers(200)),
             new Route("PUT", "/api/tenants/{t}/contacts", contactKeepers(200)),
             new Route("GET", "/api/tenants/{t}/notices", tenantAdmins(200)),
@@ -211,6 +215,7 @@ class AccessMatrixIT {
     private static String doneErasure;
     private static String ownNotice;
     private static String ownIncident;
+    private static String ownExport;
 
     @BeforeAll
     static void tenants() {
@@ -240,6 +245,13 @@ class AccessMatrixIT {
             throw new IllegalStateException("incident not declared: " + declared.text());
         }
         ownIncident = declared.json().get("id").asText();
+        ApiClient.Response exported = api.postJson("/api/tenants/" + ownTenant + "/exports",
+                api.token("matrix-exporter", Optional.of(ownTenant), "Tenant.Admin"), "");
+        if (exported.status() != 202) {
+            throw new IllegalStateException("export not requested: " + exported.text());
+        }
+        ownExport = exported.json().get("id").asText();
+        api.awaitExport(ownTenant, ownExport, "ready");
         if (api.postJson("/api/incidents/" + ownIncident + "/notify", officer, "").status() != 202) {
             throw new IllegalStateException("incident not notified");
         }
@@ -369,7 +381,7 @@ class AccessMatrixIT {
             path = path.replace("{freshGrant}", newGrant(api.objectId("matrix-engineer", Optional.empty())));
         }
         path = path.replace("{e}", ownErasure).replace("{done}", doneErasure).replace("{n}", ownNotice)
-                .replace("{i}", ownIncident);
+                .replace("{i}", ownIncident).replace("{x}", ownExport);
         if (path.contains("{freshErasure}")) {
             path = path.replace("{freshErasure}", newErasure());
         }

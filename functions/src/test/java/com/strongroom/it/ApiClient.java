@@ -173,11 +173,21 @@ public final class ApiClient {
 
     /** Waits (at most a minute) until an erasure request reaches {@code state}, as the queue runner works it; returns it. */
     public JsonNode awaitErasure(String tenant, String erasureId, String state) {
-        String reader = token("erasure-watcher", Optional.of(tenant), "Tenant.Admin");
+        return awaitState("/api/tenants/" + tenant + "/erasure-requests/" + erasureId,
+                token("erasure-watcher", Optional.of(tenant), "Tenant.Admin"), state);
+    }
+
+    public JsonNode awaitExport(String tenant, String exportId, String state) {
+        return awaitState("/api/tenants/" + tenant + "/exports/" + exportId,
+                token("export-watcher", Optional.of(tenant), "Tenant.Admin"), state);
+    }
+
+    /** Polls {@code path} until its {@code state} is {@code state}, for at most a minute. */
+    private JsonNode awaitState(String path, String reader, String state) {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        Response r = get("/api/tenants/" + tenant + "/erasure-requests/" + erasureId, reader);
+        Response r = get(path, reader);
         while (System.nanoTime() < deadline) {
-            r = get("/api/tenants/" + tenant + "/erasure-requests/" + erasureId, reader);
+            r = get(path, reader);
             if (r.status() == 200 && state.equals(r.json().get("state").asText())) {
                 return r.json();
             }
@@ -188,7 +198,6 @@ public final class ApiClient {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("erasure " + erasureId + " did not become " + state + ": " + r.status() + " "
-                + r.text());
+        throw new IllegalStateException(path + " did not become " + state + ": " + r.status() + " " + r.text());
     }
 }

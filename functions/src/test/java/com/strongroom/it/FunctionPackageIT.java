@@ -98,7 +98,12 @@ class FunctionPackageIT {
                 Map.entry("getIncident", new Expected("incidents/{incidentId}", List.of("GET"))),
                 Map.entry("notifyIncident", new Expected("incidents/{incidentId}/notify", List.of("POST"))),
                 Map.entry("updateIncident", new Expected("incidents/{incidentId}/updates", List.of("POST"))),
-                Map.entry("closeIncident", new Expected("incidents/{incidentId}/close", List.of("POST"))));
+                Map.entry("closeIncident", new Expected("incidents/{incidentId}/close", List.of("POST"))),
+                Map.entry("requestExport", new Expected("tenants/{tenantId}/exports", List.of("POST"))),
+                Map.entry("listExports", new Expected("tenants/{tenantId}/exports", List.of("GET"))),
+                Map.entry("getExport", new Expected("tenants/{tenantId}/exports/{exportId}", List.of("GET"))),
+                Map.entry("downloadExport", new Expected("tenants/{tenantId}/exports/{exportId}/content",
+                        List.of("GET"))));
         Set<String> all = new java.util.HashSet<>(expected.keySet());
         all.add("checkpointAuditChains");
         all.add("sweepExpiredConsentGrants");
@@ -108,6 +113,8 @@ class FunctionPackageIT {
         all.add("markErasuresIrrecoverable");
         all.add("requeueStalledErasures");
         all.add("sendNotices");
+        all.add("runTenantJob");
+        all.add("expireExports");
         assertEquals(all, functions.keySet());
         expected.forEach((name, want) -> {
             JsonNode trigger = functions.get(name).get("bindings").get(0);
@@ -140,6 +147,16 @@ class FunctionPackageIT {
         assertEquals("queueTrigger", trigger.get("type").asText());
         assertEquals("%NOTIFICATIONS_QUEUE%", trigger.get("queueName").asText());
         assertEquals("STORAGE", trigger.get("connection").asText());
+    }
+
+    @Test
+    void exportsAreBuiltFromTheTenantJobsQueueAndExpireOnTheirSchedule() {
+        JsonNode trigger = functions.get("runTenantJob").get("bindings").get(0);
+        assertEquals("queueTrigger", trigger.get("type").asText());
+        assertEquals("%TENANT_JOBS_QUEUE%", trigger.get("queueName").asText());
+        assertEquals("STORAGE", trigger.get("connection").asText());
+        assertEquals("%EXPORT_EXPIRY_SCHEDULE%", functions.get("expireExports").get("bindings").get(0)
+                .get("schedule").asText());
     }
 
     @Test
