@@ -3,10 +3,13 @@ package com.strongroom.functions;
 import com.microsoft.azure.functions.HttpStatus;
 import com.strongroom.core.export.Exports;
 import com.strongroom.core.model.Export;
+import com.strongroom.core.model.TenantId;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** JSON shapes of the export routes. */
 final class ExportViews {
@@ -17,14 +20,27 @@ final class ExportViews {
     record NewExport() {
     }
 
+    /** The body of {@code POST /tenants/{t}/subject-exports}; unknown members are refused. */
+    record NewSubjectExport(List<String> subjects, String reference) {
+        Exports.SubjectCommand toCommand(TenantId tenant) {
+            return new Exports.SubjectCommand(tenant, subjects, Optional.ofNullable(reference));
+        }
+    }
+
     static String location(Export export) {
-        return "/api/tenants/" + export.tenantId() + "/exports/" + export.id();
+        return "/api/tenants/" + export.tenantId() + "/" + (export.ofSubject() ? Exports.Kind.SUBJECT
+                : Exports.Kind.TENANT).segment() + "/" + export.id();
     }
 
     static Map<String, Object> export(Export export) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", export.id().value());
         view.put("tenantId", export.tenantId().value());
+        view.put("kind", export.ofSubject() ? "data-subject" : "tenant");
+        export.subjects().ifPresent(s -> {
+            view.put("subjectCount", s.index().size());
+            s.reference().ifPresent(r -> view.put("reference", r));
+        });
         view.put("state", export.state().name().toLowerCase(Locale.ROOT));
         view.put("requestedAt", export.requestedAt().toString());
         view.put("requestedBy", export.requestedBy());

@@ -8,6 +8,7 @@ import com.strongroom.local.DevIssuer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,10 @@ class AccessMatrixIT {
             new Route("GET", "/api/tenants/{t}/exports", tenantAdmins(200)),
             new Route("GET", "/api/tenants/{t}/exports/{x}", tenantAdmins(200)),
             new Route("GET", "/api/tenants/{t}/exports/{x}/content", tenantAdmins(200)),
+            new Route("POST", "/api/tenants/{t}/subject-exports", managersAndAdmins(202)),
+            new Route("GET", "/api/tenants/{t}/subject-exports", managersAndAdmins(200)),
+            new Route("GET", "/api/tenants/{t}/subject-exports/{sx}", managersAndAdmins(200)),
+            new Route("GET", "/api/tenants/{t}/subject-exports/{sx}/content", managersAndAdmins(200)),
             new Route("GET", "/api/tenants/{t}/contacts", contactKeepers(200)),
             new Route("PUT", "/api/tenants/{t}/contacts", contactKeepers(200)),
             new Route("GET", "/api/tenants/{t}/notices", tenantAdmins(200)),
@@ -138,9 +143,14 @@ class AccessMatrixIT {
 
     /** The erasure routes that read: the tenant's Archive.Managers and admins. */
     private static Map<String, int[]> erasureReaders() {
+        return managersAndAdmins(200);
+    }
+
+    /** The tenant's Archive.Managers and admins: erasure reads, and data subjects' copies. */
+    private static Map<String, int[]> managersAndAdmins(int success) {
         return Map.of(NONE, new int[] {401, 401, 401},
-                "Archive.Manager", new int[] {200, 403, 421},
-                "Tenant.Admin", new int[] {200, 403, 421},
+                "Archive.Manager", new int[] {success, 403, 421},
+                "Tenant.Admin", new int[] {success, 403, 421},
                 "*", new int[] {403, 403, 403});
     }
 
@@ -216,6 +226,7 @@ class AccessMatrixIT {
     private static String ownNotice;
     private static String ownIncident;
     private static String ownExport;
+    private static String ownSubjectExport;
 
     @BeforeAll
     static void tenants() {
@@ -252,6 +263,14 @@ class AccessMatrixIT {
         }
         ownExport = exported.json().get("id").asText();
         api.awaitExport(ownTenant, ownExport, "ready");
+        ApiClient.Response subjectExported = api.postJson("/api/tenants/" + ownTenant + "/subject-exports",
+                api.token("matrix-exporter", Optional.of(ownTenant), "Tenant.Admin"), subjectExportBody());
+        if (subjectExported.status() != 202) {
+            throw new IllegalStateException("subject export not requested: " + subjectExported.text());
+        }
+        ownSubjectExport = subjectExported.json().get("id").asText();
+        api.awaitState("/api/tenants/" + ownTenant + "/subject-exports/" + ownSubjectExport,
+                api.token("matrix-exporter", Optional.of(ownTenant), "Tenant.Admin"), "ready");
         if (api.postJson("/api/incidents/" + ownIncident + "/notify", officer, "").status() != 202) {
             throw new IllegalStateException("incident not notified");
         }
@@ -277,6 +296,10 @@ class AccessMatrixIT {
             throw new IllegalStateException("erasure request not created: " + r.text());
         }
         return r.json().get("id").asText();
+    }
+
+    private static String subjectExportBody() {
+        return "{\"subjects\":[\"nobody-" + UUID.randomUUID() + "@example.com\"],\"reference\":\"matrix\"}";
     }
 
     /** A request received an hour ago, so its time to answer is running (and can be extended). */
@@ -381,7 +404,7 @@ class AccessMatrixIT {
             path = path.replace("{freshGrant}", newGrant(api.objectId("matrix-engineer", Optional.empty())));
         }
         path = path.replace("{e}", ownErasure).replace("{done}", doneErasure).replace("{n}", ownNotice)
-                .replace("{i}", ownIncident).replace("{x}", ownExport);
+                .replace("{i}", ownIncident).replace("{x}", ownExport).replace("{sx}", ownSubjectExport);
         if (path.contains("{freshErasure}")) {
             path = path.replace("{freshErasure}", newErasure());
         }
@@ -404,6 +427,8 @@ class AccessMatrixIT {
                 return api.postJson(path, token, grantBody(api.objectId("matrix-engineer", Optional.empty())));
             case "POST /api/tenants/{t}/erasure-requests":
                 return api.postJson(path, token, erasureBody());
+            case "POST /api/tenants/{t}/subject-exports":
+                return api.postJson(path, token, subjectExportBody());
             case "POST /api/tenants/{t}/erasure-requests/{freshErasure}/extend":
                 return api.postJson(path, token, "{\"months\":1,\"reason\":\"matrix\"}");
             case "PUT /api/tenants/{t}/contacts":

@@ -8,6 +8,7 @@ import com.strongroom.core.model.Region;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.local.DevIssuer;
 import com.strongroom.local.LocalDirectory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -183,7 +184,7 @@ public final class ApiClient {
     }
 
     /** Polls {@code path} until its {@code state} is {@code state}, for at most a minute. */
-    private JsonNode awaitState(String path, String reader, String state) {
+    public JsonNode awaitState(String path, String reader, String state) {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         Response r = get(path, reader);
         while (System.nanoTime() < deadline) {

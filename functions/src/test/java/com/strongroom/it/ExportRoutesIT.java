@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.strongroom.testing.ExportPackages;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,10 +28,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exports end to end through the local host, its queue runner, Cosmos DB and Azurite: requested, built by the
@@ -61,11 +62,16 @@ class ExportRoutesIT {
         contributor = api.token("contributor-1", Optional.of(tenant), "Asset.Contributor");
     }
 
-    private byte[] upload(String name, int size) {
+    private byte[] upload(String name, int size, String... subjects) {
         byte[] content = new byte[size];
         new Random(name.hashCode()).nextBytes(content);
-        ApiClient.Response r = api.exchange("POST", "/api/tenants/" + tenant + "/assets", contributor,
-                Map.of("Content-Type", "application/octet-stream", "X-Asset-Name", name), content);
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("Content-Type", "application/octet-stream",
+                "X-Asset-Name", name));
+        if (subjects.length > 0) {
+            headers.put("X-Asset-Subjects", String.join(",", subjects));
+        }
+        ApiClient.Response r = api.exchange("POST", "/api/tenants/" + tenant + "/assets", contributor, headers,
+                content);
         assertEquals(201, r.status(), r.text());
         return content;
     }
@@ -139,6 +145,35 @@ class ExportRoutesIT {
         String refusal = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(refused.waitFor(2, TimeUnit.MINUTES));
         assertNotEquals(0, refused.exitValue(), refusal);
+    }
+
+    @Test
+    void anArchiveManagerGetsADataSubjectsOwnCopyWithOnlyTheirFiles() throws Exception {
+        byte[] theirs = upload("jane.pdf", 2_000, "jane.doe@example.com");
+        upload("john.pdf", 3_000, "john@example.com");
+        String manager = api.token("manager-1", Optional.of(tenant), "Archive.Manager");
+
+        ApiClient.Response requested = api.postJson("/api/tenants/" + tenant + "/subject-exports", manager,
+                "{\"subjects\":[\"Jane.Doe@Example.com\"],\"reference\":\"DSR-7\"}");
+        assertEquals(202, requested.status(), requested.text());
+        assertEquals("data-subject", requested.json().get("kind").asText());
+        assertTrue(requested.header("Location").contains("/subject-exports/"));
+        JsonNode ready = api.awaitState(requested.header("Location"), manager, "ready");
+        long length = ready.get("package").get("length").asLong();
+        ApiClient.Response whole = api.get(ready.get("package").get("href").asText(), manager);
+        assertEquals(200, whole.status(), whole.text());
+        assertEquals(length, whole.bytes().length);
+
+        ExportPackages.Bag bag = ExportPackages.check(whole.bytes(), api.get("/api/signing-keys", null).text(), work);
+        assertEquals(1, bag.payload().stream().filter(p -> p.startsWith("data/assets/")).count());
+        assertTrue(bag.files().values().stream().anyMatch(b -> java.util.Arrays.equals(b, theirs)));
+        assertEquals("DSR-7", bag.info().get("Strongroom-Reference"));
+        assertEquals(404, api.get(requested.header("Location").replace("subject-exports", "exports"), admin)
+                .status(), "a subject's copy is not one of the tenant's exports");
+        assertEquals(400, api.postJson("/api/tenants/" + tenant + "/subject-exports", manager,
+                "{\"subjects\":[]}").status());
+        assertEquals(400, api.postJson("/api/tenants/" + tenant + "/subject-exports", manager,
+                "{\"subjects\":[\"a@b.example\"],\"name\":\"Jane\"}").status());
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.strongroom.config.Setting;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +104,12 @@ class FunctionPackageIT {
                 Map.entry("listExports", new Expected("tenants/{tenantId}/exports", List.of("GET"))),
                 Map.entry("getExport", new Expected("tenants/{tenantId}/exports/{exportId}", List.of("GET"))),
                 Map.entry("downloadExport", new Expected("tenants/{tenantId}/exports/{exportId}/content",
+                        List.of("GET"))),
+                Map.entry("requestSubjectExport", new Expected("tenants/{tenantId}/subject-exports", List.of("POST"))),
+                Map.entry("listSubjectExports", new Expected("tenants/{tenantId}/subject-exports", List.of("GET"))),
+                Map.entry("getSubjectExport", new Expected("tenants/{tenantId}/subject-exports/{exportId}",
+                        List.of("GET"))),
+                Map.entry("downloadSubjectExport", new Expected("tenants/{tenantId}/subject-exports/{exportId}/content",
                         List.of("GET"))));
         Set<String> all = new java.util.HashSet<>(expected.keySet());
         all.add("checkpointAuditChains");

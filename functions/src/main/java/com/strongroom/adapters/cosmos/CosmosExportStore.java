@@ -15,6 +15,7 @@ import com.strongroom.core.model.Export;
 import com.strongroom.core.model.ExportId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.ExportStore;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +86,10 @@ public final class CosmosExportStore implements ExportStore {
         doc.put("id", e.id().value());
         doc.put("tenantId", e.tenantId().value());
         doc.put("type", "export");
+        e.subjects().ifPresent(subjects -> {
+            subjects.index().forEach(doc.putArray("subjectIndex")::add);
+            subjects.reference().ifPresent(r -> doc.put("reference", r));
+        });
         doc.put("state", e.state().name());
         doc.put("requestedBy", e.requestedBy());
         doc.put("requestedAt", e.requestedAt().toString());
@@ -114,7 +119,12 @@ public final class CosmosExportStore implements ExportStore {
         Optional<Export.Package> content = Optional.ofNullable(doc.get("content")).map(c -> new Export.Package(
                 c.get("length").asLong(), c.get("blocks").asInt(), c.get("assets").asInt(),
                 c.get("payloadBytes").asLong()));
-        return new Export(TenantId.of(doc.get("tenantId").asText()), ExportId.of(doc.get("id").asText()),
+        Optional<Export.Subjects> subjects = Optional.ofNullable(doc.get("subjectIndex")).map(index -> {
+            List<String> values = new java.util.ArrayList<>();
+            index.forEach(v -> values.add(v.asText()));
+            return new Export.Subjects(values, Optional.ofNullable(doc.get("reference")).map(JsonNode::asText));
+        });
+        return new Export(TenantId.of(doc.get("tenantId").asText()), ExportId.of(doc.get("id").asText()), subjects,
                 Export.State.valueOf(doc.get("state").asText()), doc.get("requestedBy").asText(),
                 Instant.parse(doc.get("requestedAt").asText()), Instant.parse(doc.get("expiresAt").asText()),
                 new Export.Progress(p.get("assetsDone").asInt(), p.get("assetsTotal").asInt(),

@@ -10,6 +10,7 @@ import static com.strongroom.core.model.Role.TENANT_ADMIN;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.ConsentPermission;
 import com.strongroom.core.model.Role;
+
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +76,9 @@ public enum Operation {
     EXPORT_REQUEST("export.request", EventClass.ADMIN, EnumSet.of(TENANT_ADMIN)),
     EXPORT_READ("export.read", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
     EXPORT_DOWNLOAD("export.download", EventClass.ACCESS, EnumSet.of(TENANT_ADMIN)),
+    SUBJECT_EXPORT_REQUEST("subject-export.request", EventClass.ADMIN, EnumSet.of(ARCHIVE_MANAGER, TENANT_ADMIN)),
+    SUBJECT_EXPORT_READ("subject-export.read", EventClass.ACCESS, EnumSet.of(ARCHIVE_MANAGER, TENANT_ADMIN)),
+    SUBJECT_EXPORT_DOWNLOAD("subject-export.download", EventClass.ACCESS, EnumSet.of(ARCHIVE_MANAGER, TENANT_ADMIN)),
     /** The export job's outcomes and the expiry of a package; no caller may ask for them. */
     EXPORT_READY("export.ready", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     EXPORT_FAIL("export.fail", EventClass.ADMIN, EnumSet.noneOf(Role.class)),

@@ -10,6 +10,7 @@ import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.error.PreconditionFailedException;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Asset;
+import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.Export;
 import com.strongroom.core.model.ExportId;
 import com.strongroom.core.model.Tenant;
@@ -21,6 +22,7 @@ import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.ExportStore;
 import com.strongroom.core.port.ReceiptSigner;
 import com.strongroom.core.port.TenantStore;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,12 +32,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The {@code tenant-jobs} worker for exports: builds a tenant's package (docs/exports.md) and makes it ready.
@@ -159,25 +164,34 @@ public final class BuildExport {
         ZipWriter zip = new ZipWriter(sink, export.requestedAt());
         BagWriter bag = new BagWriter(zip, "strongroom-export-" + export.id().value());
         MessageDigest written = ContentFormat.sha256();
+        Set<String> ids = new HashSet<>();
+        int[] held = {0};
         forEachIncluded(export, asset -> {
             written.update(asset.id().value().getBytes(StandardCharsets.US_ASCII));
             writeContent(tenant, bag, asset);
             progress.assetDone(asset.size());
+            held[0] += asset.legalHold().isPresent() ? 1 : 0;
+            if (export.ofSubject()) {
+                ids.add(asset.id().value());
+            }
         });
         // Listed again for the metadata: the same assets, or the package would describe files it does not hold.
         if (!Arrays.equals(written.digest(), writeMetadata(bag, export))) {
             throw new PackageSink.PackageChangedException();
         }
-        writeAuditTrail(bag, export);
+        writeAuditTrail(bag, export, ids);
         progress.payloadBytes = bag.payloadBytes();
         Map<String, String> info = new LinkedHashMap<>();
         info.put("Source-Organization", "Strongroom");
         info.put("External-Identifier", export.id().value());
-        info.put("External-Description", "Export of tenant " + export.tenantId().value() + " requested "
-                + export.requestedAt());
+        info.put("External-Description", (export.ofSubject() ? "A data subject's copy (GDPR Art. 15 and 20) from"
+                : "Export of") + " tenant " + export.tenantId().value() + " requested " + export.requestedAt());
+        info.put("Strongroom-Kind", export.ofSubject() ? "data-subject" : "tenant");
+        export.subjects().flatMap(Export.Subjects::reference).ifPresent(r -> info.put("Strongroom-Reference", r));
         info.put("Strongroom-Tenant", export.tenantId().value());
         info.put("Strongroom-Region", tenant.homeRegion().name());
         info.put("Strongroom-Assets", Integer.toString(progress.assetsDone));
+        info.put("Strongroom-Assets-Under-Legal-Hold", Integer.toString(held[0]));
         bag.finish(info, export.requestedAt().toString().substring(0, 10), signer::sign);
         return sink.finish();
     }
@@ -206,13 +220,27 @@ public final class BuildExport {
         return "data/assets/" + asset.id().value() + "/" + BagWriter.safeFileName(asset.name());
     }
 
-    /** The assets an export holds: active, and created before it was requested, in the store's listing order. */
+    /**
+     * The assets an export holds: active, and created before it was requested, in the store's listing order; for a
+     * data subject's copy, only those tagged with the subject (under legal hold or not), in id order.
+     */
     private void forEachIncluded(Export export, Consumer<Asset> each) {
+        Predicate<Asset> included = a -> a.visible() && !a.createdAt().isAfter(export.requestedAt());
+        if (export.ofSubject()) {
+            List<String> index = export.subjects().orElseThrow().index();
+            Optional<AssetId> after = Optional.empty();
+            List<Asset> chunk;
+            do {
+                chunk = assets.concerning(export.tenantId(), index, after, LIST_PAGE);
+                chunk.stream().filter(included).forEach(each);
+                after = chunk.isEmpty() ? after : Optional.of(chunk.get(chunk.size() - 1).id());
+            } while (chunk.size() == LIST_PAGE);
+            return;
+        }
         Optional<String> continuation = Optional.empty();
         do {
             AssetStore.Page page = assets.list(export.tenantId(), Optional.empty(), LIST_PAGE, continuation);
-            page.assets().stream().filter(a -> a.visible() && !a.createdAt().isAfter(export.requestedAt()))
-                    .forEach(each);
+            page.assets().stream().filter(included).forEach(each);
             continuation = page.continuation();
         } while (continuation.isPresent());
     }
@@ -262,9 +290,10 @@ public final class BuildExport {
     /**
      * The tenant's audit events from before the request, newest first, and the signed checkpoints of their chains.
      * Strictly before: the request's own event, and the job's, are recorded at or after it, and would make the package
-     * depend on when it was built.
+     * depend on when it was built. A data subject's copy holds only the events about its assets, and no checkpoints
+     * (they sign whole chains, most of whose events are not the subject's).
      */
-    private void writeAuditTrail(BagWriter bag, Export export) {
+    private void writeAuditTrail(BagWriter bag, Export export, Set<String> subjectAssets) {
         TreeSet<String> chains = new TreeSet<>();
         try (OutputStream out = bag.payload("audit/events.jsonl")) {
             Optional<String> continuation = Optional.empty();
@@ -274,6 +303,9 @@ public final class BuildExport {
                         Optional.empty(),
                         Optional.empty(), AUDIT_PAGE, continuation));
                 for (ChainedEvent event : page.events()) {
+                    if (export.ofSubject() && !subjectAssets.contains(assetOf(event.event().target()))) {
+                        continue;
+                    }
                     out.write(event.exportLine());
                     out.write('\n');
                     chains.add(event.chain());
@@ -282,6 +314,9 @@ public final class BuildExport {
             } while (continuation.isPresent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (export.ofSubject()) {
+            return;
         }
         try (OutputStream out = bag.payload("audit/checkpoints.jsonl")) {
             for (String chain : chains) {
@@ -296,12 +331,18 @@ public final class BuildExport {
         }
     }
 
+    /** The asset an event's target names ({@code tenants/<t>/assets/<id>[/...]}), or an empty string. */
+    static String assetOf(String target) {
+        String[] segments = target.split("/", 5);
+        return segments.length >= 4 && segments[2].equals("assets") ? segments[3] : "";
+    }
+
     static String blockId(int index) {
         return String.format("%08d", index);
     }
 
     private static String target(Export export) {
-        return "tenants/" + export.tenantId().value() + "/exports/" + export.id().value();
+        return Exports.target(export).path();
     }
 
     private void fail(Job job, RuntimeException cause, Delivery delivery) {

@@ -7,6 +7,7 @@ import com.strongroom.core.model.Export;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.ExportStore;
+
 import java.time.Clock;
 
 /**
@@ -44,8 +45,8 @@ public final class ExpireExports {
                 // A job finishing or failing it meanwhile: the next run sees it again, with its key and blob gone.
                 continue;
             }
-            audit.system(Operation.EXPORT_EXPIRE, export.tenantId().value(), Exports.target(export.tenantId(),
-                    export.id()).path(), invocationId);
+            audit.system(Operation.EXPORT_EXPIRE, export.tenantId().value(), Exports.target(export).path(),
+                    invocationId);
             expired++;
         }
         return expired;

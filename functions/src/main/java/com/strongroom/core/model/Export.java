@@ -1,6 +1,7 @@
 package com.strongroom.core.model;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,10 +12,24 @@ import java.util.Optional;
  * @param progress what the job has durably written, which is where a redelivered job resumes
  * @param version  the store's version of this document (an opaque ETag), empty before it is stored
  */
-public record Export(TenantId tenantId, ExportId id, State state, String requestedBy, Instant requestedAt,
-                     Instant expiresAt, Progress progress, Optional<Package> content, Optional<String> failure,
-                     Instant updatedAt, String version) {
+public record Export(TenantId tenantId, ExportId id, Optional<Subjects> subjects, State state, String requestedBy,
+                     Instant requestedAt, Instant expiresAt, Progress progress, Optional<Package> content,
+                     Optional<String> failure, Instant updatedAt, String version) {
     public enum State { QUEUED, RUNNING, READY, EXPIRED, FAILED }
+
+    /**
+     * A data subject's own copy (GDPR Art. 15 and 20): only the assets tagged with any of {@code index}, the
+     * blind-index values of the subject's identifiers (never the identifiers), and the caller's reference.
+     */
+    public record Subjects(List<String> index, Optional<String> reference) {
+        public Subjects {
+            index = List.copyOf(index);
+            Objects.requireNonNull(reference, "reference");
+            if (index.isEmpty()) {
+                throw new IllegalArgumentException("a subject export names at least one blind-index value");
+            }
+        }
+    }
 
     /**
      * How far the job got. {@code stagedBlocks} blocks of the package are stored, and {@code stagedChecksum} is the
@@ -38,6 +53,7 @@ public record Export(TenantId tenantId, ExportId id, State state, String request
     public Export {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(subjects, "subjects");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(requestedBy, "requestedBy");
         Objects.requireNonNull(requestedAt, "requestedAt");
@@ -50,8 +66,19 @@ public record Export(TenantId tenantId, ExportId id, State state, String request
     }
 
     public static Export queued(TenantId tenant, ExportId id, String requestedBy, Instant now, Instant expiresAt) {
-        return new Export(tenant, id, State.QUEUED, requestedBy, now, expiresAt, Progress.NONE, Optional.empty(),
-                Optional.empty(), now, "");
+        return new Export(tenant, id, Optional.empty(), State.QUEUED, requestedBy, now, expiresAt, Progress.NONE,
+                Optional.empty(), Optional.empty(), now, "");
+    }
+
+    public static Export queuedForSubject(TenantId tenant, ExportId id, Subjects subjects, String requestedBy,
+                                          Instant now, Instant expiresAt) {
+        return new Export(tenant, id, Optional.of(subjects), State.QUEUED, requestedBy, now, expiresAt,
+                Progress.NONE, Optional.empty(), Optional.empty(), now, "");
+    }
+
+    /** Whether this is a data subject's copy rather than the whole tenant's. */
+    public boolean ofSubject() {
+        return subjects.isPresent();
     }
 
     /** Whether the package can be downloaded at {@code now}. */
@@ -64,34 +91,35 @@ public record Export(TenantId tenantId, ExportId id, State state, String request
     }
 
     public Export running(Instant now) {
-        return new Export(tenantId, id, State.RUNNING, requestedBy, requestedAt, expiresAt, progress, content, failure,
-                now, version);
+        return with(State.RUNNING, progress, content, failure, now);
     }
 
     public Export progressed(Progress newProgress, Instant now) {
-        return new Export(tenantId, id, state, requestedBy, requestedAt, expiresAt, newProgress, content, failure, now,
-                version);
+        return with(state, newProgress, content, failure, now);
     }
 
     public Export ready(Package pkg, Instant now) {
         Progress done = new Progress(pkg.assets(), pkg.assets(), pkg.payloadBytes(), pkg.blocks(),
                 progress.stagedChecksum());
-        return new Export(tenantId, id, State.READY, requestedBy, requestedAt, expiresAt, done, Optional.of(pkg),
-                Optional.empty(), now, version);
+        return with(State.READY, done, Optional.of(pkg), Optional.empty(), now);
     }
 
     public Export failed(String why, Instant now) {
-        return new Export(tenantId, id, State.FAILED, requestedBy, requestedAt, expiresAt, progress, content,
-                Optional.of(why), now, version);
+        return with(State.FAILED, progress, content, Optional.of(why), now);
     }
 
     public Export expired(Instant now) {
-        return new Export(tenantId, id, State.EXPIRED, requestedBy, requestedAt, expiresAt, progress, content, failure,
-                now, version);
+        return with(State.EXPIRED, progress, content, failure, now);
     }
 
     public Export withVersion(String newVersion) {
-        return new Export(tenantId, id, state, requestedBy, requestedAt, expiresAt, progress, content, failure,
-                updatedAt, newVersion);
+        return new Export(tenantId, id, subjects, state, requestedBy, requestedAt, expiresAt, progress, content,
+                failure, updatedAt, newVersion);
+    }
+
+    private Export with(State newState, Progress newProgress, Optional<Package> newContent,
+                        Optional<String> newFailure, Instant now) {
+        return new Export(tenantId, id, subjects, newState, requestedBy, requestedAt, expiresAt, newProgress,
+                newContent, newFailure, now, version);
     }
 }

@@ -38,6 +38,7 @@ import com.strongroom.testing.InMemoryExportStore;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -130,9 +131,14 @@ final class ExportFixture {
         expire = new ExpireExports(exportPort, dataKeys, exportContent, audit, clock);
     }
 
-    Asset asset(String name, byte[] content) {
-        return upload.handle(MANAGER, new UploadAsset.Command(ACME, name, null, List.of(),
+    Asset asset(String name, byte[] content, String... subjects) {
+        return upload.handle(MANAGER, new UploadAsset.Command(ACME, name, null, List.of(subjects),
                 new ByteArrayInputStream(content)), "r-up");
+    }
+
+    Asset held(Asset asset, String reason) {
+        return assets.replace(asset.withChanges(asset.name(), asset.subjectIndex(), asset.metadata(),
+                Optional.of(new Asset.LegalHold(reason, "counsel", clock.instant())), clock.instant()));
     }
 
     /** Delivers the job until it returns normally, counting deliveries as the host does; crashes are redelivered. */

@@ -22,6 +22,9 @@ import com.strongroom.core.error.RangeRequiredException;
 import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.Export;
 import com.strongroom.core.model.ExportId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,8 +32,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ExportsTest {
     private static final int CAP = 64 * 1024;
@@ -49,12 +50,12 @@ class ExportsTest {
     }
 
     private Export only(ExportFixture f) {
-        return f.exports.list(ADMIN, ACME, "r").get(0);
+        return f.exports.list(ADMIN, Exports.Kind.TENANT, ACME, "r").get(0);
     }
 
     private Exports.Content download(ExportFixture f, Export export, Optional<DownloadAsset.ByteRange> range) {
         try (InFlightBytes.Lease lease = inFlight.lease()) {
-            return f.exports.download(ADMIN, ACME, export.id(), range, lease, "r-dl");
+            return f.exports.download(ADMIN, Exports.Kind.TENANT, ACME, export.id(), range, lease, "r-dl");
         }
     }
 
@@ -83,11 +84,11 @@ class ExportsTest {
 
         assertThrows(ForbiddenException.class, () -> f.exports.request(MANAGER, ACME, "r"));
         assertThrows(ForbiddenException.class, () -> f.exports.request(OTHER_ADMIN, ACME, "r"));
-        assertThrows(ForbiddenException.class, () -> f.exports.read(MANAGER, ACME, export.id(), "r"));
-        assertThrows(ForbiddenException.class, () -> f.exports.read(OTHER_ADMIN, ACME, export.id(), "r"));
-        assertThrows(NotFoundException.class, () -> f.exports.read(OTHER_ADMIN, OTHER, export.id(), "r"));
+        assertThrows(ForbiddenException.class, () -> f.exports.read(MANAGER, Exports.Kind.TENANT, ACME, export.id(), "r"));
+        assertThrows(ForbiddenException.class, () -> f.exports.read(OTHER_ADMIN, Exports.Kind.TENANT, ACME, export.id(), "r"));
+        assertThrows(NotFoundException.class, () -> f.exports.read(OTHER_ADMIN, Exports.Kind.TENANT, OTHER, export.id(), "r"));
         try (InFlightBytes.Lease lease = inFlight.lease()) {
-            assertThrows(NotFoundException.class, () -> f.exports.download(OTHER_ADMIN, OTHER, export.id(),
+            assertThrows(NotFoundException.class, () -> f.exports.download(OTHER_ADMIN, Exports.Kind.TENANT, OTHER, export.id(),
                     Optional.empty(), lease, "r"));
         }
         assertEquals(0, f.jobs.size());
@@ -100,7 +101,7 @@ class ExportsTest {
         f.exports.request(ADMIN, ACME, "r");
 
         assertThrows(ConflictException.class, () -> f.exports.request(ADMIN, ACME, "r"));
-        assertEquals(2, f.exports.list(ADMIN, ACME, "r").size());
+        assertEquals(2, f.exports.list(ADMIN, Exports.Kind.TENANT, ACME, "r").size());
         assertEquals(2, f.jobs.size());
     }
 
@@ -117,7 +118,7 @@ class ExportsTest {
         }, g.keyring, g.exportContent, CAP, g.clock);
 
         assertThrows(IllegalStateException.class, () -> failingQueue.request(ADMIN, ACME, "r"));
-        Export failed = g.exports.list(ADMIN, ACME, "r").get(0);
+        Export failed = g.exports.list(ADMIN, Exports.Kind.TENANT, ACME, "r").get(0);
         assertEquals(Export.State.FAILED, failed.state());
         assertEquals(Optional.of("not queued: IllegalStateException"), failed.failure());
     }
