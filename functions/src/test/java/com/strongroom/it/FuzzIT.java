@@ -201,7 +201,8 @@ class FuzzIT {
                 .replace("{partNumber}", values.get(4))
                 .replace("{erasureId}", values.get(6))
                 .replace("{noticeId}", values.get(6))
-                .replace("{incidentId}", values.get(6));
+                .replace("{incidentId}", values.get(6))
+                .replace("{exportId}", values.get(6));
         return path + values.get(5);
     }
 
