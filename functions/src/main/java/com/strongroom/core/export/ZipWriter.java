@@ -71,11 +71,7 @@ final class ZipWriter {
         long start = offset;
         int n = 0;
         n = le32(LOCAL_HEADER, n);
-        n = le16(VERSION_ZIP64, n);
-        n = le16(FLAGS, n);
-        n = le16(0, n);
-        n = le16(dosTime, n);
-        n = le16(dosDate, n);
+        n = neededFlagsMethodTime(n);
         n = le32(0, n);
         n = le32(MAGIC_32, n);
         n = le32(MAGIC_32, n);
@@ -103,11 +99,7 @@ final class ZipWriter {
             int n = 0;
             n = le32(CENTRAL_HEADER, n);
             n = le16(VERSION_ZIP64, n);
-            n = le16(VERSION_ZIP64, n);
-            n = le16(FLAGS, n);
-            n = le16(0, n);
-            n = le16(dosTime, n);
-            n = le16(dosDate, n);
+            n = neededFlagsMethodTime(n);
             n = le32(entry.crc(), n);
             n = le32(MAGIC_32, n);
             n = le32(MAGIC_32, n);
@@ -203,6 +195,15 @@ final class ZipWriter {
             entries.add(new Entry(name, start, crc.getValue(), size));
             open = null;
         }
+    }
+
+    /** The fields local and central headers share: version needed, flags, method (stored), time and date. */
+    private int neededFlagsMethodTime(int at) {
+        int n = le16(VERSION_ZIP64, at);
+        n = le16(FLAGS, n);
+        n = le16(0, n);
+        n = le16(dosTime, n);
+        return le16(dosDate, n);
     }
 
     private void write(byte[] bytes, int length) {
