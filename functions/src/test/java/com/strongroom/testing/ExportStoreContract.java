@@ -36,7 +36,7 @@ public abstract class ExportStoreContract {
         Export running = store().replace(created.running(now.plusSeconds(1)).progressed(
                 new Export.Progress(3, 10, 4_000_000_000L, 2, 0xFFFF_FFFFL), now.plusSeconds(2)));
         Export ready = store().replace(running.ready(new Export.Package(5_000_000_000L, 1_200, 10, 4_900_000_000L),
-                now.plusSeconds(3)));
+                4_800_000_000L, now.plusSeconds(3)));
 
         Export found = store().find(tenant, created.id()).orElseThrow();
 

@@ -135,7 +135,7 @@ public final class BuildExport {
             }
             exportContent.commit(started.tenantId(), started.id().contentId(), blockIds);
             Export ready = progress.current().ready(new Export.Package(sealed.length(), sealed.blocks(),
-                    progress.assetsTotal, progress.payloadBytes), clock.instant());
+                    progress.assetsTotal, progress.payloadBytes), progress.bytesDone, clock.instant());
             exports.replace(ready);
             audit.system(Operation.EXPORT_READY, started.tenantId().value(), target(started),
                     "package " + sealed.length() + " bytes, " + progress.assetsTotal + " assets",
@@ -189,7 +189,7 @@ public final class BuildExport {
         info.put("Strongroom-Kind", export.ofSubject() ? "data-subject" : "tenant");
         export.subjects().flatMap(Export.Subjects::reference).ifPresent(r -> info.put("Strongroom-Reference", r));
         info.put("Strongroom-Tenant", export.tenantId().value());
-        info.put("Strongroom-Region", tenant.homeRegion().name());
+        info.put("Strongroom-Region", tenant.homeRegion().azureName());
         info.put("Strongroom-Assets", Integer.toString(progress.assetsDone));
         info.put("Strongroom-Assets-Under-Legal-Hold", Integer.toString(held[0]));
         bag.finish(info, export.requestedAt().toString().substring(0, 10), signer::sign);

@@ -98,9 +98,9 @@ public record Export(TenantId tenantId, ExportId id, Optional<Subjects> subjects
         return with(state, newProgress, content, failure, now);
     }
 
-    public Export ready(Package pkg, Instant now) {
-        Progress done = new Progress(pkg.assets(), pkg.assets(), pkg.payloadBytes(), pkg.blocks(),
-                progress.stagedChecksum());
+    /** Ready, with every asset done: {@code assetBytes} of asset content in a package of {@code pkg.length()}. */
+    public Export ready(Package pkg, long assetBytes, Instant now) {
+        Progress done = new Progress(pkg.assets(), pkg.assets(), assetBytes, pkg.blocks(), progress.stagedChecksum());
         return with(State.READY, done, Optional.of(pkg), Optional.empty(), now);
     }
 

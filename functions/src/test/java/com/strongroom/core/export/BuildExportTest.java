@@ -88,8 +88,10 @@ class BuildExportTest {
         assertTrue(events.contains("\"action\":\"asset.upload\"") && events.contains("\"hash\":"), events);
         assertTrue(events.lines().allMatch(l -> l.contains("\"tenantId\":\"acme\"")));
         assertEquals(ACME.value(), bag.info().get("Strongroom-Tenant"));
+        assertEquals("westeurope", bag.info().get("Strongroom-Region"));
         assertEquals(Integer.toString(uploaded.size()), bag.info().get("Strongroom-Assets"));
         assertEquals(uploaded.size(), ready.progress().assetsDone());
+        assertEquals(uploaded.values().stream().mapToLong(b -> b.length).sum(), ready.progress().bytesDone());
         assertEquals(ready.content().orElseThrow().payloadBytes(), bag.payload().stream()
                 .mapToLong(p -> bag.file(p).length).sum());
         assertEquals(uploaded.size(), ready.content().orElseThrow().assets());
