@@ -1,0 +1,103 @@
+package com.strongroom.core.asset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.strongroom.adapters.keys.JwsCheckpointSigner;
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.audit.AuditRecorder;
+import com.strongroom.core.audit.AuditRetention;
+import com.strongroom.core.audit.ChainedAuditTrail;
+import com.strongroom.core.audit.Checkpointer;
+import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.Region;
+import com.strongroom.core.model.Role;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.TenantStatus;
+import com.strongroom.core.port.AssetStore;
+import com.strongroom.core.port.AuditLog;
+import com.strongroom.core.port.CheckpointSigner;
+import com.strongroom.core.port.ContentStore;
+import com.strongroom.core.port.DataKeyStore;
+import com.strongroom.core.port.KeyEncryptionKeys;
+import com.strongroom.core.port.TenantStore;
+import com.strongroom.testing.CallCounter;
+import com.strongroom.testing.CountingKeyEncryptionKeys;
+import com.strongroom.testing.Identities;
+import com.strongroom.testing.InMemoryAssetStore;
+import com.strongroom.testing.InMemoryAuditLog;
+import com.strongroom.testing.InMemoryCheckpointStore;
+import com.strongroom.testing.InMemoryContentStore;
+import com.strongroom.testing.InMemoryDataKeyStore;
+import com.strongroom.testing.InMemoryGrantStore;
+import com.strongroom.testing.InMemoryTenantStore;
+import com.strongroom.testing.TestClock;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store calls one small one-request upload makes (issue: small files), counted at every port, warm (the TDK
+ * cached, the audit lane's head known), and what each is for. docs/benchmarks.md says which could go.
+ */
+class OneRequestUploadCallsTest {
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final Caller CONTRIBUTOR = Identities.customer(ACME, "contributor", Role.ASSET_CONTRIBUTOR);
+
+    @TempDir
+    Path keys;
+
+    @Test
+    void aWarmSmallUploadMakesTheseStoreCallsAndNoOthers() {
+        TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
+        CallCounter counter = new CallCounter();
+        CountingKeyEncryptionKeys keks = new CountingKeyEncryptionKeys();
+        InMemoryTenantStore tenantStore = new InMemoryTenantStore();
+        tenantStore.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Optional.of(Identities.directoryOf(ACME)),
+                clock.instant(), "platform", TenantStatus.ACTIVE, keks.newTenantKeys(ACME)));
+        TenantStore tenants = counter.around(TenantStore.class, tenantStore);
+        TenantKeyring keyring = new TenantKeyring(counter.around(KeyEncryptionKeys.class, keks),
+                counter.around(DataKeyStore.class, new InMemoryDataKeyStore(clock)), tenants, clock,
+                Duration.ofMinutes(5), 10);
+        AuditLog log = counter.around(AuditLog.class, new InMemoryAuditLog(clock));
+        CheckpointSigner signer = JwsCheckpointSigner.local(keys);
+        AuditRecorder audit = new AuditRecorder(new ChainedAuditTrail(log, new AuditRetention(Duration.ofDays(14),
+                Duration.ofDays(365), Duration.ofDays(365)), new Checkpointer(log, signer,
+                new InMemoryCheckpointStore(), clock), 1_000, 1), clock);
+        AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants,
+                InMemoryGrantStore.noGrants(clock), audit);
+        UploadAsset upload = new UploadAsset(access, counter.around(AssetStore.class, new InMemoryAssetStore()),
+                keyring, counter.around(ContentStore.class, new InMemoryContentStore()), clock);
+        upload.handle(CONTRIBUTOR, new UploadAsset.Command(ACME, "warm-up.txt", null, List.of(),
+                new ByteArrayInputStream(new byte[1500])), "r0");
+        counter.reset();
+
+        upload.handle(CONTRIBUTOR, new UploadAsset.Command(ACME, "small.txt", null, List.of(),
+                new ByteArrayInputStream(new byte[1500])), "r1");
+
+        assertEquals(Map.ofEntries(
+                // The caller's tenant, for its region and state (authorisation).
+                Map.entry("TenantStore.find", 2),
+                // Two audit events, the attempt before the change and its outcome, each appended to its lane.
+                Map.entry("AuditLog.tryAppend", 2),
+                Map.entry("AuditLog.moveHead", 2),
+                // The document: created invisible (UPLOADING), made visible once the content is stored.
+                Map.entry("AssetStore.create", 1),
+                Map.entry("AssetStore.replace", 1),
+                // The DEK: stored with an expiry; read back to catch a TDK rotation (with the tenant, above); then
+                // read and made permanent once the upload has finished.
+                Map.entry("DataKeyStore.create", 1),
+                Map.entry("DataKeyStore.find", 2),
+                Map.entry("DataKeyStore.replace", 1),
+                // The content: one staged block and its commit.
+                Map.entry("ContentStore.stage", 1),
+                Map.entry("ContentStore.commit", 1)), counter.counts());
+    }
+}
