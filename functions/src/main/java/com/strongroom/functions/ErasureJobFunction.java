@@ -6,6 +6,7 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
 import com.strongroom.app.Strongroom;
 import com.strongroom.core.erasure.RunErasure;
+import com.strongroom.core.model.QueueDelivery;
 
 /**
  * Runs one chunk of an erasure from the {@code erasure-jobs} queue. A failure makes the host deliver the message
@@ -30,6 +31,6 @@ public final class ErasureJobFunction {
     public void run(@QueueTrigger(name = "message", queueName = "%ERASURE_QUEUE%", connection = "STORAGE") String message,
                     @BindingName("DequeueCount") long dequeueCount, ExecutionContext context) {
         app.erasure().run().handle(app.erasureJob(message),
-                new RunErasure.Delivery((int) dequeueCount, MAX_DEQUEUE_COUNT, context.getInvocationId()));
+                new QueueDelivery((int) dequeueCount, MAX_DEQUEUE_COUNT, context.getInvocationId()));
     }
 }

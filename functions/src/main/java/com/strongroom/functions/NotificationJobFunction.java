@@ -5,6 +5,7 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
 import com.strongroom.app.Strongroom;
+import com.strongroom.core.model.QueueDelivery;
 import com.strongroom.core.notice.DeliverNotices;
 
 /**
@@ -27,7 +28,8 @@ public final class NotificationJobFunction {
     public void run(@QueueTrigger(name = "message", queueName = "%NOTIFICATIONS_QUEUE%", connection = "STORAGE")
                     String message, @BindingName("DequeueCount") long dequeueCount, ExecutionContext context) {
         var outcome = app.notices().deliver().handle(app.noticeJob(message),
-                new DeliverNotices.Attempt((int) dequeueCount, ErasureJobFunction.MAX_DEQUEUE_COUNT));
+                new QueueDelivery((int) dequeueCount, ErasureJobFunction.MAX_DEQUEUE_COUNT,
+                        context.getInvocationId()));
         context.getLogger().info(() -> "notices: " + outcome.sent() + " sent, " + outcome.alreadySent()
                 + " already sent, " + outcome.failed() + " failed" + outcome.deferredBy()
                 .map(d -> ", rest deferred by " + d.toSeconds() + " s").orElse(""));

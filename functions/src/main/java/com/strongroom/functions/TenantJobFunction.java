@@ -6,6 +6,7 @@ import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
 import com.strongroom.app.Strongroom;
 import com.strongroom.core.export.BuildExport;
+import com.strongroom.core.model.QueueDelivery;
 
 /**
  * Runs one job of the {@code tenant-jobs} queue: builds an export's package. A failure makes the host deliver the
@@ -25,7 +26,7 @@ public final class TenantJobFunction {
     @FunctionName("runTenantJob")
     public void run(@QueueTrigger(name = "message", queueName = "%TENANT_JOBS_QUEUE%", connection = "STORAGE")
                     String message, @BindingName("DequeueCount") long dequeueCount, ExecutionContext context) {
-        app.exports().build().handle(app.tenantJob(message), new BuildExport.Delivery((int) dequeueCount,
+        app.exports().build().handle(app.tenantJob(message), new QueueDelivery((int) dequeueCount,
                 ErasureJobFunction.MAX_DEQUEUE_COUNT, context.getInvocationId()));
     }
 }

@@ -10,6 +10,7 @@ import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.ErasureItem;
 import com.strongroom.core.model.ErasureRequest.State;
 import com.strongroom.core.model.ErasureRequest;
+import com.strongroom.core.model.QueueDelivery;
 import com.strongroom.core.model.UploadSession;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.ContentStore;
@@ -69,13 +70,6 @@ public final class RunErasure {
         }
     }
 
-    /** One delivery of a job message: the host's count of deliveries so far, and how many it allows. */
-    public record Delivery(int attempt, int maxAttempts, String invocationId) {
-        boolean last() {
-            return attempt >= maxAttempts;
-        }
-    }
-
     private final ErasureStore erasures;
     private final AssetStore assets;
     private final UploadStore uploads;
@@ -108,7 +102,7 @@ public final class RunErasure {
     }
 
     /** Runs one message; throws to have it delivered again (after the last delivery, the request is failed first). */
-    public void handle(ErasureJobs.Job job, Delivery delivery) {
+    public void handle(ErasureJobs.Job job, QueueDelivery delivery) {
         Step[] step = {Step.START};
         try {
             run(job, delivery.invocationId(), step);

@@ -13,6 +13,7 @@ import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.Export;
 import com.strongroom.core.model.ExportId;
+import com.strongroom.core.model.QueueDelivery;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
@@ -58,13 +59,6 @@ public final class BuildExport {
     public record Job(TenantId tenantId, ExportId exportId) {
     }
 
-    /** Which delivery of its message this is, as the host counts them. */
-    public record Delivery(int dequeueCount, int maxDequeueCount, String invocationId) {
-        boolean last() {
-            return dequeueCount >= maxDequeueCount;
-        }
-    }
-
     private final ExportStore exports;
     private final TenantStore tenants;
     private final AssetStore assets;
@@ -93,7 +87,7 @@ public final class BuildExport {
         this.clock = clock;
     }
 
-    public void handle(Job job, Delivery delivery) {
+    public void handle(Job job, QueueDelivery delivery) {
         Optional<Export> found = exports.find(job.tenantId(), job.exportId());
         if (found.isEmpty() || found.get().finished()) {
             return;
@@ -112,7 +106,7 @@ public final class BuildExport {
         }
     }
 
-    private void build(Export started, Delivery delivery) {
+    private void build(Export started, QueueDelivery delivery) {
         Tenant tenant = tenants.find(started.tenantId())
                 .orElseThrow(() -> new NotFoundException("no tenant " + started.tenantId()));
         byte[] key = exportKey(tenant, started);
@@ -345,7 +339,7 @@ public final class BuildExport {
         return Exports.target(export).path();
     }
 
-    private void fail(Job job, RuntimeException cause, Delivery delivery) {
+    private void fail(Job job, RuntimeException cause, QueueDelivery delivery) {
         String why = cause.getClass().getSimpleName();
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<Export> current = exports.find(job.tenantId(), job.exportId());

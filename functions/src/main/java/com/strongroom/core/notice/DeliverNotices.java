@@ -8,6 +8,7 @@ import com.strongroom.core.model.Delivery;
 import com.strongroom.core.model.GrantId;
 import com.strongroom.core.model.Notice;
 import com.strongroom.core.model.NoticeId;
+import com.strongroom.core.model.QueueDelivery;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.ContactStore;
 import com.strongroom.core.port.NoticeJobs;
@@ -66,13 +67,6 @@ public final class DeliverNotices {
         }
     }
 
-    /** Which delivery of its message this is, as the host counts them. */
-    public record Attempt(int dequeueCount, int maxDequeueCount) {
-        boolean last() {
-            return dequeueCount >= maxDequeueCount;
-        }
-    }
-
     /** What became of a notice on this delivery. */
     public record Outcome(int sent, int alreadySent, int failed, Optional<Duration> deferredBy) {
     }
@@ -89,7 +83,7 @@ public final class DeliverNotices {
         this.clock = clock;
     }
 
-    public Outcome handle(Job job, Attempt attempt) {
+    public Outcome handle(Job job, QueueDelivery attempt) {
         Optional<Notice> notice = noticeOf(job);
         if (notice.isEmpty()) {
             return new Outcome(0, 0, 0, Optional.empty());

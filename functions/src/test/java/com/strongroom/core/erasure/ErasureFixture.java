@@ -15,6 +15,7 @@ import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.ErasureRequest;
+import com.strongroom.core.model.QueueDelivery;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Role;
 import com.strongroom.core.model.Tenant;
@@ -157,7 +158,7 @@ final class ErasureFixture {
     int drain() {
         int ran = 0;
         for (Optional<ErasureJobs.Job> job = jobs.next(); job.isPresent(); job = jobs.next()) {
-            run.handle(job.get(), new RunErasure.Delivery(1, 5, "job-" + ran));
+            run.handle(job.get(), new QueueDelivery(1, 5, "job-" + ran));
             ran++;
         }
         return ran;

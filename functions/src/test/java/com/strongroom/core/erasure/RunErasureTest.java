@@ -15,6 +15,7 @@ import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.ErasureItem;
 import com.strongroom.core.model.ErasureRequest.State;
 import com.strongroom.core.model.ErasureRequest;
+import com.strongroom.core.model.QueueDelivery;
 import com.strongroom.core.model.UploadSession;
 import com.strongroom.core.port.ErasureJobs;
 import com.strongroom.testing.CrashPoints;
@@ -222,7 +223,7 @@ class RunErasureTest {
         boolean crashed = false;
         for (Optional<ErasureJobs.Job> job = f.jobs.next(); job.isPresent(); job = f.jobs.next()) {
             try {
-                f.run.handle(job.get(), new RunErasure.Delivery(1, 5, "delivery"));
+                f.run.handle(job.get(), new QueueDelivery(1, 5, "delivery"));
             } catch (CrashPoints.Crash crash) {
                 crashed = true;
                 f.jobs.enqueue(job.get());   // the host delivers the message again
@@ -262,7 +263,7 @@ class RunErasureTest {
                     int worker = w;
                     both.add(workers.submit(() -> {
                         start.await();
-                        f.run.handle(current, new RunErasure.Delivery(1, 5, "w" + worker));
+                        f.run.handle(current, new QueueDelivery(1, 5, "w" + worker));
                         return null;
                     }));
                 }
@@ -292,7 +293,7 @@ class RunErasureTest {
         for (int attempt = 1; attempt <= 5; attempt++) {
             int a = attempt;
             assertThrows(IllegalStateException.class,
-                    () -> f.run.handle(job, new RunErasure.Delivery(a, 5, "d" + a)));
+                    () -> f.run.handle(job, new QueueDelivery(a, 5, "d" + a)));
         }
         ErasureRequest failed = f.stored(request);
         assertEquals(State.FAILED, failed.state());

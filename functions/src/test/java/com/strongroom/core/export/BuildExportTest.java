@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.Export;
+import com.strongroom.core.model.QueueDelivery;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.testing.CrashPoints;
 import com.strongroom.testing.ExportPackages;
@@ -178,13 +179,13 @@ class BuildExportTest {
         Export requested = f.exports.request(ADMIN, ACME, "r-export");
         f.crashes.arm("ContentStore.stage", 3);
         BuildExport.Job job = f.jobs.next().orElseThrow();
-        assertThrows(CrashPoints.Crash.class, () -> f.build.handle(job, new BuildExport.Delivery(1, 5, "j1")));
+        assertThrows(CrashPoints.Crash.class, () -> f.build.handle(job, new QueueDelivery(1, 5, "j1")));
         assertEquals(2, f.export(requested).progress().stagedBlocks());
         Asset first = uploaded.keySet().iterator().next();
         f.assets.replace(f.assets.find(ACME, first.id()).orElseThrow().withState(Asset.State.DELETING));
         uploaded.remove(first);
 
-        f.build.handle(job, new BuildExport.Delivery(2, 5, "j2"));
+        f.build.handle(job, new QueueDelivery(2, 5, "j2"));
 
         assertHoldsEveryUpload(f.checkedBag(f.export(requested), scratch));
     }
@@ -219,7 +220,7 @@ class BuildExportTest {
         Export ready = f.export(requested);
         int staged = f.stagedBlocks.get();
 
-        f.build.handle(job, new BuildExport.Delivery(1, 5, "replay"));
+        f.build.handle(job, new QueueDelivery(1, 5, "replay"));
 
         assertEquals(ready, f.export(requested));
         assertEquals(staged, f.stagedBlocks.get());
@@ -233,15 +234,15 @@ class BuildExportTest {
         for (int delivery = 1; delivery <= 5; delivery++) {
             f.crashes.arm("AssetStore.list");
             int d = delivery;
-            assertThrows(CrashPoints.Crash.class, () -> f.build.handle(job, new BuildExport.Delivery(d, 5, "j")));
+            assertThrows(CrashPoints.Crash.class, () -> f.build.handle(job, new QueueDelivery(d, 5, "j")));
         }
         assertEquals(Export.State.RUNNING, f.export(requested).state(), "a crash runs no cleanup");
 
         BuildExport failing = new BuildExport(f.exportStore, f.tenants, failingAssets(), f.keyring, f.assetContent,
                 f.exportContent, f.auditLog, f.checkpoints, f.signer.tagManifests(), f.audit, f.clock);
-        assertThrows(IllegalStateException.class, () -> failing.handle(job, new BuildExport.Delivery(4, 5, "j")));
+        assertThrows(IllegalStateException.class, () -> failing.handle(job, new QueueDelivery(4, 5, "j")));
         assertEquals(Export.State.RUNNING, f.export(requested).state());
-        assertThrows(IllegalStateException.class, () -> failing.handle(job, new BuildExport.Delivery(5, 5, "j")));
+        assertThrows(IllegalStateException.class, () -> failing.handle(job, new QueueDelivery(5, 5, "j")));
 
         Export failed = f.export(requested);
         assertEquals(Export.State.FAILED, failed.state());

@@ -12,6 +12,7 @@ import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.Export;
+import com.strongroom.core.model.QueueDelivery;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Role;
 import com.strongroom.core.model.Tenant;
@@ -145,7 +146,7 @@ final class ExportFixture {
     void runToEnd(BuildExport.Job job) {
         for (int delivery = 1; ; delivery++) {
             try {
-                build.handle(job, new BuildExport.Delivery(delivery, 1_000, "job-" + delivery));
+                build.handle(job, new QueueDelivery(delivery, 1_000, "job-" + delivery));
                 return;
             } catch (CrashPoints.Crash | RuntimeException e) {
                 if (delivery > 50) {

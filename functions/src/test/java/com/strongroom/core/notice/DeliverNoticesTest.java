@@ -11,6 +11,7 @@ import com.strongroom.core.model.EmailAddress;
 import com.strongroom.core.model.GrantId;
 import com.strongroom.core.model.Notice;
 import com.strongroom.core.model.NoticeId;
+import com.strongroom.core.model.QueueDelivery;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.ContactStore;
 import com.strongroom.core.port.NoticeJobs;
@@ -99,7 +100,7 @@ class DeliverNoticesTest {
         void deliver(DeliverNotices.Job job) {
             for (int dequeue = 1; dequeue <= MAX_DEQUEUE; dequeue++) {
                 try {
-                    worker.handle(job, new DeliverNotices.Attempt(dequeue, MAX_DEQUEUE));
+                    worker.handle(job, new QueueDelivery(dequeue, MAX_DEQUEUE, "delivery"));
                     return;
                 } catch (CrashPoints.Crash | RuntimeException e) {
                     clock.advance(Duration.ofSeconds(30));
@@ -269,7 +270,7 @@ class DeliverNoticesTest {
         f.notifier.throttleNext(3);
         Optional<InMemoryNoticeJobs.Message> first = f.jobs.next();
         var outcome = f.worker.handle(new DeliverNotices.Job.Send(first.get().tenant(), first.get().notice()),
-                new DeliverNotices.Attempt(1, MAX_DEQUEUE));
+                new QueueDelivery(1, MAX_DEQUEUE, "delivery"));
         assertEquals(Optional.of(Duration.ofSeconds(20)), outcome.deferredBy());
         assertEquals(0, outcome.sent());
         f.drain();
@@ -304,8 +305,8 @@ class DeliverNoticesTest {
                 new DeliverNotices(f.notices, f.contacts, f.ledger, new InMemorySendBudget(30), dequeue == 1
                         ? f.crashes.around(Notifier.class, f.notifier) : failing(), f.jobs,
                         new AuditRecorder(f.events::add, f.clock), f.clock)
-                        .handle(new DeliverNotices.Job.Send(ACME, incident.id()), new DeliverNotices.Attempt(dequeue,
-                                MAX_DEQUEUE));
+                        .handle(new DeliverNotices.Job.Send(ACME, incident.id()), new QueueDelivery(dequeue,
+                                MAX_DEQUEUE, "delivery"));
             } catch (CrashPoints.Crash | RuntimeException e) {
                 // delivered again, or poisoned after the last
             }
@@ -343,7 +344,7 @@ class DeliverNoticesTest {
         Notice notice = f.notices.createIfAbsent(NoticeTexts.maintenance(UUID.randomUUID().toString(),
                 TenantId.of("initech"), T0.plusSeconds(3600), T0.plusSeconds(7200), "Upgrade.", T0));
         var outcome = f.worker.handle(new DeliverNotices.Job.Send(notice.tenantId(), notice.id()),
-                new DeliverNotices.Attempt(1, MAX_DEQUEUE));
+                new QueueDelivery(1, MAX_DEQUEUE, "delivery"));
         assertEquals(0, outcome.sent());
         assertEquals(List.of(), f.notifier.sent());
         assertEquals(List.of(), f.ledger.forNotice(notice.tenantId(), notice.id()));
