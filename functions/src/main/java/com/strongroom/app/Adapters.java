@@ -70,7 +70,6 @@ import com.strongroom.core.port.SendLedger;
 import com.strongroom.core.port.TenantDirectory;
 import com.strongroom.core.port.TenantStore;
 import com.strongroom.core.port.UploadStore;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

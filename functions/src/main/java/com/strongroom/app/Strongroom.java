@@ -58,7 +58,6 @@ import com.strongroom.core.port.ErasureJobs;
 import com.strongroom.core.tenant.CreateTenant;
 import com.strongroom.core.tenant.ReadTenant;
 import com.strongroom.core.tenant.RegisterEntraTenant;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

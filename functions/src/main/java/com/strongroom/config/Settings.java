@@ -5,7 +5,6 @@ import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.model.EmailAddress;
 import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Region;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -16,7 +16,6 @@ import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.Export;
 import com.strongroom.core.model.ExportId;
 import com.strongroom.core.model.TenantId;
-
 import java.util.Map;
 import java.util.Optional;
 

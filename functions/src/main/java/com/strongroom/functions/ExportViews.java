@@ -4,7 +4,6 @@ import com.microsoft.azure.functions.HttpStatus;
 import com.strongroom.core.export.Exports;
 import com.strongroom.core.model.Export;
 import com.strongroom.core.model.TenantId;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

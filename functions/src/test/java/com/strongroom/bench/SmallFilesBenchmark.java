@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.strongroom.it.ApiClient;
 import com.strongroom.it.TestStack;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

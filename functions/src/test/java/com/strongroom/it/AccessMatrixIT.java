@@ -8,7 +8,6 @@ import com.strongroom.local.DevIssuer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

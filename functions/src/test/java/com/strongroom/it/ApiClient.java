@@ -8,7 +8,6 @@ import com.strongroom.core.model.Region;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.local.DevIssuer;
 import com.strongroom.local.LocalDirectory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -15,7 +15,6 @@ import com.strongroom.core.model.Export;
 import com.strongroom.core.model.ExportId;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.ExportStore;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -10,7 +10,6 @@ import static com.strongroom.core.model.Role.TENANT_ADMIN;
 import com.strongroom.core.model.AuditEvent.EventClass;
 import com.strongroom.core.model.ConsentPermission;
 import com.strongroom.core.model.Role;
-
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -23,7 +23,6 @@ import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.ExportStore;
 import com.strongroom.core.port.ReceiptSigner;
 import com.strongroom.core.port.TenantStore;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -7,7 +7,6 @@ import com.strongroom.core.model.Export;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.ExportStore;
-
 import java.time.Clock;
 
 /**

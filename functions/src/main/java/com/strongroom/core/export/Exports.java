@@ -25,7 +25,6 @@ import com.strongroom.core.model.Text;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.ExportJobs;
 import com.strongroom.core.port.ExportStore;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,7 +8,6 @@ import com.strongroom.core.model.EmailAddress;
 import com.strongroom.core.model.NoticeId;
 import com.strongroom.core.port.Notifier;
 import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
 import java.util.UUID;
 

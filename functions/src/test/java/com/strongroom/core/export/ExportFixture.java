@@ -39,7 +39,6 @@ import com.strongroom.testing.InMemoryExportStore;
 import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

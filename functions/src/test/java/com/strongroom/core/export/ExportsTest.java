@@ -24,7 +24,6 @@ import com.strongroom.core.model.Export;
 import com.strongroom.core.model.ExportId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -19,7 +19,6 @@ import com.strongroom.testing.ExportPackages;
 import com.strongroom.testing.Identities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

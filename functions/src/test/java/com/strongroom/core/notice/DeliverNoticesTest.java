@@ -28,7 +28,6 @@ import com.strongroom.testing.InMemorySendLedger;
 import com.strongroom.testing.RecordingNotifier;
 import com.strongroom.testing.TestClock;
 import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
