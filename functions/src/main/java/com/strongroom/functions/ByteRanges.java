@@ -35,16 +35,24 @@ final class ByteRanges {
     }
 
     static Reply reply(DownloadAsset.Content content) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", content.asset().contentType());
-        headers.put("Content-Disposition", AssetViews.contentDisposition(content.asset().name()));
-        headers.put("ETag", "\"" + content.asset().sha256() + "\"");
+        Map<String, String> entity = new LinkedHashMap<>();
+        entity.put("Content-Type", content.asset().contentType());
+        entity.put("Content-Disposition", AssetViews.contentDisposition(content.asset().name()));
+        entity.put("ETag", "\"" + content.asset().sha256() + "\"");
+        return reply(content.bytes(), content.first(), content.asset().size(), content.partial(), entity);
+    }
+
+    /**
+     * {@code bytes} from {@code first} of a representation of {@code total} bytes described by {@code entity}
+     * (Content-Type, Content-Disposition, ETag): 206 with Content-Range when partial, else 200.
+     */
+    static Reply reply(byte[] bytes, long first, long total, boolean partial, Map<String, String> entity) {
+        Map<String, String> headers = new LinkedHashMap<>(entity);
         headers.put("Accept-Ranges", "bytes");
         headers.put("X-Content-Type-Options", "nosniff");
-        if (content.partial()) {
-            long last = content.first() + content.bytes().length - 1;
-            headers.put("Content-Range", "bytes " + content.first() + "-" + last + "/" + content.asset().size());
+        if (partial) {
+            headers.put("Content-Range", "bytes " + first + "-" + (first + bytes.length - 1) + "/" + total);
         }
-        return Reply.bytes(content.partial() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK, content.bytes(), headers);
+        return Reply.bytes(partial ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK, bytes, headers);
     }
 }

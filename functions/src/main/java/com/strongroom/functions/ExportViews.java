@@ -1,6 +1,5 @@
 package com.strongroom.functions;
 
-import com.microsoft.azure.functions.HttpStatus;
 import com.strongroom.core.export.Exports;
 import com.strongroom.core.model.Export;
 import com.strongroom.core.model.TenantId;
@@ -70,16 +69,10 @@ final class ExportViews {
     static Reply content(Exports.Content content) {
         Export export = content.export();
         long length = export.content().orElseThrow().length();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/zip");
-        headers.put("Content-Disposition", "attachment; filename=\"strongroom-export-" + export.id() + ".zip\"");
-        headers.put("ETag", "\"" + export.id() + "-" + length + "\"");
-        headers.put("Accept-Ranges", "bytes");
-        headers.put("X-Content-Type-Options", "nosniff");
-        if (content.partial()) {
-            long last = content.first() + content.bytes().length - 1;
-            headers.put("Content-Range", "bytes " + content.first() + "-" + last + "/" + length);
-        }
-        return Reply.bytes(content.partial() ? HttpStatus.PARTIAL_CONTENT : HttpStatus.OK, content.bytes(), headers);
+        Map<String, String> entity = new LinkedHashMap<>();
+        entity.put("Content-Type", "application/zip");
+        entity.put("Content-Disposition", "attachment; filename=\"strongroom-export-" + export.id() + ".zip\"");
+        entity.put("ETag", "\"" + export.id() + "-" + length + "\"");
+        return ByteRanges.reply(content.bytes(), content.first(), length, content.partial(), entity);
     }
 }
