@@ -168,57 +168,59 @@ public final class CosmosAuditLog implements AuditLog {
 
     @Override
     public Page query(Query q) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM c WHERE c.tenantId = @tenant AND c.type = 'event'");
-        List<SqlParameter> parameters = new ArrayList<>(List.of(new SqlParameter("@tenant", q.tenantId())));
-        q.from().ifPresent(f -> {
-            sql.append(" AND c.atMs >= @from");
-            parameters.add(new SqlParameter("@from", f.toEpochMilli()));
-        });
-        q.to().ifPresent(t -> {
-            sql.append(" AND c.atMs <= @to");
-            parameters.add(new SqlParameter("@to", t.toEpochMilli()));
-        });
-        q.actor().ifPresent(a -> {
-            sql.append(" AND c.actor = @actor");
-            parameters.add(new SqlParameter("@actor", a));
-        });
-        q.action().ifPresent(a -> {
-            sql.append(" AND c.action = @action");
-            parameters.add(new SqlParameter("@action", a));
-        });
-        q.target().ifPresent(t -> {
-            sql.append(" AND c.target = @target");
-            parameters.add(new SqlParameter("@target", t));
-        });
-        q.grantId().ifPresent(g -> {
-            sql.append(" AND c.grantId = @grant");
-            parameters.add(new SqlParameter("@grant", g));
-        });
-        sql.append(" ORDER BY c.atMs DESC");
-        CosmosPaging.Page<ChainedEvent> page = CosmosPaging.page(Dependency.AUDIT, container.get(),
-                new SqlQuerySpec(sql.toString(), parameters), q.tenantId(), q.pageSize(), q.continuation(),
-                CosmosAuditLog::fromDocument);
+        SqlQuerySpec query = new Where("SELECT * FROM c WHERE c.tenantId = @tenant AND c.type = 'event'")
+                .with("@tenant", q.tenantId())
+                .and("c.atMs >= @from", "@from", q.from().map(Instant::toEpochMilli))
+                .and("c.atMs <= @to", "@to", q.to().map(Instant::toEpochMilli))
+                .and("c.actor = @actor", "@actor", q.actor())
+                .and("c.action = @action", "@action", q.action())
+                .and("c.target = @target", "@target", q.target())
+                .and("c.grantId = @grant", "@grant", q.grantId())
+                .spec(" ORDER BY c.atMs DESC");
+        CosmosPaging.Page<ChainedEvent> page = CosmosPaging.page(Dependency.AUDIT, container.get(), query,
+                q.tenantId(), q.pageSize(), q.continuation(), CosmosAuditLog::fromDocument);
         return new Page(page.items(), page.continuation());
     }
 
     @Override
     public Page window(WindowQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM c WHERE c.type = 'event' AND c.atMs >= @from"
-                + " AND c.atMs <= @to");
-        List<SqlParameter> parameters = new ArrayList<>(List.of(new SqlParameter("@from", q.from().toEpochMilli()),
-                new SqlParameter("@to", q.to().toEpochMilli())));
-        q.actor().ifPresent(a -> {
-            sql.append(" AND c.actor = @actor");
-            parameters.add(new SqlParameter("@actor", a));
-        });
-        q.action().ifPresent(a -> {
-            sql.append(" AND c.action = @action");
-            parameters.add(new SqlParameter("@action", a));
-        });
-        CosmosPaging.Page<ChainedEvent> page = CosmosPaging.crossPartition(Dependency.AUDIT, container.get(),
-                new SqlQuerySpec(sql.toString(), parameters), q.pageSize(), q.continuation(), WINDOW_TIMEOUT,
-                CosmosAuditLog::fromDocument);
+        SqlQuerySpec query = new Where("SELECT * FROM c WHERE c.type = 'event' AND c.atMs >= @from"
+                + " AND c.atMs <= @to")
+                .with("@from", q.from().toEpochMilli())
+                .with("@to", q.to().toEpochMilli())
+                .and("c.actor = @actor", "@actor", q.actor())
+                .and("c.action = @action", "@action", q.action())
+                .spec("");
+        CosmosPaging.Page<ChainedEvent> page = CosmosPaging.crossPartition(Dependency.AUDIT, container.get(), query,
+                q.pageSize(), q.continuation(), WINDOW_TIMEOUT, CosmosAuditLog::fromDocument);
         return new Page(page.items(), page.continuation());
+    }
+
+    /** A query's text and parameters, built one condition at a time; an absent filter adds nothing. */
+    private static final class Where {
+        private final StringBuilder sql;
+        private final List<SqlParameter> parameters = new ArrayList<>();
+
+        Where(String select) {
+            this.sql = new StringBuilder(select);
+        }
+
+        Where with(String name, Object value) {
+            parameters.add(new SqlParameter(name, value));
+            return this;
+        }
+
+        Where and(String condition, String name, Optional<?> value) {
+            value.ifPresent(v -> {
+                sql.append(" AND ").append(condition);
+                parameters.add(new SqlParameter(name, v));
+            });
+            return this;
+        }
+
+        SqlQuerySpec spec(String suffix) {
+            return new SqlQuerySpec(sql + suffix, parameters);
+        }
     }
 
     private static <T> T parsed(Supplier<T> parse, T placeholder) {
