@@ -1,9 +1,6 @@
 package com.strongroom.testing;
 
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,17 +108,9 @@ public final class ExportPackages {
     }
 
     private static void verifySignature(byte[] tagManifest, String jws, String publicKeySet) {
-        try {
-            JWSObject parsed = JWSObject.parse(jws);
-            RSAKey key = (RSAKey) JWKSet.parse(publicKeySet).getKeyByKeyId(parsed.getHeader().getKeyID());
-            if (key == null || !parsed.verify(new RSASSAVerifier(key))) {
-                throw new AssertionError("the tag manifest's signature does not verify");
-            }
-            if (!Arrays.equals(tagManifest, parsed.getPayload().toBytes())) {
-                throw new AssertionError("the JWS signs something other than the tag manifest");
-            }
-        } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
-            throw new AssertionError("the tag manifest's JWS is not valid", e);
+        JWSObject parsed = SignedByStamp.verified(jws, publicKeySet, "the tag manifest");
+        if (!Arrays.equals(tagManifest, parsed.getPayload().toBytes())) {
+            throw new AssertionError("the JWS signs something other than the tag manifest");
         }
     }
 

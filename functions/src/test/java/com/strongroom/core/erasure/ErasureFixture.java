@@ -1,9 +1,5 @@
 package com.strongroom.core.erasure;
 
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.strongroom.adapters.keys.JwsCheckpointSigner;
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.asset.StartUpload;
@@ -43,6 +39,7 @@ import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryReceiptStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.InMemoryUploadStore;
+import com.strongroom.testing.SignedByStamp;
 import com.strongroom.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -171,16 +168,7 @@ final class ErasureFixture {
     /** The payload of the request's stored receipt, after checking its signature against the public key set. */
     Map<String, Object> verifiedReceipt(ErasureRequest request) {
         String jws = receiptStore.find(request.tenantId(), request.id()).orElseThrow();
-        try {
-            JWSObject parsed = JWSObject.parse(jws);
-            RSAKey key = (RSAKey) JWKSet.parse(signer.publicKeySet()).getKeyByKeyId(parsed.getHeader().getKeyID());
-            if (key == null || !parsed.verify(new RSASSAVerifier(key))) {
-                throw new AssertionError("the receipt's signature does not verify");
-            }
-            return parsed.getPayload().toJSONObject();
-        } catch (Exception e) {
-            throw new AssertionError("the receipt is not a valid JWS", e);
-        }
+        return SignedByStamp.verified(jws, signer.publicKeySet(), "the receipt").getPayload().toJSONObject();
     }
 
     static List<String> names(List<Asset> assets) {
