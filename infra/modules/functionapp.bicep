@@ -388,6 +388,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: '0 40 * * * *'
         }
         {
+          name: 'CANCELLATION_SCHEDULE'
+          value: '0 */10 * * * *'
+        }
+        {
           name: 'ASSET_SWEEP_SCHEDULE'
           value: '0 */15 * * * *'
         }

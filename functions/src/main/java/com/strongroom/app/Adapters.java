@@ -14,6 +14,7 @@ import com.azure.storage.queue.QueueServiceClient;
 import com.azure.storage.queue.QueueServiceClientBuilder;
 import com.strongroom.adapters.auth.EntraIssuer;
 import com.strongroom.adapters.cosmos.CosmosAssetStore;
+import com.strongroom.adapters.cosmos.CosmosCancellationStore;
 import com.strongroom.adapters.cosmos.CosmosAuditLog;
 import com.strongroom.adapters.cosmos.CosmosContactStore;
 import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
@@ -25,6 +26,7 @@ import com.strongroom.adapters.cosmos.CosmosNoticeStore;
 import com.strongroom.adapters.cosmos.CosmosSendBudget;
 import com.strongroom.adapters.cosmos.CosmosSendLedger;
 import com.strongroom.adapters.cosmos.CosmosTenantDirectory;
+import com.strongroom.adapters.cosmos.CosmosTenantPartition;
 import com.strongroom.adapters.cosmos.CosmosTenantStore;
 import com.strongroom.adapters.cosmos.CosmosUploadStore;
 import com.strongroom.adapters.email.AcsEmailNotifier;
@@ -37,6 +39,7 @@ import com.strongroom.adapters.storage.BlobCheckpointStore;
 import com.strongroom.adapters.storage.BlobContentStore;
 import com.strongroom.adapters.storage.BlobErasureLedger;
 import com.strongroom.adapters.storage.BlobReceiptStore;
+import com.strongroom.adapters.storage.BlobTenantPrefix;
 import com.strongroom.adapters.storage.QueueConsentNotices;
 import com.strongroom.adapters.storage.QueueErasureJobs;
 import com.strongroom.adapters.storage.QueueNoticeJobs;
@@ -47,6 +50,7 @@ import com.strongroom.config.Settings;
 import com.strongroom.core.error.Dependency;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.AuditLog;
+import com.strongroom.core.port.CancellationStore;
 import com.strongroom.core.port.CheckpointStore;
 import com.strongroom.core.port.ConsentNotices;
 import com.strongroom.core.port.ContactStore;
@@ -63,10 +67,12 @@ import com.strongroom.core.port.IncidentStore;
 import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.port.NoticeJobs;
 import com.strongroom.core.port.NoticeStore;
+import com.strongroom.core.port.PurgeJobs;
 import com.strongroom.core.port.Notifier;
 import com.strongroom.core.port.ReceiptStore;
 import com.strongroom.core.port.SendBudget;
 import com.strongroom.core.port.SendLedger;
+import com.strongroom.core.port.TenantDataSet;
 import com.strongroom.core.port.TenantDirectory;
 import com.strongroom.core.port.TenantStore;
 import com.strongroom.core.port.UploadStore;
@@ -89,7 +95,8 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 ErasureJobs erasureJobs, ReceiptStore receipts, ContactStore contacts, NoticeStore noticeStore,
                 SendLedger sendLedger, SendBudget sendBudget, Notifier notifier, NoticeJobs noticeJobs,
                 IncidentStore incidents, ExportStore exports, ExportJobs exportJobs, ContentStore exportContent,
-                KeyEncryptionKeys keks, JwsCheckpointSigner signer, EntraIssuer issuer, List<DependencyProbe> probes) {
+                CancellationStore cancellations, PurgeJobs purgeJobs, List<TenantDataSet> tenantData,
+                TenantDataSet tenantNotifications, KeyEncryptionKeys keks, JwsCheckpointSigner signer, EntraIssuer issuer, List<DependencyProbe> probes) {
     private static final Duration COSMOS_OPERATION_TIMEOUT = Duration.ofSeconds(10);
     /** Export packages, stored as assets' content is but in a container of their own. */
     static final String EXPORTS_CONTAINER = "exports";
@@ -134,6 +141,7 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
         // Write-once evidence lives in an account of its own in Azure, which no restore of the data reaches.
         BlobServiceClient evidence = blobClient(settings, settings.evidenceBlobServiceUri(), credential);
         QueueServiceClient queues = queueClient(settings, credential);
+        QueueTenantJobs tenantJobs = new QueueTenantJobs(queues.getQueueClient(settings.queues().tenantJobs()));
         return new Adapters(
                 new CosmosTenantStore(container(database, CosmosTenantStore.CONTAINER)),
                 new CosmosTenantDirectory(container(directoryDatabase, CosmosTenantDirectory.CONTAINER)),
@@ -157,14 +165,37 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 new QueueNoticeJobs(queues.getQueueClient(settings.queues().notifications())),
                 new CosmosIncidentStore(container(database, CosmosIncidentStore.CONTAINER)),
                 new CosmosExportStore(container(database, CosmosExportStore.CONTAINER)),
-                new QueueTenantJobs(queues.getQueueClient(settings.queues().tenantJobs())),
+                tenantJobs,
                 new BlobContentStore(blobs.getBlobContainerClient(EXPORTS_CONTAINER)),
+                new CosmosCancellationStore(container(database, CosmosCancellationStore.CONTAINER)), tenantJobs,
+                tenantData(database, keyringDatabase, blobs),
+                new CosmosTenantPartition("notifications", container(database, CosmosContactStore.CONTAINER), "true"),
                 keys.keks(), keys.signer(), keys.issuer(),
                 List.of(DependencyProbe.of(Dependency.COSMOS, () -> database.get().read()),
                         DependencyProbe.of(Dependency.DIRECTORY, () -> directoryDatabase.get().read()),
                         StorageProbes.blob(blobs, BlobContentStore.CONTAINER),
                         StorageProbes.queue(queues, settings.queues().tenantJobs()), keys.probe(),
                         keys.signer().probe()));
+    }
+
+    /**
+     * Every place a tenant's data lives in this stamp, but its notifications (purged last) and what a purge keeps: the
+     * audit trail, its checkpoints and the erasure ledger, the tenant record and the cancellation itself.
+     */
+    private static List<TenantDataSet> tenantData(Lazy<CosmosDatabase> database, Lazy<CosmosDatabase> keyring,
+                                                  BlobServiceClient blobs) {
+        return List.of(
+                new BlobTenantPrefix("asset-content-blobs", blobs.getBlobContainerClient(BlobContentStore.CONTAINER)),
+                new BlobTenantPrefix("export-blobs", blobs.getBlobContainerClient(EXPORTS_CONTAINER)),
+                new BlobTenantPrefix("erasure-receipts", blobs.getBlobContainerClient(BlobReceiptStore.CONTAINER)),
+                new CosmosTenantPartition("asset-documents", container(database, CosmosAssetStore.CONTAINER), "true"),
+                new CosmosTenantPartition("content-keys", container(keyring, CosmosDataKeyStore.CONTAINER), "true"),
+                new CosmosTenantPartition("upload-sessions", container(database, CosmosUploadStore.CONTAINER), "true"),
+                new CosmosTenantPartition("consent-grants", container(database, CosmosGrantStore.CONTAINER), "true"),
+                new CosmosTenantPartition("erasure-requests", container(database, CosmosErasureStore.CONTAINER),
+                        "true"),
+                new CosmosTenantPartition("exports", container(database, CosmosExportStore.CONTAINER),
+                        "c.id != '" + CosmosCancellationStore.ID + "'"));
     }
 
     /** The metadata account's client for its own endpoint, else a client of the other account, built once. */

@@ -45,7 +45,11 @@ import com.strongroom.core.keys.RotateTenantKeys;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.limits.InFlightBytes;
 import com.strongroom.core.model.EntraTenantId;
+import com.strongroom.core.model.QueueDelivery;
+import com.strongroom.core.model.TenantJob;
 import com.strongroom.core.notice.AnnounceMaintenance;
+import com.strongroom.core.cancellation.Cancellations;
+import com.strongroom.core.cancellation.DeletionCertificates;
 import com.strongroom.core.export.BuildExport;
 import com.strongroom.core.export.ExpireExports;
 import com.strongroom.core.export.Exports;
@@ -84,6 +88,9 @@ public final class Strongroom {
     /** How long a request waits for memory other requests hold before it is refused as busy. */
     private static final Duration IN_FLIGHT_PATIENCE = Duration.ofSeconds(2);
 
+    /** How long Key Vault keeps a deleted KEK recoverable (infra/modules/keyvault.bicep, softDeleteRetentionInDays). */
+    public static final Duration KEY_VAULT_SOFT_DELETE = Duration.ofDays(90);
+
     /** How long a health report is reused. */
     private static final Duration HEALTH_MAX_AGE = Duration.ofSeconds(5);
 
@@ -102,6 +109,7 @@ public final class Strongroom {
     private final Supplier<String> signingKeys;
     private final CheckHealth checkHealth;
     private final ExportUseCases exports;
+    private final Cancellations cancellations;
     private final InFlightBytes inFlight = InFlightBytes.quarterOfHeap(IN_FLIGHT_PATIENCE);
 
     /** The tenant use cases: create, read, register the customer's Entra tenant, rotate keys. */
@@ -215,6 +223,13 @@ public final class Strongroom {
                         ports.exportContent(), ports.auditLog(), ports.checkpoints(), ports.signer().tagManifests(),
                         recorder, clock),
                 new ExpireExports(ports.exports(), ports.dataKeys(), ports.exportContent(), recorder, clock));
+        this.cancellations = new Cancellations(access, new Cancellations.Ports(ports.cancellations(), ports.tenants(),
+                ports.exports(), ports.exportJobs(), ports.purgeJobs(), ports.keks(), ports.tenantData(),
+                ports.tenantNotifications(), ports.noticeStore(), ports.noticeJobs()),
+                new DeletionCertificates(ports.signer().deletionCertificates(), settings.stampRegion(),
+                        new DeletionCertificates.Retention(KEY_VAULT_SOFT_DELETE, settings.keyringBackupRetention(),
+                                settings.metadataBackupRetention(), settings.auditRetention().admin())),
+                notices.deliver(), recorder, clock);
         this.signingKeys = ports.signer()::publicKeySet;
         this.checkHealth = new CheckHealth(settings.stampRegion(), version, ports.probes(), Duration.ofSeconds(5),
                 healthExecutor(ports.probes().size()), clock, HEALTH_MAX_AGE);
@@ -294,9 +309,23 @@ public final class Strongroom {
         return exports;
     }
 
-    /** The job a {@code tenant-jobs} message names, as {@code ExportJobs} wrote it. */
-    public BuildExport.Job tenantJob(String message) {
-        return QueueTenantJobs.parse(message);
+    public Cancellations cancellations() {
+        return cancellations;
+    }
+
+    /**
+     * Runs the job a {@code tenant-jobs} message names: an export's build (after which the tenant's cancellation, if
+     * it waits for that export, moves on) or a tenant's purge.
+     */
+    public void runTenantJob(String message, QueueDelivery delivery) {
+        TenantJob job = QueueTenantJobs.parse(message);
+        switch (job.kind()) {
+            case EXPORT -> {
+                exports.build().handle(new BuildExport.Job(job.tenantId(), job.exportId().orElseThrow()), delivery);
+                cancellations.advance().advance(job.tenantId(), delivery.invocationId());
+            }
+            case PURGE -> cancellations.purge().handle(job.tenantId(), delivery);
+        }
     }
 
     /** The job an {@code erasure-jobs} message names, as {@code ErasureJobs} wrote it. */

@@ -31,6 +31,7 @@ public enum Setting {
     AUDIT_RETENTION_SECURITY_DAYS("AUDIT_RETENTION_SECURITY_DAYS", "days security events are kept (default 400, at least 365)"),
     AUDIT_CHECKPOINT_SCHEDULE("AUDIT_CHECKPOINT_SCHEDULE", "NCRONTAB schedule of the periodic audit checkpoint, read by the host (hourly: 0 0 * * * *)"),
     ASSET_SWEEP_SCHEDULE("ASSET_SWEEP_SCHEDULE", "NCRONTAB schedule of the sweep that finishes asset deletes and removes one-request uploads a crash interrupted, read by the host (every 15 minutes: 0 */15 * * * *)"),
+    CANCELLATION_SCHEDULE("CANCELLATION_SCHEDULE", "NCRONTAB schedule of the timer that starts purges whose grace period is over and queues stalled ones again, read by the host (every 10 minutes: 0 */10 * * * *)"),
     EXPORT_EXPIRY_SCHEDULE("EXPORT_EXPIRY_SCHEDULE", "NCRONTAB schedule of the timer that destroys the keys and deletes the packages of expired exports, read by the host (hourly: 0 40 * * * *)"),
     CONSENT_SWEEP_SCHEDULE("CONSENT_SWEEP_SCHEDULE", "NCRONTAB schedule of the sweep that marks expired consent grants, read by the host (every 15 minutes: 0 */15 * * * *)"),
     AUDIT_CHECKPOINT_EVERY("AUDIT_CHECKPOINT_EVERY", "sign a checkpoint every this many events of a chain lane (default 100)"),

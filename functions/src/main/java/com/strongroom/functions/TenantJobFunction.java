@@ -5,12 +5,12 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
 import com.strongroom.app.Strongroom;
-import com.strongroom.core.export.BuildExport;
 import com.strongroom.core.model.QueueDelivery;
 
 /**
- * Runs one job of the {@code tenant-jobs} queue: builds an export's package. A failure makes the host deliver the
- * message again, and the job resumes; on the last delivery the export is marked failed.
+ * Runs one job of the {@code tenant-jobs} queue: builds an export's package, or purges a cancelled tenant. A failure
+ * makes the host deliver the message again, and the job resumes; on the last delivery an export is marked failed (a
+ * purge is queued again by the cancellation timer).
  */
 public final class TenantJobFunction {
     private final Strongroom app;
@@ -26,7 +26,7 @@ public final class TenantJobFunction {
     @FunctionName("runTenantJob")
     public void run(@QueueTrigger(name = "message", queueName = "%TENANT_JOBS_QUEUE%", connection = "STORAGE")
                     String message, @BindingName("DequeueCount") long dequeueCount, ExecutionContext context) {
-        app.exports().build().handle(app.tenantJob(message), new QueueDelivery((int) dequeueCount,
-                ErasureJobFunction.MAX_DEQUEUE_COUNT, context.getInvocationId()));
+        app.runTenantJob(message, new QueueDelivery((int) dequeueCount, ErasureJobFunction.MAX_DEQUEUE_COUNT,
+                context.getInvocationId()));
     }
 }

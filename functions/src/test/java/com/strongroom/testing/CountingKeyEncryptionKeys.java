@@ -43,6 +43,16 @@ public final class CountingKeyEncryptionKeys implements KeyEncryptionKeys {
         keys.remove(kekId);
     }
 
+    @Override
+    public void destroy(TenantId tenant) {
+        keys.keySet().removeIf(id -> id.startsWith("kek:" + tenant + "/"));
+    }
+
+    /** Whether any version of the tenant's KEK is left. */
+    public boolean holdsKeyOf(TenantId tenant) {
+        return keys.keySet().stream().anyMatch(id -> id.startsWith("kek:" + tenant + "/"));
+    }
+
     /** A new tenant's first key generation: a KEK made here, a fresh TDK under it, a blind-index key under that. */
     public TenantKeys newTenantKeys(TenantId tenant) {
         String kekId = create(tenant);

@@ -19,4 +19,14 @@ public final class InMemoryContactStore implements ContactStore {
     public void put(TenantId tenant, Contacts replacement) {
         contacts.put(tenant, replacement);
     }
+
+    /** How many documents the tenant's contacts are (0 or 1). */
+    public int count(TenantId tenant) {
+        return contacts.containsKey(tenant) ? 1 : 0;
+    }
+
+    /** Deletes the tenant's contacts, as the purge deletes its partition. */
+    public void forget(TenantId tenant) {
+        contacts.remove(tenant);
+    }
 }

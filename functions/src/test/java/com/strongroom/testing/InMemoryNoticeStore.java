@@ -42,4 +42,13 @@ public final class InMemoryNoticeStore implements NoticeStore {
     private static String key(TenantId tenant, NoticeId id) {
         return tenant.value() + "/" + id.value();
     }
+
+    public int count(TenantId tenant) {
+        return (int) notices.values().stream().filter(v -> v.tenantId().equals(tenant)).count();
+    }
+
+    /** Deletes the tenant's entries, as the purge deletes its partition. */
+    public void forget(TenantId tenant) {
+        notices.values().removeIf(v -> v.tenantId().equals(tenant));
+    }
 }

@@ -46,4 +46,13 @@ public final class InMemorySendLedger implements SendLedger {
     private static String key(TenantId tenant, String id) {
         return tenant.value() + "/" + id;
     }
+
+    public int count(TenantId tenant) {
+        return (int) entries.values().stream().filter(v -> v.tenantId().equals(tenant)).count();
+    }
+
+    /** Deletes the tenant's entries, as the purge deletes its partition. */
+    public void forget(TenantId tenant) {
+        entries.values().removeIf(v -> v.tenantId().equals(tenant));
+    }
 }

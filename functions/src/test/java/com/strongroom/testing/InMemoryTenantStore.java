@@ -6,6 +6,7 @@ import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
+import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.TenantStore;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,20 @@ public final class InMemoryTenantStore implements TenantStore {
         }
         if (!current.keys().equals(expected) || !tenants.replace(id, current, current.withKeys(replacement))) {
             throw new ConflictException("the keys of tenant " + id + " changed meanwhile");
+        }
+    }
+
+    @Override
+    public void changeStatus(TenantId id, TenantStatus status) {
+        if (tenants.computeIfPresent(id, (key, tenant) -> tenant.withStatus(status)) == null) {
+            throw new NotFoundException("no tenant " + id);
+        }
+    }
+
+    @Override
+    public void strip(TenantId id) {
+        if (tenants.computeIfPresent(id, (key, tenant) -> tenant.stripped()) == null) {
+            throw new NotFoundException("no tenant " + id);
         }
     }
 

@@ -36,6 +36,7 @@ import java.util.function.Supplier;
 public final class CosmosTenantStore implements TenantStore {
     public static final String CONTAINER = "tenants";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CHANGE_ATTEMPTS = 5;
 
     private final Supplier<CosmosContainer> container;
 
@@ -80,6 +81,35 @@ public final class CosmosTenantStore implements TenantStore {
             return CosmosFailures.replaceIfMatch(Dependency.COSMOS, container.get(),
                     toDocument(tenant.withEntraTenant(entraTenant)), id.value(), new PartitionKey(id.value()),
                     current.getETag()).orElseThrow(() -> new ConflictException("tenant " + id + " changed meanwhile"));
+        });
+    }
+
+    @Override
+    public void changeStatus(TenantId id, TenantStatus status) {
+        change(id, tenant -> tenant.withStatus(status));
+    }
+
+    @Override
+    public void strip(TenantId id) {
+        change(id, Tenant::stripped);
+    }
+
+    /** Reads the tenant and writes it changed, again if another writer came between; unchanged, it writes nothing. */
+    private void change(TenantId id, java.util.function.UnaryOperator<Tenant> change) {
+        CosmosFailures.call(Dependency.COSMOS, () -> {
+            for (int attempt = 1; ; attempt++) {
+                CosmosItemResponse<JsonNode> current = CosmosFailures.readIfExists(Dependency.COSMOS, container.get(),
+                        id.value(), new PartitionKey(id.value())).orElseThrow(() -> new NotFoundException("no tenant " + id));
+                Tenant tenant = fromDocument(current.getItem());
+                Tenant changed = change.apply(tenant);
+                if (changed.equals(tenant) || CosmosFailures.replaceIfMatch(Dependency.COSMOS, container.get(),
+                        toDocument(changed), id.value(), new PartitionKey(id.value()), current.getETag()).isPresent()) {
+                    return null;
+                }
+                if (attempt == CHANGE_ATTEMPTS) {
+                    throw new ConflictException("tenant " + id + " kept changing");
+                }
+            }
         });
     }
 

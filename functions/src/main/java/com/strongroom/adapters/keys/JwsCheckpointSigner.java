@@ -37,6 +37,7 @@ public final class JwsCheckpointSigner implements CheckpointSigner {
     static final JOSEObjectType TYPE = new JOSEObjectType("strongroom-checkpoint+jws");
     static final JOSEObjectType RECEIPT_TYPE = new JOSEObjectType("strongroom-erasure-receipt+jws");
     static final JOSEObjectType TAG_MANIFEST_TYPE = new JOSEObjectType("strongroom-export-tagmanifest+jws");
+    static final JOSEObjectType DELETION_CERTIFICATE_TYPE = new JOSEObjectType("strongroom-deletion-certificate+jws");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SigningKey key;
@@ -96,6 +97,11 @@ public final class JwsCheckpointSigner implements CheckpointSigner {
      */
     public ReceiptSigner tagManifests() {
         return payload -> compactJws(TAG_MANIFEST_TYPE, payload);
+    }
+
+    /** Deletion certificates as compact JWS of type {@code strongroom-deletion-certificate+jws}, with the same key. */
+    public ReceiptSigner deletionCertificates() {
+        return payload -> compactJws(DELETION_CERTIFICATE_TYPE, payload);
     }
 
     /** The stamp's public signing keys as a JSON Web Key Set (RFC 7517), for anyone to verify receipts and checkpoints. */

@@ -7,6 +7,7 @@ import com.azure.security.keyvault.keys.models.KeyOperation;
 import com.strongroom.core.error.Dependency;
 import com.strongroom.core.crypto.TamperedException;
 import com.strongroom.core.error.DependencyUnavailableException;
+import com.strongroom.core.error.NotFoundException;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.DependencyProbe;
 import com.strongroom.core.port.KeyEncryptionKeys;
@@ -52,6 +53,20 @@ public final class KeyVaultKeyring implements KeyEncryptionKeys {
                 throw new TamperedException("wrapped key does not unwrap under this KEK");
             }
             throw e;
+        }
+    }
+
+    /**
+     * Deletes the tenant's key, all its versions at once, and waits until Key Vault reports it deleted. The vault's
+     * soft-delete and purge protection then keep it, recoverable by the vault's owners only, for their retention
+     * window; a key already deleted (404) is left as it is.
+     */
+    @Override
+    public void destroy(TenantId tenant) {
+        try {
+            KeyVaultClients.call(() -> vault.keys().beginDeleteKey(NAME_PREFIX + tenant.value()).waitForCompletion());
+        } catch (NotFoundException e) {
+            return;
         }
     }
 

@@ -74,6 +74,22 @@ public final class LocalKeyFileKeyring implements KeyEncryptionKeys {
         }
     }
 
+    /** Deletes the folder of the tenant's key files, every version in it. */
+    @Override
+    public void destroy(TenantId tenant) {
+        Path folder = kekDir.resolve("tenant-" + tenant.value());
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Probe for the health route: the key folder exists and can be written. */
     public DependencyProbe probe() {
         return DependencyProbe.of(Dependency.KEYS, () -> {

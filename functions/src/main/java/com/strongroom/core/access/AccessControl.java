@@ -19,6 +19,7 @@ import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.TenantDirectory;
 import com.strongroom.core.port.TenantStore;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -34,6 +35,18 @@ import java.util.stream.Collectors;
  * grant instead of a role ({@link #authorizeRead}). Every refusal is audited before it is reported.
  */
 public final class AccessControl {
+    /**
+     * What is left of a tenant once its purge begins: its cancellation, with its dates and certificate (asking for
+     * or revoking one again gets a clear answer from the cancellation, not a bare 410).
+     */
+    private static final Set<Operation> SERVED_ONCE_PURGING = EnumSet.of(Operation.CANCELLATION_READ,
+            Operation.CANCELLATION_CERTIFICATE, Operation.CANCELLATION_REQUEST, Operation.CANCELLATION_REVOKE);
+    /** What a cancelled tenant is served during its export and grace period: that, and its exports to read. */
+    private static final Set<Operation> SERVED_WHILE_CANCELLING = EnumSet.of(Operation.CANCELLATION_READ,
+            Operation.CANCELLATION_CERTIFICATE, Operation.CANCELLATION_REQUEST, Operation.CANCELLATION_REVOKE,
+            Operation.EXPORT_READ, Operation.EXPORT_DOWNLOAD, Operation.SUBJECT_EXPORT_READ,
+            Operation.SUBJECT_EXPORT_DOWNLOAD);
+
     private final Region stampRegion;
     private final TenantStore tenants;
     private final CustomerTenants customers;
@@ -77,16 +90,27 @@ public final class AccessControl {
     }
 
     /**
-     * A tenant being cancelled or deleted is served no more (410); staff may still read it, to see where its
-     * cancellation stands.
+     * A tenant being cancelled is served only what its cancellation leaves open (its exports, the cancellation
+     * itself; staff may still read the tenant), a tenant being purged or purged only its cancellation (410 for the rest).
      */
     private void requireActive(Caller caller, Operation operation, Tenant tenant, String target, String requestId) {
-        if (tenant.status() == TenantStatus.ACTIVE || (operation == Operation.TENANT_READ && caller.isStaff())) {
+        if (served(operation, tenant.status(), caller)) {
             return;
         }
         audit.denied(Optional.of(caller), operation.action(), tenant.id().value(), target, requestId);
         throw new GoneException("tenant " + tenant.id() + " is " + tenant.status().name().toLowerCase(
                 java.util.Locale.ROOT) + " and no longer served");
+    }
+
+    private static boolean served(Operation operation, TenantStatus status, Caller caller) {
+        return switch (status) {
+            case ACTIVE -> true;
+            case CANCELLING -> SERVED_WHILE_CANCELLING.contains(operation)
+                    || (operation == Operation.TENANT_READ && caller.isStaff());
+            case PURGING -> SERVED_ONCE_PURGING.contains(operation)
+                    || (operation == Operation.TENANT_READ && caller.isStaff());
+            case DELETED -> SERVED_ONCE_PURGING.contains(operation);
+        };
     }
 
     private Tenant tenantFor(Caller caller, Operation operation, TenantId tenantId, String target, String requestId) {

@@ -82,6 +82,13 @@ public enum Operation {
     EXPORT_READY("export.ready", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     EXPORT_FAIL("export.fail", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     EXPORT_EXPIRE("export.expire", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
+    CANCELLATION_REQUEST("cancellation.request", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
+    CANCELLATION_REVOKE("cancellation.revoke", EventClass.ADMIN, EnumSet.of(PLATFORM_ADMIN)),
+    CANCELLATION_READ("cancellation.read", EventClass.ACCESS, EnumSet.of(PLATFORM_ADMIN, TENANT_ADMIN)),
+    CANCELLATION_CERTIFICATE("cancellation.certificate", EventClass.ACCESS, EnumSet.of(PLATFORM_ADMIN)),
+    /** A cancellation moving on by itself (export ready, grace over) and the purge's steps; no caller may ask. */
+    CANCELLATION_ADVANCE("cancellation.advance", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
+    TENANT_PURGE("tenant.purge", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     /** The notifier giving up on a notice after the queue's last delivery; no caller may ask for it. */
     NOTICE_FAIL("notice.fail", EventClass.ADMIN, EnumSet.noneOf(Role.class)),
     /** Erasing again whatever a restore of the data brought back (the restore runbook; also a daily timer). */

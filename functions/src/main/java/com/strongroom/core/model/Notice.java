@@ -21,7 +21,7 @@ public record Notice(NoticeId id, TenantId tenantId, Kind kind, String subject, 
 
     public enum Kind {
         CONSENT_FIRST_USE("consent.first-use"), MAINTENANCE("maintenance"), INCIDENT("incident"),
-        INCIDENT_UPDATE("incident.update");
+        INCIDENT_UPDATE("incident.update"), CANCELLATION("cancellation");
 
         private final String value;
 

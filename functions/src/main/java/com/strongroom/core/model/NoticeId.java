@@ -33,6 +33,11 @@ public record NoticeId(String value) {
         return new NoticeId("incident-" + incidentId + "-" + sequence);
     }
 
+    /** The n-th notice of a tenant's cancellation: 0 requested, then grace, revoked, certificate. */
+    public static NoticeId cancellation(String cancellationId, int sequence) {
+        return new NoticeId("cancellation-" + cancellationId + "-" + sequence);
+    }
+
     @Override
     public String toString() {
         return value;

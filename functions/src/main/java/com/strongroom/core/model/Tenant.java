@@ -28,6 +28,15 @@ public record Tenant(TenantId id, String displayName, Region homeRegion, Optiona
         return new Tenant(id, displayName, homeRegion, entraTenant, createdAt, createdBy, status, newKeys);
     }
 
+    public Tenant withStatus(TenantStatus newStatus) {
+        return new Tenant(id, displayName, homeRegion, entraTenant, createdAt, createdBy, newStatus, keys);
+    }
+
+    /** The tenant without its name and its wrapped keys: what stays once it is purged. */
+    public Tenant stripped() {
+        return new Tenant(id, "", homeRegion, entraTenant, createdAt, createdBy, status, keys.destroyed());
+    }
+
     public Tenant withEntraTenant(EntraTenantId directory) {
         return new Tenant(id, displayName, homeRegion, Optional.of(directory), createdAt, createdBy, status, keys);
     }

@@ -39,6 +39,15 @@ public record TenantKeys(String kekId, int tdkVersion, byte[] wrappedTdk, byte[]
         this(kekId, tdkVersion, wrappedTdk, wrappedBlindIndexKey, Map.of());
     }
 
+    /** What is left of a purged tenant's keys: its KEK's id, nothing wrapped. */
+    public TenantKeys destroyed() {
+        return new TenantKeys(kekId, tdkVersion, new byte[0], new byte[0]);
+    }
+
+    public boolean isDestroyed() {
+        return wrappedTdk.length == 0;
+    }
+
     @Override
     public byte[] wrappedTdk() {
         return wrappedTdk.clone();

@@ -1,3 +1,4 @@
 package com.strongroom.core.model;
 
-public enum TenantStatus { ACTIVE, CANCELLING, DELETED }
+/** Where a tenant stands: served, being cancelled (its exports still readable), being purged, or gone. */
+public enum TenantStatus { ACTIVE, CANCELLING, PURGING, DELETED }

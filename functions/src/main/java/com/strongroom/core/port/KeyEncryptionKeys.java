@@ -12,4 +12,11 @@ public interface KeyEncryptionKeys {
     byte[] wrap(String kekId, byte[] key);
 
     byte[] unwrap(String kekId, byte[] wrappedKey);
+
+    /**
+     * Deletes every version of the tenant's KEK, after which nothing it wrapped can be unwrapped (Key Vault keeps a
+     * deleted key for its soft-delete window, recoverable only by the vault's owners). Deleting it again changes
+     * nothing.
+     */
+    void destroy(TenantId tenant);
 }

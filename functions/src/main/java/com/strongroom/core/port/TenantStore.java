@@ -4,6 +4,7 @@ import com.strongroom.core.model.EntraTenantId;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
+import com.strongroom.core.model.TenantStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,15 @@ public interface TenantStore {
      * registered to another Entra tenant is a {@code ConflictException}; a missing one a {@code NotFoundException}.
      */
     void registerEntraTenant(TenantId id, EntraTenantId entraTenant);
+
+    /** Sets the tenant's status; setting the one it has changes nothing, a missing tenant is a {@code NotFoundException}. */
+    void changeStatus(TenantId id, TenantStatus status);
+
+    /**
+     * Keeps only what says the tenant existed (id, region, directory, dates, status): its name goes, and its wrapped
+     * keys become {@link TenantKeys#destroyed}. Doing it again changes nothing.
+     */
+    void strip(TenantId id);
 
     /** Stores a new tenant; throws {@code ConflictException} when the id is taken, leaving the existing one as it was. */
     void create(Tenant tenant);

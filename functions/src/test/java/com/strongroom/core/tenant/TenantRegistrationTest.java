@@ -17,6 +17,7 @@ import com.strongroom.core.model.Role;
 import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
+import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.TenantStore;
 import com.strongroom.testing.CountingKeyEncryptionKeys;
 import com.strongroom.testing.Identities;
@@ -193,6 +194,16 @@ class TenantRegistrationTest {
         @Override
         public void create(Tenant tenant) {
             delegate.create(tenant);
+        }
+
+        @Override
+        public void changeStatus(TenantId id, TenantStatus status) {
+            delegate.changeStatus(id, status);
+        }
+
+        @Override
+        public void strip(TenantId id) {
+            delegate.strip(id);
         }
 
         @Override
