@@ -107,6 +107,16 @@ class AccessMatrixIT {
             new Route("GET", "/api/tenants/{t}/subject-exports", managersAndAdmins(200)),
             new Route("GET", "/api/tenants/{t}/subject-exports/{sx}", managersAndAdmins(200)),
             new Route("GET", "/api/tenants/{t}/subject-exports/{sx}/content", managersAndAdmins(200)),
+            // Cancelling or revoking acts on a fresh tenant of this stamp for each call (see call); none of these
+            // tenants has a cancellation to read or a certificate yet: found, authorised, and 404.
+            new Route("POST", "/api/tenants/{t}/cancellation", platformAdmins(202)),
+            new Route("DELETE", "/api/tenants/{t}/cancellation", platformAdmins(200)),
+            new Route("GET", "/api/tenants/{t}/cancellation", Map.of(
+                    NONE, new int[] {401, 401, 401},
+                    "Platform.Admin", new int[] {404, 404, 404},
+                    "Tenant.Admin", new int[] {404, 403, 421},
+                    "*", new int[] {403, 403, 403})),
+            new Route("GET", "/api/tenants/{t}/cancellation/certificate", platformAdmins(404)),
             new Route("GET", "/api/tenants/{t}/contacts", contactKeepers(200)),
             new Route("PUT", "/api/tenants/{t}/contacts", contactKeepers(200)),
             new Route("GET", "/api/tenants/{t}/notices", tenantAdmins(200)),
@@ -165,6 +175,13 @@ class AccessMatrixIT {
         return Map.of(NONE, new int[] {401, 401, 401},
                 "Platform.Admin", new int[] {success, success, 404},
                 "Tenant.Admin", new int[] {success, 403, 421},
+                "*", new int[] {403, 403, 403});
+    }
+
+    /** A Platform.Admin's routes on any tenant of this stamp (404 for one it does not hold); no one else's. */
+    private static Map<String, int[]> platformAdmins(int success) {
+        return Map.of(NONE, new int[] {401, 401, 401},
+                "Platform.Admin", new int[] {success, success, 404},
                 "*", new int[] {403, 403, 403});
     }
 
@@ -295,6 +312,16 @@ class AccessMatrixIT {
             throw new IllegalStateException("erasure request not created: " + r.text());
         }
         return r.json().get("id").asText();
+    }
+
+    /** A new tenant of this stamp, cancelled (in its grace period) if asked: what a cancellation row acts on. */
+    private static String freshTenant(boolean cancelled) {
+        String tenant = api.createTenant("c-" + UUID.randomUUID().toString().substring(0, 8));
+        if (cancelled && api.postJson("/api/tenants/" + tenant + "/cancellation", api.platformAdmin(),
+                "{\"exportFirst\":false}").status() != 202) {
+            throw new IllegalStateException("tenant " + tenant + " not cancelled");
+        }
+        return tenant;
     }
 
     private static String subjectExportBody() {
@@ -430,6 +457,13 @@ class AccessMatrixIT {
                 return api.postJson(path, token, subjectExportBody());
             case "POST /api/tenants/{t}/erasure-requests/{freshErasure}/extend":
                 return api.postJson(path, token, "{\"months\":1,\"reason\":\"matrix\"}");
+            case "POST /api/tenants/{t}/cancellation":
+                return api.postJson(vendor && scope != Scope.OTHER_REGION ? path.replace(target, freshTenant(false))
+                        : path, token,
+                        "{\"graceDays\":30,\"exportFirst\":false}");
+            case "DELETE /api/tenants/{t}/cancellation":
+                return api.send("DELETE", vendor && scope != Scope.OTHER_REGION ? path.replace(target,
+                        freshTenant(true)) : path, token, null, null);
             case "PUT /api/tenants/{t}/contacts":
                 return api.send("PUT", path, token, "application/json", "{\"admins\":[\"matrix@own.example\"]}");
             case "POST /api/incidents/preview":

@@ -109,6 +109,11 @@ class FunctionPackageIT {
                 Map.entry("getSubjectExport", new Expected("tenants/{tenantId}/subject-exports/{exportId}",
                         List.of("GET"))),
                 Map.entry("downloadSubjectExport", new Expected("tenants/{tenantId}/subject-exports/{exportId}/content",
+                        List.of("GET"))),
+                Map.entry("requestCancellation", new Expected("tenants/{tenantId}/cancellation", List.of("POST"))),
+                Map.entry("getCancellation", new Expected("tenants/{tenantId}/cancellation", List.of("GET"))),
+                Map.entry("revokeCancellation", new Expected("tenants/{tenantId}/cancellation", List.of("DELETE"))),
+                Map.entry("getDeletionCertificate", new Expected("tenants/{tenantId}/cancellation/certificate",
                         List.of("GET"))));
         Set<String> all = new java.util.HashSet<>(expected.keySet());
         all.add("checkpointAuditChains");
@@ -121,6 +126,7 @@ class FunctionPackageIT {
         all.add("sendNotices");
         all.add("runTenantJob");
         all.add("expireExports");
+        all.add("advanceCancellations");
         assertEquals(all, functions.keySet());
         expected.forEach((name, want) -> {
             JsonNode trigger = functions.get(name).get("bindings").get(0);
@@ -162,6 +168,8 @@ class FunctionPackageIT {
         assertEquals("%TENANT_JOBS_QUEUE%", trigger.get("queueName").asText());
         assertEquals("STORAGE", trigger.get("connection").asText());
         assertEquals("%EXPORT_EXPIRY_SCHEDULE%", functions.get("expireExports").get("bindings").get(0)
+                .get("schedule").asText());
+        assertEquals("%CANCELLATION_SCHEDULE%", functions.get("advanceCancellations").get("bindings").get(0)
                 .get("schedule").asText());
     }
 
