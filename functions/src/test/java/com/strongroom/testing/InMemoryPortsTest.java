@@ -1,6 +1,8 @@
 package com.strongroom.testing;
 
+import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
+import com.strongroom.core.port.CancellationStore;
 import com.strongroom.core.port.ContactStore;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
@@ -12,6 +14,7 @@ import com.strongroom.core.port.IncidentStore;
 import com.strongroom.core.port.NoticeStore;
 import com.strongroom.core.port.SendBudget;
 import com.strongroom.core.port.SendLedger;
+import com.strongroom.core.port.TenantDataSet;
 import com.strongroom.core.port.UploadStore;
 import org.junit.jupiter.api.Nested;
 
@@ -148,6 +151,31 @@ class InMemoryPortsTest {
         @Override
         protected ExportStore store() {
             return store;
+        }
+    }
+
+    @Nested
+    class Cancellations extends CancellationStoreContract {
+        private final InMemoryCancellationStore store = new InMemoryCancellationStore();
+
+        @Override
+        protected CancellationStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class TenantData extends TenantDataSetContract {
+        private final InMemoryTenantDataSet set = new InMemoryTenantDataSet("things");
+
+        @Override
+        protected TenantDataSet set() {
+            return set;
+        }
+
+        @Override
+        protected void put(TenantId owner, String item) {
+            set.add(owner, item);
         }
     }
 }

@@ -12,12 +12,12 @@ import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.TenantKeys;
 import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.TenantStore;
+import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 /** What every {@link TenantStore} adapter promises; one subclass per adapter. */
 public abstract class TenantStoreContract {
@@ -105,5 +105,36 @@ public abstract class TenantStoreContract {
         store().create(first);
         assertThrows(ConflictException.class, () -> store().create(tenant(id, "Second")));
         assertEquals(first, store().find(first.id()).orElseThrow());
+    }
+
+    @Test
+    void aStatusChangeKeepsEverythingElseAndAMissingTenantIsNotFound() {
+        Tenant tenant = tenant(uniqueId(), "Leaving");
+        store().create(tenant);
+
+        store().changeStatus(tenant.id(), TenantStatus.CANCELLING);
+        store().changeStatus(tenant.id(), TenantStatus.CANCELLING);
+
+        assertEquals(tenant.withStatus(TenantStatus.CANCELLING), store().find(tenant.id()).orElseThrow());
+        assertThrows(com.strongroom.core.error.NotFoundException.class,
+                () -> store().changeStatus(TenantId.of(uniqueId()), TenantStatus.ACTIVE));
+    }
+
+    @Test
+    void aStrippedTenantKeepsItsIdRegionAndDatesButNoNameAndNoWrappedKey() {
+        Tenant tenant = tenant(uniqueId(), "Acme Ltd");
+        store().create(tenant);
+
+        store().strip(tenant.id());
+        store().strip(tenant.id());
+
+        Tenant stripped = store().find(tenant.id()).orElseThrow();
+        assertEquals("", stripped.displayName());
+        assertTrue(stripped.keys().isDestroyed());
+        assertEquals(0, stripped.keys().wrappedBlindIndexKey().length);
+        assertEquals(tenant.keys().kekId(), stripped.keys().kekId());
+        assertEquals(tenant.homeRegion(), stripped.homeRegion());
+        assertEquals(tenant.createdAt(), stripped.createdAt());
+        assertThrows(ConflictException.class, () -> store().create(tenant), "the id is never given again");
     }
 }

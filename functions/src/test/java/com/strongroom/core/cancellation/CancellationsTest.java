@@ -17,18 +17,18 @@ import com.strongroom.core.error.ForbiddenException;
 import com.strongroom.core.error.GoneException;
 import com.strongroom.core.error.InvalidInputException;
 import com.strongroom.core.error.NotFoundException;
-import com.strongroom.core.model.Cancellation;
-import com.strongroom.core.model.Cancellation.State;
 import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.Cancellation.State;
+import com.strongroom.core.model.Cancellation;
 import com.strongroom.core.model.Export;
 import com.strongroom.core.model.NoticeId;
 import com.strongroom.core.model.TenantStatus;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 class CancellationsTest {
     @TempDir
