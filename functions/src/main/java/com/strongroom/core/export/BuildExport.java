@@ -15,6 +15,7 @@ import com.strongroom.core.model.Export;
 import com.strongroom.core.model.ExportId;
 import com.strongroom.core.model.QueueDelivery;
 import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.AuditLog;
@@ -108,6 +109,10 @@ public final class BuildExport {
     private void build(Export started, QueueDelivery delivery) {
         Tenant tenant = tenants.find(started.tenantId())
                 .orElseThrow(() -> new NotFoundException("no tenant " + started.tenantId()));
+        if (tenant.status() == TenantStatus.PURGING || tenant.status() == TenantStatus.DELETED) {
+            // The purge deletes this export with everything else; building it now would only leave blocks behind.
+            return;
+        }
         byte[] key = exportKey(tenant, started);
         try {
             Progressing progress = new Progressing(started);

@@ -227,6 +227,18 @@ class BuildExportTest {
     }
 
     @Test
+    void aTenantBeingPurgedGetsNoPackageBuilt() {
+        ExportFixture f = fixture(100);
+        Export requested = f.exports.request(ADMIN, ACME, "r-export");
+        f.tenants.changeStatus(ACME, com.strongroom.core.model.TenantStatus.PURGING);
+
+        f.build.handle(f.jobs.next().orElseThrow(), new QueueDelivery(1, 5, "j"));
+
+        assertEquals(0, f.stagedBlocks.get(), "the purge is deleting the tenant's exports");
+        assertEquals(Export.State.RUNNING, f.export(requested).state());
+    }
+
+    @Test
     void theLastDeliveryThatFailsMarksTheExportFailedWithTheErrorKind() {
         ExportFixture f = fixture(100);
         Export requested = f.exports.request(ADMIN, ACME, "r-export");
