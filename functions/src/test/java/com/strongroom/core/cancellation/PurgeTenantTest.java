@@ -157,6 +157,29 @@ class PurgeTenantTest {
     }
 
     @Test
+    void severalCrashesAtRandomStepsInRepeatedRunsStillPurgeExactlyOnce() {
+        List<String> steps = stepBoundaries().map(a -> (String) a.get()[0]).distinct().toList();
+        java.util.Random random = new java.util.Random(20261130);
+        for (int run = 0; run < 25; run++) {
+            CancellationFixture f = purging();
+            Map<String, Long> before = inventory(f);
+            for (int crash = 0; crash < 4; crash++) {
+                String step = steps.get(random.nextInt(steps.size()));
+                int nth = 1 + random.nextInt(3);
+                if (random.nextBoolean()) {
+                    f.crashes.armAfter(step, nth);
+                } else {
+                    f.crashes.arm(step, nth);
+                }
+            }
+
+            f.purgeToEnd(20);
+
+            assertExactlyOnce(f, before);
+        }
+    }
+
+    @Test
     void twoPurgesRacingCountOnceAndFinishOnce() throws Exception {
         CancellationFixture f = purging();
         Map<String, Long> before = inventory(f);
