@@ -52,7 +52,13 @@ public final class LocalProvisioner {
                 if (WITH_TTL.contains(name)) {
                     properties.setDefaultTimeToLiveInSeconds(-1);
                 }
-                database.createContainerIfNotExists(properties);
+                List<String> existing = database.createContainerIfNotExists(properties).getProperties()
+                        .getPartitionKeyDefinition().getPaths();
+                if (!existing.equals(key.getPaths())) {
+                    // Data kept from an older layout would be read and written under the wrong partition key.
+                    throw new IllegalStateException("the local container " + name + " is partitioned by " + existing
+                            + ", not " + key.getPaths() + "; delete the .local folder to start afresh");
+                }
             });
         }
         try (CosmosClient directory = new CosmosClientBuilder().endpoint(settings.directoryCosmosEndpoint().toString())

@@ -10,7 +10,9 @@ import com.strongroom.adapters.ParallelDeletes;
 import com.strongroom.core.error.Dependency;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.TenantDataSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -45,18 +47,28 @@ public final class CosmosTenantPartition implements TenantDataSet {
                 JsonNode.class).stream().mapToLong(JsonNode::asLong).sum());
     }
 
+    /**
+     * {@inheritDoc} A page that names only documents this call already deleted means they do not go (a container
+     * partitioned by another key than {@code /tenantId}, say): that fails loudly rather than loop.
+     */
     @Override
     public void deleteAll(TenantId tenant) {
         SqlQuerySpec query = query("SELECT TOP " + PAGE + " c.id FROM c", tenant);
         PartitionKey partition = new PartitionKey(tenant.value());
+        Set<String> deleted = new HashSet<>();
         while (true) {
             List<String> ids = CosmosFailures.call(Dependency.COSMOS, () -> container.get().queryItems(query,
                     inPartition(tenant), JsonNode.class).stream().map(doc -> doc.get("id").asText()).toList());
             if (ids.isEmpty()) {
                 return;
             }
+            if (deleted.containsAll(ids)) {
+                throw new IllegalStateException(kind + ": " + ids.size() + " documents of the tenant are still listed"
+                        + " after they were deleted; is the container partitioned by /tenantId?");
+            }
             ParallelDeletes.each(ids, id -> CosmosFailures.deleteIfExists(Dependency.COSMOS, container.get(), id,
                     partition));
+            deleted.addAll(ids);
         }
     }
 
