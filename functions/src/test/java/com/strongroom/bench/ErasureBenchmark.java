@@ -1,25 +1,17 @@
 package com.strongroom.bench;
 
-import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosContainer;
-import com.azure.cosmos.CosmosDatabase;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.strongroom.adapters.cosmos.CosmosAssetStore;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.it.ApiClient;
-import com.strongroom.it.TestStack;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * An erasure at scale through the local host (run with {@code scripts/benchmark erasure [assets] [tagged]}, at
@@ -38,25 +30,13 @@ public final class ErasureBenchmark {
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int tagged = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        TestStack stack = TestStack.startOwn(Map.of(), List.of());
-        try (CosmosClient cosmos = stack.emulators().newCosmosClient()) {
-            ApiClient api = stack.api().outsideContract();
-            CosmosDatabase db = cosmos.getDatabase("strongroom");
-            BlobContainerClient blobs = new BlobServiceClientBuilder().connectionString(stack.values().get("STORAGE"))
-                    .buildClient().getBlobContainerClient("assets");
-            AssetSeeder seeder = new AssetSeeder(db, blobs, Path.of(stack.values().get("LOCAL_KEYS_DIR")));
-
-            String ours = api.createTenant("erase-bench-" + UUID.randomUUID().toString().substring(0, 6));
-            String twin = api.createTenant("erase-base-" + UUID.randomUUID().toString().substring(0, 6));
-            long seedStart = System.nanoTime();
-            seeder.seed(ours, total, tagged, SUBJECT);
-            List<AssetId> baselineAssets = seeder.seed(twin, total, tagged, SUBJECT);
-            System.out.printf(Locale.ROOT, "seeded 2 x %d assets (%d tagged each) in %.0f s; heap used %d MiB%n",
-                    total, tagged, (System.nanoTime() - seedStart) / 1e9, heapMiB());
-
-            double baseline = baseline(db.getContainer(CosmosAssetStore.CONTAINER), blobs, twin, baselineAssets);
+        try (TwinTenants tenants = TwinTenants.seeded("erase", total, tagged, SUBJECT)) {
+            ApiClient api = tenants.api;
+            String ours = tenants.ours;
+            double baseline = baseline(tenants.db.getContainer(CosmosAssetStore.CONTAINER), tenants.blobs,
+                    tenants.twin, tenants.twinAssets);
             System.out.printf(Locale.ROOT, "baseline: %d blobs and documents deleted one by one: %.1f assets/s%n",
-                    baselineAssets.size(), baseline);
+                    tenants.twinAssets.size(), baseline);
 
             String manager = api.token("bench-1", Optional.of(ours), "Archive.Manager");
             ApiClient.Response created = api.postJson("/api/tenants/" + ours + "/erasure-requests", manager,
@@ -72,11 +52,9 @@ public final class ErasureBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = done.get("assets").size() / seconds;
             System.out.printf(Locale.ROOT, "erasure: %d assets erased in %.1f s from approval to completion: %.1f assets/s;"
-                    + " heap used %d MiB (max %d MiB)%n", done.get("assets").size(), seconds, rate, heapMiB(),
+                    + " heap used %d MiB (max %d MiB)%n", done.get("assets").size(), seconds, rate, TwinTenants.heapMiB(),
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf(Locale.ROOT, "ratio erasure / baseline: %.2f%n", rate / baseline);
-        } finally {
-            stack.close();
         }
         System.exit(0);
     }
@@ -116,7 +94,4 @@ public final class ErasureBenchmark {
         throw new IllegalStateException("the erasure did not complete within 30 minutes");
     }
 
-    private static long heapMiB() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-    }
 }

@@ -1,25 +1,17 @@
 package com.strongroom.bench;
 
-import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosContainer;
-import com.azure.cosmos.CosmosDatabase;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.strongroom.adapters.cosmos.CosmosAssetStore;
 import com.strongroom.adapters.cosmos.CosmosDataKeyStore;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.it.ApiClient;
-import com.strongroom.it.TestStack;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The purge of a cancelled tenant through the local host (run with {@code scripts/benchmark purge [assets]}, at
@@ -34,26 +26,14 @@ public final class PurgeBenchmark {
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        TestStack stack = TestStack.startOwn(Map.of(), List.of());
-        try (CosmosClient cosmos = stack.emulators().newCosmosClient()) {
-            ApiClient api = stack.api().outsideContract();
-            CosmosDatabase db = cosmos.getDatabase("strongroom");
-            BlobContainerClient blobs = new BlobServiceClientBuilder().connectionString(stack.values().get("STORAGE"))
-                    .buildClient().getBlobContainerClient("assets");
-            AssetSeeder seeder = new AssetSeeder(db, blobs, Path.of(stack.values().get("LOCAL_KEYS_DIR")));
-
-            String ours = api.createTenant("purge-bench-" + UUID.randomUUID().toString().substring(0, 6));
-            String twin = api.createTenant("purge-base-" + UUID.randomUUID().toString().substring(0, 6));
-            long seedStart = System.nanoTime();
-            seeder.seed(ours, total, 0, "nobody");
-            List<AssetId> twinAssets = seeder.seed(twin, total, total, "nobody");
-            System.out.printf(Locale.ROOT, "seeded 2 x %d assets in %.0f s; heap used %d MiB%n", total,
-                    (System.nanoTime() - seedStart) / 1e9, heapMiB());
-
-            double baseline = baseline(db.getContainer(CosmosAssetStore.CONTAINER),
-                    db.getContainer(CosmosDataKeyStore.CONTAINER), blobs, twin, twinAssets);
+        try (TwinTenants tenants = TwinTenants.seeded("purge", total, total, "nobody")) {
+            ApiClient api = tenants.api;
+            String ours = tenants.ours;
+            double baseline = baseline(tenants.db.getContainer(CosmosAssetStore.CONTAINER),
+                    tenants.db.getContainer(CosmosDataKeyStore.CONTAINER), tenants.blobs, tenants.twin,
+                    tenants.twinAssets);
             System.out.printf(Locale.ROOT, "baseline: %d assets' blob, document and DEK deleted one by one: %.1f"
-                    + " assets/s%n", twinAssets.size(), baseline);
+                    + " assets/s%n", tenants.twinAssets.size(), baseline);
 
             String platform = api.platformAdmin();
             long start = System.nanoTime();
@@ -67,10 +47,8 @@ public final class PurgeBenchmark {
             double rate = total / seconds;
             System.out.printf(Locale.ROOT, "purge: %d assets purged in %.1f s from the request to purged: %.1f"
                     + " assets/s; deleted %s; heap used %d MiB (max %d MiB)%n", total, seconds, rate,
-                    purged.get("deleted"), heapMiB(), Runtime.getRuntime().maxMemory() >> 20);
+                    purged.get("deleted"), TwinTenants.heapMiB(), Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf(Locale.ROOT, "ratio purge / baseline: %.2f%n", rate / baseline);
-        } finally {
-            stack.close();
         }
         System.exit(0);
     }
@@ -99,7 +77,4 @@ public final class PurgeBenchmark {
         throw new IllegalStateException("the purge did not finish within 30 minutes");
     }
 
-    private static long heapMiB() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-    }
 }
