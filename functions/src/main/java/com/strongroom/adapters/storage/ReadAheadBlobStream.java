@@ -7,6 +7,7 @@ import com.azure.storage.blob.specialized.BlockBlobClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,10 @@ import java.util.concurrent.Executor;
 /**
  * Reads a range of a blob in chunks, fetching the next chunk while the caller works on the current one, so
  * storage and decryption overlap instead of taking turns. At most two chunks are held at once. A range that
- * runs to the end of the blob ends at the first short chunk (or a 416 past the end).
+ * runs to the end of the blob ends at the chunk that reaches the blob's length (as the response's Content-Range
+ * gives it), or at a 416 past the end, or at once for a blob that is not there. A chunk that comes back shorter
+ * while the blob goes on, or a blob gone after its first chunk, is a failed read (an {@link IOException} for the
+ * caller), never an early end: the content format would take that for a truncated, tampered blob.
  */
 final class ReadAheadBlobStream extends InputStream {
     private static final int NOT_FOUND = 404;
@@ -27,6 +31,7 @@ final class ReadAheadBlobStream extends InputStream {
     private final Executor executor;
     private final long end;
     private long nextOffset;
+    private boolean firstFetched;
     // Also set by a download that comes back short; read only after that download was joined.
     private volatile boolean lastRequested;
     private byte[] current = new byte[0];
@@ -86,14 +91,17 @@ final class ReadAheadBlobStream extends InputStream {
         int length = (int) Math.min(chunkBytes, end - from);
         nextOffset += length;
         lastRequested = nextOffset >= end;
-        return CompletableFuture.supplyAsync(() -> download(from, length), executor);
+        boolean first = !firstFetched;
+        firstFetched = true;
+        return CompletableFuture.supplyAsync(() -> download(from, length, first), executor);
     }
 
-    private byte[] download(long from, int length) {
+    private byte[] download(long from, int length, boolean first) {
         byte[] chunk = new byte[length];
         int[] filled = {0};
+        String contentRange;
         try {
-            blob.downloadStreamWithResponse(new OutputStream() {
+            contentRange = blob.downloadStreamWithResponse(new OutputStream() {
                 @Override
                 public void write(int b) {
                     chunk[filled[0]++] = (byte) b;
@@ -104,18 +112,39 @@ final class ReadAheadBlobStream extends InputStream {
                     System.arraycopy(b, off, chunk, filled[0], len);
                     filled[0] += len;
                 }
-            }, new BlobRange(from, (long) length), null, null, false, null, Context.NONE);
+            }, new BlobRange(from, (long) length), null, null, false, null, Context.NONE)
+                    .getDeserializedHeaders().getContentRange();
         } catch (BlobStorageException e) {
-            if (e.getStatusCode() == NOT_FOUND || e.getStatusCode() == RANGE_NOT_SATISFIABLE) {
+            if (e.getStatusCode() == RANGE_NOT_SATISFIABLE || (e.getStatusCode() == NOT_FOUND && first)) {
                 return new byte[0];
+            }
+            if (e.getStatusCode() == NOT_FOUND) {
+                throw new UncheckedIOException(new IOException("the blob went away while it was read", e));
             }
             throw e;
         }
         if (filled[0] < length) {
+            if (from + filled[0] < blobLength(contentRange)) {
+                throw new UncheckedIOException(new IOException("a blob chunk came back with " + filled[0] + " of "
+                        + length + " bytes while the blob goes on"));
+            }
             lastRequested = true;
             return Arrays.copyOf(chunk, filled[0]);
         }
         return chunk;
+    }
+
+    /** The blob's whole length from a Content-Range of {@code bytes first-last/length}; unknown is taken as 0. */
+    static long blobLength(String contentRange) {
+        int slash = contentRange == null ? -1 : contentRange.lastIndexOf('/');
+        if (slash < 0 || contentRange.endsWith("*")) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(contentRange.substring(slash + 1).trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static byte[] take(CompletableFuture<byte[]> chunk) throws IOException {

@@ -72,6 +72,27 @@ class ReadAheadBlobStreamIT {
     }
 
     @Test
+    void aBlobGoneAfterItsFirstChunkIsAFailedReadNotAnEarlyEnd() throws Exception {
+        BlockBlobClient blob = blobOf(new byte[3 * CHUNK]);
+        try (InputStream in = new ReadAheadBlobStream(blob, 0, OptionalLong.empty(), CHUNK, executor)) {
+            Thread.sleep(300);
+            blob.delete();
+            // The first chunk came before the delete; the next, fetched behind it, finds nothing.
+            byte[] buffer = new byte[CHUNK];
+            assertEquals(CHUNK, in.readNBytes(buffer, 0, CHUNK));
+            assertThrows(IOException.class, () -> in.readNBytes(buffer, 0, CHUNK));
+        }
+    }
+
+    @Test
+    void theBlobsLengthIsReadFromTheContentRange() {
+        assertEquals(3000, ReadAheadBlobStream.blobLength("bytes 0-999/3000"));
+        assertEquals(0, ReadAheadBlobStream.blobLength("bytes 0-999/*"));
+        assertEquals(0, ReadAheadBlobStream.blobLength(null));
+        assertEquals(0, ReadAheadBlobStream.blobLength("garbage"));
+    }
+
+    @Test
     void aMissingBlobOrAnOffsetPastTheEndReadsAsEmpty() throws IOException {
         BlockBlobClient missing = container.getBlobClient("read-ahead/" + UUID.randomUUID()).getBlockBlobClient();
         assertEquals(0, read(missing, 0, OptionalLong.empty(), 100).length);
