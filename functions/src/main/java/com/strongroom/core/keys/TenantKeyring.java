@@ -103,7 +103,6 @@ public final class TenantKeyring {
         }
     }
 
-    /** Destroys an asset's DEK: from then on its content cannot be decrypted. */
     /**
      * The id that names an asset's DEK in receipts and the erasure ledger without revealing it ({@code dek:} and the
      * first 16 bytes of the SHA-256 of the sealed entry, in hex); empty once the DEK is gone.
@@ -123,6 +122,7 @@ public final class TenantKeyring {
         return "dek:" + HexFormat.of().formatHex(ContentFormat.sha256().digest(wrapped.sealed()), 0, 16);
     }
 
+    /** Destroys an asset's DEK: from then on its content cannot be decrypted. */
     public void destroy(TenantId tenant, AssetId asset) {
         dataKeys.delete(tenant, asset);
     }
