@@ -59,6 +59,7 @@ import com.strongroom.core.notice.TenantContacts;
 import com.strongroom.core.notice.TenantNotices;
 import com.strongroom.core.port.Authenticator;
 import com.strongroom.core.port.ErasureJobs;
+import com.strongroom.core.tenant.CachingTenantStore;
 import com.strongroom.core.tenant.CreateTenant;
 import com.strongroom.core.tenant.ReadTenant;
 import com.strongroom.core.tenant.RegisterEntraTenant;
@@ -90,6 +91,9 @@ public final class Strongroom {
 
     /** How long Key Vault keeps a deleted KEK recoverable (infra/modules/keyvault.bicep, softDeleteRetentionInDays). */
     public static final Duration KEY_VAULT_SOFT_DELETE = Duration.ofDays(90);
+
+    /** How long a tenant document, once read, serves the requests of this instance; another's changes wait as long. */
+    static final Duration TENANT_CACHE_TTL = Duration.ofSeconds(5);
 
     /** How long a health report is reused. */
     private static final Duration HEALTH_MAX_AGE = Duration.ofSeconds(5);
@@ -160,18 +164,20 @@ public final class Strongroom {
         AuditRecorder recorder = new AuditRecorder(new ChainedAuditTrail(ports.auditLog(), settings.auditRetention(),
                 checkpointer, settings.auditCheckpointEvery(), settings.auditLanes()), clock);
         SupportConsent supportConsent = new SupportConsent(ports.grants(), ports.notices(), clock);
-        AccessControl access = new AccessControl(settings.stampRegion(), ports.tenants(), ports.directory(),
+        // Every request reads its tenant; a few seconds of it kept spares that read (docs/benchmarks.md: staged parts).
+        CachingTenantStore tenantStore = new CachingTenantStore(ports.tenants(), TENANT_CACHE_TTL, 10_000, clock);
+        AccessControl access = new AccessControl(settings.stampRegion(), tenantStore, ports.directory(),
                 supportConsent, recorder, new StampRefusals(recorder, clock), settings.staffAuthContext());
-        TenantKeyring keyring = new TenantKeyring(ports.keks(), ports.dataKeys(), ports.tenants(), clock,
+        TenantKeyring keyring = new TenantKeyring(ports.keks(), ports.dataKeys(), tenantStore.fresh(), clock,
                 settings.tdkCacheTtl(), settings.tdkCacheMaxTenants());
         this.accessControl = access;
         this.tenants = new TenantUseCases(
-                new CreateTenant(access, ports.tenants(), ports.directory(), ports.keks(), clock,
+                new CreateTenant(access, tenantStore, ports.directory(), ports.keks(), clock,
                         settings.mode() == Mode.LOCAL ? Optional.of(() -> EntraTenantId.of(UUID.randomUUID().toString()))
                                 : Optional.empty()),
                 new ReadTenant(access),
-                new RegisterEntraTenant(access, ports.tenants(), ports.directory()),
-                new RotateTenantKeys(access, ports.tenants(), ports.keks(), ports.dataKeys(), keyring));
+                new RegisterEntraTenant(access, tenantStore, ports.directory()),
+                new RotateTenantKeys(access, tenantStore, ports.keks(), ports.dataKeys(), keyring));
         this.audit = new AuditUseCases(
                 new QueryAuditEvents(access, ports.auditLog()),
                 new VerifyAuditTrail(access, ports.auditLog(), ports.checkpoints(), ports.signer(),
@@ -209,7 +215,7 @@ public final class Strongroom {
                 new RequeueStalledErasures(ports.erasures(), ports.erasureJobs(), recorder, clock));
         this.notices = new NoticeUseCases(new TenantContacts(access, ports.contacts()),
                 new TenantNotices(access, ports.noticeStore(), ports.sendLedger(), ports.noticeJobs(), clock),
-                new AnnounceMaintenance(access, ports.tenants(), ports.noticeStore(), ports.noticeJobs(), clock),
+                new AnnounceMaintenance(access, tenantStore, ports.noticeStore(), ports.noticeJobs(), clock),
                 new DeliverNotices(ports.noticeStore(), ports.contacts(), ports.sendLedger(),
                         BlockSendBudget.over(ports.sendBudget(), settings.email().sendsPerMinute()), ports.notifier(),
                         ports.noticeJobs(), recorder, clock),
@@ -219,11 +225,11 @@ public final class Strongroom {
         this.exports = new ExportUseCases(
                 new Exports(access, ports.exports(), ports.exportJobs(), keyring, ports.exportContent(),
                         settings.maxResponseBytes(), clock),
-                new BuildExport(ports.exports(), ports.tenants(), ports.assets(), keyring, ports.content(),
+                new BuildExport(ports.exports(), tenantStore, ports.assets(), keyring, ports.content(),
                         ports.exportContent(), ports.auditLog(), ports.checkpoints(), ports.signer().tagManifests(),
                         recorder, clock),
                 new ExpireExports(ports.exports(), ports.dataKeys(), ports.exportContent(), recorder, clock));
-        this.cancellations = new Cancellations(access, new Cancellations.Ports(ports.cancellations(), ports.tenants(),
+        this.cancellations = new Cancellations(access, new Cancellations.Ports(ports.cancellations(), tenantStore,
                 ports.exports(), ports.exportJobs(), ports.purgeJobs(), ports.keks(), ports.tenantData(),
                 ports.tenantNotifications(), ports.noticeStore(), ports.noticeJobs()),
                 new DeletionCertificates(ports.signer().deletionCertificates(), settings.stampRegion(),

@@ -93,7 +93,7 @@ public final class StageUploadPart {
                     + session.partSize() + " bytes (a multiple of " + ContentFormat.SEGMENT_BYTES + "), the last is "
                     + session.partLength(session.partCount()));
         }
-        byte[] dek = keyring.dataKey(tenant, session.id());
+        byte[] dek = keyring.uploadDataKey(tenant, session.id(), session.expiresAt());
         try (UploadDigests.Arrival arrival = digests.arrive(tenant.id(), session.id(), number)) {
             List<String> blocks = writer.write(tenant.id(), session.id(), dek, number,
                     session.partOffset(number) / ContentFormat.SEGMENT_BYTES, number == session.partCount(),

@@ -32,11 +32,16 @@ import java.util.Optional;
 public final class TenantKeyring {
     /** How often a new DEK is re-sealed to catch up with TDK rotations that overtake it; each takes minutes. */
     private static final int CATCH_UP_ATTEMPTS = 3;
+    /** Upload sessions whose sealed DEK entry an instance keeps at most (a few hundred KiB). */
+    private static final int MAX_SEALED_UPLOAD_KEYS = 10_000;
 
     private final KeyEncryptionKeys keks;
     private final DataKeyStore dataKeys;
     private final TenantStore tenants;
     private final TdkCache tdks;
+    private final Clock clock;
+    /** Sealed DEK entries of upload sessions, by tenant and session, until the session expires (see uploadDataKey). */
+    private final Map<List<String>, WrappedDataKey> sealedUploadKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TenantKeyring(KeyEncryptionKeys keks, DataKeyStore dataKeys, TenantStore tenants, Clock clock,
                          Duration tdkCacheTtl, int tdkCacheMaxTenants) {
@@ -44,6 +49,7 @@ public final class TenantKeyring {
         this.dataKeys = dataKeys;
         this.tenants = tenants;
         this.tdks = new TdkCache(clock, tdkCacheTtl, tdkCacheMaxTenants);
+        this.clock = clock;
     }
 
     /**
@@ -92,6 +98,34 @@ public final class TenantKeyring {
         WrappedDataKey wrapped = dataKeys.find(tenant.id(), asset)
                 .orElseThrow(() -> new NotFoundException("the content key of " + asset + " no longer exists"));
         return open(tenant, wrapped);
+    }
+
+    /**
+     * The DEK of an upload session, for one of its parts. After a session's first part the sealed entry (never the key
+     * itself) is kept here until the session expires, so later parts read no keyring document. A kept entry that the
+     * tenant's TDKs no longer open (a TDK rotation re-sealed it under a newer version) is read again. A kept entry
+     * whose original was destroyed meanwhile is not noticed here; that costs nothing, since the session is gone by
+     * then (the erasure job deletes it first, the sweep only takes expired ones) and completion needs the original.
+     */
+    public byte[] uploadDataKey(Tenant tenant, AssetId upload, Instant sessionExpiresAt) {
+        List<String> key = List.of(tenant.id().value(), upload.value());
+        WrappedDataKey kept = sealedUploadKeys.get(key);
+        if (kept != null && tenant.keys().wrappedTdk(kept.tdkVersion()).isPresent()) {
+            return open(tenant, kept);
+        }
+        WrappedDataKey stored = dataKeys.find(tenant.id(), upload)
+                .orElseThrow(() -> new NotFoundException("the content key of " + upload + " no longer exists"));
+        byte[] dek = open(tenant, stored);
+        Instant now = clock.instant();
+        if (sealedUploadKeys.size() >= MAX_SEALED_UPLOAD_KEYS) {
+            sealedUploadKeys.values().removeIf(entry -> !entry.expiresAt().orElse(now).isAfter(now));
+            if (sealedUploadKeys.size() >= MAX_SEALED_UPLOAD_KEYS) {
+                sealedUploadKeys.clear();
+            }
+        }
+        sealedUploadKeys.put(key, new WrappedDataKey(stored.tenantId(), stored.assetId(), stored.tdkVersion(),
+                stored.sealed(), Optional.of(sessionExpiresAt), stored.version()));
+        return dek;
     }
 
     /** Removes the expiry of an asset's DEK: the upload it belonged to became an asset. */
@@ -169,9 +203,12 @@ public final class TenantKeyring {
 
     /** A copy of a TDK version of the tenant, unwrapped by its KEK at most once per cache TTL. */
     byte[] tdk(Tenant tenant, int version) {
-        byte[] wrapped = tenant.keys().wrappedTdk(version)
+        Tenant holder = tenant.keys().wrappedTdk(version).isPresent() ? tenant
+                // The tenant may have been read a few seconds ago, before a TDK rotation it has not seen: ask again.
+                : tenants.find(tenant.id()).filter(t -> t.keys().wrappedTdk(version).isPresent())
                 .orElseThrow(() -> new IntegrityException("tenant " + tenant.id() + " has no TDK version " + version));
-        String kekId = tenant.keys().kekId();
+        byte[] wrapped = holder.keys().wrappedTdk(version).orElseThrow();
+        String kekId = holder.keys().kekId();
         return tdks.get(new TdkCache.Key(tenant.id().value(), kekId, version), () -> unwrap(kekId, wrapped));
     }
 

@@ -172,6 +172,42 @@ class TenantKeysTest {
     }
 
     @Test
+    void aTenantReadBeforeATdkRotationStillOpensTheKeysItResealed() {
+        AssetId asset = AssetId.random();
+        byte[] dek = keyring.newDataKey(acme(), asset, Optional.empty());
+        Tenant readBefore = acme();
+
+        rotate.handle(ADMIN, new RotateTenantKeys.Command(ACME, RotateTenantKeys.Scope.TDK), "r1");
+
+        assertEquals(1, readBefore.keys().tdkVersion());
+        assertArrayEquals(dek, newKeyring().dataKey(readBefore, asset), "a cached tenant that has not seen version 2");
+    }
+
+    @Test
+    void anUploadsLaterPartsReadNoKeyringDocumentAndAResealedOneIsReadAgain() {
+        AssetId upload = AssetId.random();
+        Instant expires = clock.instant().plus(Duration.ofHours(1));
+        byte[] dek = keyring.newDataKey(acme(), upload, Optional.of(expires));
+        int[] finds = {0};
+        TenantKeyring counted = new TenantKeyring(keks, new DelegatingDataKeyStore(dataKeys) {
+            @Override
+            public Optional<WrappedDataKey> find(TenantId tenant, AssetId id) {
+                finds[0]++;
+                return super.find(tenant, id);
+            }
+        }, tenants, clock, Duration.ofMinutes(5), 2);
+
+        for (int part = 0; part < 5; part++) {
+            assertArrayEquals(dek, counted.uploadDataKey(acme(), upload, expires));
+        }
+        assertEquals(1, finds[0], "the first part reads the sealed entry, the others use the copy kept");
+
+        rotate.handle(ADMIN, new RotateTenantKeys.Command(ACME, RotateTenantKeys.Scope.TDK), "r1");
+        assertArrayEquals(dek, counted.uploadDataKey(acme(), upload, expires));
+        assertEquals(2, finds[0], "a copy sealed under a retired TDK is read again");
+    }
+
+    @Test
     void anInterruptedTdkRotationKeepsEveryKeyReadableAndFinishesWhenRunAgain() {
         AssetId asset = AssetId.random();
         byte[] dek = keyring.newDataKey(acme(), asset, Optional.empty());

@@ -1,0 +1,81 @@
+package com.strongroom.core.asset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.audit.AuditRecorder;
+import com.strongroom.core.keys.TenantKeyring;
+import com.strongroom.core.model.AuditEvent;
+import com.strongroom.core.model.Caller;
+import com.strongroom.core.model.Region;
+import com.strongroom.core.model.Role;
+import com.strongroom.core.model.Tenant;
+import com.strongroom.core.model.TenantId;
+import com.strongroom.core.model.TenantStatus;
+import com.strongroom.core.model.UploadSession;
+import com.strongroom.core.port.DataKeyStore;
+import com.strongroom.core.port.KeyEncryptionKeys;
+import com.strongroom.core.port.TenantStore;
+import com.strongroom.core.port.UploadStore;
+import com.strongroom.core.tenant.CachingTenantStore;
+import com.strongroom.testing.CallCounter;
+import com.strongroom.testing.CountingKeyEncryptionKeys;
+import com.strongroom.testing.Identities;
+import com.strongroom.testing.InMemoryContentStore;
+import com.strongroom.testing.InMemoryDataKeyStore;
+import com.strongroom.testing.InMemoryGrantStore;
+import com.strongroom.testing.InMemoryTenantStore;
+import com.strongroom.testing.InMemoryUploadStore;
+import com.strongroom.testing.TestClock;
+import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The store calls a staged part makes (issue: store calls per part), counted at every port, wired as the app wires
+ * them (a tenant kept for a few seconds once read, the upload's sealed DEK kept after its first part).
+ */
+class StagedPartCallsTest {
+    private static final TenantId ACME = TenantId.of("acme");
+    private static final Caller CONTRIBUTOR = Identities.customer(ACME, "contributor", Role.ASSET_CONTRIBUTOR);
+    private static final int PART = 65_536;
+
+    @Test
+    void everyPartAfterTheFirstReadsItsSessionAndWritesItsRecordAndNothingElse() {
+        TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
+        CallCounter counter = new CallCounter();
+        CountingKeyEncryptionKeys keks = new CountingKeyEncryptionKeys();
+        InMemoryTenantStore tenantStore = new InMemoryTenantStore();
+        tenantStore.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Optional.of(Identities.directoryOf(ACME)),
+                clock.instant(), "platform", TenantStatus.ACTIVE, keks.newTenantKeys(ACME)));
+        CachingTenantStore tenants = new CachingTenantStore(counter.around(TenantStore.class, tenantStore),
+                Duration.ofSeconds(5), 100, clock);
+        TenantKeyring keyring = new TenantKeyring(counter.around(KeyEncryptionKeys.class, keks),
+                counter.around(DataKeyStore.class, new InMemoryDataKeyStore(clock)), tenants.fresh(), clock,
+                Duration.ofMinutes(5), 10);
+        List<AuditEvent> events = new ArrayList<>();
+        AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants,
+                InMemoryGrantStore.noGrants(clock), new AuditRecorder(events::add, clock));
+        UploadStore uploads = counter.around(UploadStore.class, new InMemoryUploadStore());
+        UploadSession session = new StartUpload(access, uploads, keyring, clock).handle(CONTRIBUTOR,
+                new StartUpload.Command(ACME, "big.bin", null, 4L * PART, PART, Optional.empty(), List.of(), Map.of()), "r0");
+        StageUploadPart stage = new StageUploadPart(access, uploads, keyring, new InMemoryContentStore(),
+                new UploadDigests(Duration.ofSeconds(1)), clock);
+        stage.handle(CONTRIBUTOR, new StageUploadPart.Command(ACME, session.id(), 1, new byte[PART]), "r1");
+        counter.reset();
+
+        for (int part = 2; part <= 4; part++) {
+            stage.handle(CONTRIBUTOR, new StageUploadPart.Command(ACME, session.id(), part, new byte[PART]), "r" + part);
+        }
+
+        assertEquals(Map.of(
+                // Whether the session is still live, and the part's record: two Cosmos DB calls a part (before the
+                // tenant was kept and the sealed DEK kept, four: the tenant and the keyring entry too).
+                "UploadStore.find", 3,
+                "UploadStore.putPart", 3), counter.counts());
+    }
+}
