@@ -52,19 +52,26 @@ public final class CachingTenantStore implements TenantStore {
         }
         Optional<Tenant> found = store.find(id);
         if (found.isPresent()) {
-            if (cache.size() >= maxTenants) {
-                cache.clear();
-            }
-            cache.put(id, new Entry(found.get(), now));
+            keep(found.get(), now);
         } else {
             cache.remove(id);
         }
         return found;
     }
 
+    /** Looks the tenant up in the store, always; a tenant found is kept for the reads by id that follow. */
     @Override
     public Optional<Tenant> findByEntraTenant(EntraTenantId entraTenant) {
-        return store.findByEntraTenant(entraTenant);
+        Optional<Tenant> found = store.findByEntraTenant(entraTenant);
+        found.ifPresent(tenant -> keep(tenant, clock.instant()));
+        return found;
+    }
+
+    private void keep(Tenant tenant, Instant readAt) {
+        if (cache.size() >= maxTenants) {
+            cache.clear();
+        }
+        cache.put(tenant.id(), new Entry(tenant, readAt));
     }
 
     @Override
