@@ -33,8 +33,8 @@ import java.util.Optional;
  * a crash between the two is mended by the next.
  */
 public final class AdvanceCancellations {
-    /** How long a purge may run without finishing before its job is queued again. */
-    static final Duration PURGE_REQUEUE_AFTER = Duration.ofMinutes(30);
+    /** How long a purge may run, or an export stay queued, before its job is queued again. */
+    static final Duration REQUEUE_AFTER = Duration.ofMinutes(30);
     static final int BATCH = 100;
     static final String EXPORTED_BY = "system:cancellation";
 
@@ -103,7 +103,7 @@ public final class AdvanceCancellations {
             case REQUESTED -> Optional.of(c.exportFirst() ? c.exporting(ExportId.random(), now) : c.inGrace(now));
             case EXPORTING -> exportStep(c, now);
             case GRACE -> c.purgeAt().filter(at -> !now.isBefore(at)).map(at -> c.entering(State.PURGING, now));
-            case PURGING -> c.purgeQueuedAt().filter(at -> at.plus(PURGE_REQUEUE_AFTER).isAfter(now)).isPresent()
+            case PURGING -> c.purgeQueuedAt().filter(at -> at.plus(REQUEUE_AFTER).isAfter(now)).isPresent()
                     ? Optional.empty() : Optional.of(c.purgeQueued(now));
             case PURGED, REVOKED -> Optional.empty();
         };
@@ -119,7 +119,14 @@ public final class AdvanceCancellations {
         return switch (export.get().state()) {
             case READY -> Optional.of(c.inGrace(now));
             case FAILED, EXPIRED -> Optional.of(c.exporting(ExportId.random(), now));
-            case QUEUED, RUNNING -> Optional.empty();
+            case QUEUED -> {
+                // Stored, but its message may never have been sent (a pass that died in between): send one again.
+                if (!export.get().updatedAt().plus(REQUEUE_AFTER).isAfter(now)) {
+                    exportJobs.enqueue(c.tenantId(), id);
+                }
+                yield Optional.empty();
+            }
+            case RUNNING -> Optional.empty();
         };
     }
 

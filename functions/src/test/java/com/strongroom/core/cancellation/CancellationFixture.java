@@ -18,6 +18,7 @@ import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.notice.DeliverNotices;
 import com.strongroom.core.port.CancellationStore;
 import com.strongroom.core.port.ContactStore;
+import com.strongroom.core.port.ExportJobs;
 import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.port.NoticeJobs;
 import com.strongroom.core.port.NoticeStore;
@@ -105,7 +106,7 @@ final class CancellationFixture {
         List<TenantDataSet> guarded = data.stream().map(set -> crashes.around(TenantDataSet.class, set)).toList();
         cancellations = new Cancellations(access, new Cancellations.Ports(
                 crashes.around(CancellationStore.class, store), crashes.around(TenantStore.class, tenants), exports,
-                exportJobs, purgeJobs, crashes.around(KeyEncryptionKeys.class, keks), guarded,
+                crashes.around(ExportJobs.class, exportJobs), purgeJobs, crashes.around(KeyEncryptionKeys.class, keks), guarded,
                 crashes.around(TenantDataSet.class, notificationsOf()), crashes.around(NoticeStore.class, notices),
                 crashes.around(NoticeJobs.class, noticeJobs)),
                 new DeletionCertificates(signer.deletionCertificates(), Region.WEST_EUROPE, RETENTION), deliver,

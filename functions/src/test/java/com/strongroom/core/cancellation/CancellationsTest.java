@@ -91,7 +91,7 @@ class CancellationsTest {
         assertEquals(1, f.purgeJobs.size());
         f.cancellations.advance().advanceOpen("t4");
         assertEquals(1, f.purgeJobs.size(), "a purge under way is not queued twice");
-        f.clock.advance(AdvanceCancellations.PURGE_REQUEUE_AFTER.plusSeconds(1));
+        f.clock.advance(AdvanceCancellations.REQUEUE_AFTER.plusSeconds(1));
         f.cancellations.advance().advanceOpen("t5");
         assertEquals(2, f.purgeJobs.size(), "a purge silent too long is queued again");
     }
@@ -101,6 +101,22 @@ class CancellationsTest {
         Cancellation requested = f.request(30, true);
         Export export = f.exports.find(ACME, requested.exportId().orElseThrow()).orElseThrow();
         assertFalse(export.expiresAt().isBefore(f.clock.instant().plus(Duration.ofDays(30))));
+    }
+
+    @Test
+    void anExportWhoseMessageWasLostIsQueuedAgain() {
+        f.crashes.arm("ExportJobs.enqueue");
+        assertThrows(com.strongroom.testing.CrashPoints.Crash.class, () -> f.request(30, true));
+        assertEquals(State.EXPORTING, f.stored().state());
+        assertEquals(0, f.exportJobs.size(), "the export is stored, its message never sent");
+
+        f.cancellations.advance().advanceOpen("t1");
+        assertEquals(0, f.exportJobs.size(), "a queued export is given time");
+        f.clock.advance(AdvanceCancellations.REQUEUE_AFTER);
+        f.cancellations.advance().advanceOpen("t2");
+
+        assertEquals(1, f.exportJobs.size());
+        assertEquals(f.stored().exportId(), f.exportJobs.next().map(j -> j.exportId()));
     }
 
     @Test
