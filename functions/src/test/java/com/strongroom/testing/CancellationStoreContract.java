@@ -35,6 +35,9 @@ public abstract class CancellationStoreContract {
         Cancellation created = store().create(requested());
         Cancellation grace = store().replace(created.exporting(ExportId.random(), now.plusSeconds(1))
                 .inGrace(now.plusSeconds(2)));
+        Cancellation sending = store().replace(grace.withPurge(grace.purge().sending(Optional.of(now))));
+        assertEquals(sending, store().find(tenant).orElseThrow());
+        grace = store().replace(sending.withPurge(sending.purge().sending(Optional.empty())));
         Cancellation purged = store().replace(grace.entering(Cancellation.State.PURGING, now.plusSeconds(3))
                 .purgeQueued(now.plusSeconds(4))
                 .withPurge(grace.purge().inventoried(Map.of("asset-documents", 3_000_000_000L, "exports", 0L),

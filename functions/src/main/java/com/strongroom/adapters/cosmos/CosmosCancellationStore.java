@@ -94,6 +94,7 @@ public final class CosmosCancellationStore implements CancellationStore {
         purge.keysDestroyedAt().ifPresent(at -> doc.put("keysDestroyedAt", at.toString()));
         purge.certificate().ifPresent(jws -> doc.put("certificate", jws));
         purge.certificateSentAt().ifPresent(at -> doc.put("certificateSentAt", at.toString()));
+        purge.sendingUntil().ifPresent(at -> doc.put("sendingUntil", at.toString()));
         return doc;
     }
 
@@ -112,7 +113,8 @@ public final class CosmosCancellationStore implements CancellationStore {
                 text(doc, "exportId").map(ExportId::of), text(doc, "purgeAt").map(Instant::parse),
                 text(doc, "purgeQueuedAt").map(Instant::parse), new Cancellation.Purge(inventory, text(doc, "kekId"),
                 text(doc, "keysDestroyedAt").map(Instant::parse), text(doc, "certificate"),
-                text(doc, "certificateSentAt").map(Instant::parse)), etag);
+                text(doc, "certificateSentAt").map(Instant::parse), text(doc, "sendingUntil").map(Instant::parse)),
+                etag);
     }
 
     private static Optional<String> text(JsonNode doc, String field) {

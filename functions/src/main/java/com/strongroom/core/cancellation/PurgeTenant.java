@@ -17,6 +17,7 @@ import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.port.TenantDataSet;
 import com.strongroom.core.port.TenantStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +36,16 @@ import java.util.function.UnaryOperator;
  * deleted too);</li>
  * <li>certificate: signed and recorded once;</li>
  * <li>the certificate's notice delivered to the tenant's admins (exactly once per recipient, through the send
- * ledger) while their addresses still exist; a deferral is retried by redelivery, the last delivery gives up;</li>
+ * ledger) while their addresses still exist, by one job at a time (a lease on the cancellation); a deferral is
+ * retried by redelivery, the last delivery gives up;</li>
  * <li>the contacts, notices and send ledger deleted, the tenant marked deleted, the purge audited, the cancellation
  * purged.</li>
  * </ol>
  */
 public final class PurgeTenant {
+    /** How long a job that delivers the certificate's notice keeps the others off: longer than a delivery takes. */
+    static final java.time.Duration SENDING_LEASE = java.time.Duration.ofMinutes(2);
+
     private final CancellationStore cancellations;
     private final TenantStore tenants;
     private final KeyEncryptionKeys keks;
@@ -98,8 +103,11 @@ public final class PurgeTenant {
             c = record(c, p -> p.certificate().isPresent() ? p : p.certified(signed));
         }
         if (c.purge().certificateSentAt().isEmpty()) {
-            sendCertificate(c, delivery);
-            c = record(c, p -> p.certificateSentAt().isPresent() ? p : p.certificateSent(clock.instant()));
+            c = claimSending(c);
+            if (c.purge().certificateSentAt().isEmpty()) {
+                sendCertificate(c, delivery);
+                c = record(c, p -> p.certificateSentAt().isPresent() ? p : p.certificateSent(clock.instant()));
+            }
         }
         deleteUntilEmpty(tenant, List.of(notifications));
         tenants.changeStatus(tenant, TenantStatus.DELETED);
@@ -112,12 +120,31 @@ public final class PurgeTenant {
                 : current.entering(State.PURGED, clock.instant()));
     }
 
+    /**
+     * Makes this job the one that delivers the certificate's notice for a while: a job that deletes the send ledger
+     * once the notice is recorded sent must not leave another still sending, which would find no ledger and send
+     * again. A claim another job holds is a conflict (retried on redelivery); one a dead job held runs out.
+     */
+    private Cancellation claimSending(Cancellation c) {
+        Instant now = clock.instant();
+        return record(c, p -> {
+            if (p.certificateSentAt().isPresent()) {
+                return p;
+            }
+            if (p.sendingUntil().filter(now::isBefore).isPresent()) {
+                throw new ConflictException("another purge job is sending the deletion certificate");
+            }
+            return p.sending(Optional.of(now.plus(SENDING_LEASE)));
+        });
+    }
+
     private void sendCertificate(Cancellation c, QueueDelivery delivery) {
         Notice notice = notices.certificate(c);
         DeliverNotices.Outcome outcome = deliver.handle(new DeliverNotices.Job.Send(c.tenantId(), notice.id()),
                 delivery);
         if (outcome.deferredBy().isPresent() && !delivery.last()) {
             // The send budget is spent for now: deliver again later, before the addresses are deleted.
+            record(c, p -> p.sending(Optional.empty()));
             throw new ConflictException("the deletion certificate's notice waits for the send budget");
         }
     }

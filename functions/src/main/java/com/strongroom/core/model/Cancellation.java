@@ -79,12 +79,13 @@ public record Cancellation(TenantId tenantId, String id, State state, int graceD
      * @param kekId             the KEK it destroyed
      * @param certificate       the signed deletion certificate
      * @param certificateSentAt when the certificate's notice was delivered (or given up), before the addresses went
+     * @param sendingUntil      while one job delivers the certificate's notice, until when the others leave it be
      */
     public record Purge(Optional<Map<String, Long>> inventory, Optional<String> kekId,
                         Optional<Instant> keysDestroyedAt, Optional<String> certificate,
-                        Optional<Instant> certificateSentAt) {
+                        Optional<Instant> certificateSentAt, Optional<Instant> sendingUntil) {
         public static final Purge NONE = new Purge(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
 
         public Purge {
             inventory = inventory.map(counts -> Collections.unmodifiableMap(new TreeMap<>(counts)));
@@ -92,23 +93,29 @@ public record Cancellation(TenantId tenantId, String id, State state, int graceD
             Objects.requireNonNull(keysDestroyedAt, "keysDestroyedAt");
             Objects.requireNonNull(certificate, "certificate");
             Objects.requireNonNull(certificateSentAt, "certificateSentAt");
+            Objects.requireNonNull(sendingUntil, "sendingUntil");
         }
 
         public Purge inventoried(Map<String, Long> counts, String tenantKekId) {
             return new Purge(Optional.of(counts), Optional.of(tenantKekId), keysDestroyedAt, certificate,
-                    certificateSentAt);
+                    certificateSentAt, sendingUntil);
         }
 
         public Purge keysDestroyed(Instant at) {
-            return new Purge(inventory, kekId, Optional.of(at), certificate, certificateSentAt);
+            return new Purge(inventory, kekId, Optional.of(at), certificate, certificateSentAt, sendingUntil);
         }
 
         public Purge certified(String signed) {
-            return new Purge(inventory, kekId, keysDestroyedAt, Optional.of(signed), certificateSentAt);
+            return new Purge(inventory, kekId, keysDestroyedAt, Optional.of(signed), certificateSentAt, sendingUntil);
         }
 
         public Purge certificateSent(Instant at) {
-            return new Purge(inventory, kekId, keysDestroyedAt, certificate, Optional.of(at));
+            return new Purge(inventory, kekId, keysDestroyedAt, certificate, Optional.of(at), Optional.empty());
+        }
+
+        /** Claimed (or, with empty, released) by the job that delivers the certificate's notice. */
+        public Purge sending(Optional<Instant> until) {
+            return new Purge(inventory, kekId, keysDestroyedAt, certificate, certificateSentAt, until);
         }
     }
 
