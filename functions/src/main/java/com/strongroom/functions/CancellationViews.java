@@ -1,5 +1,6 @@
 package com.strongroom.functions;
 
+import com.strongroom.core.cancellation.Cancellations;
 import com.strongroom.core.model.Cancellation;
 import com.strongroom.core.model.TenantId;
 import java.util.LinkedHashMap;
@@ -14,8 +15,8 @@ final class CancellationViews {
 
     /** The body of {@code POST /tenants/{t}/cancellation}; every member may be left out, unknown ones are refused. */
     record NewCancellation(Integer graceDays, Boolean exportFirst, String reference) {
-        com.strongroom.core.cancellation.Cancellations.Command toCommand(TenantId tenant) {
-            return new com.strongroom.core.cancellation.Cancellations.Command(tenant,
+        Cancellations.Command toCommand(TenantId tenant) {
+            return new Cancellations.Command(tenant,
                     graceDays == null ? Cancellation.DEFAULT_GRACE_DAYS : graceDays, Optional.ofNullable(reference),
                     exportFirst == null || exportFirst);
         }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Tenants in the {@code tenants} container (partition key {@code /id}). Finding a tenant by its Entra tenant is a
@@ -95,7 +96,7 @@ public final class CosmosTenantStore implements TenantStore {
     }
 
     /** Reads the tenant and writes it changed, again if another writer came between; unchanged, it writes nothing. */
-    private void change(TenantId id, java.util.function.UnaryOperator<Tenant> change) {
+    private void change(TenantId id, UnaryOperator<Tenant> change) {
         CosmosFailures.call(Dependency.COSMOS, () -> {
             for (int attempt = 1; ; attempt++) {
                 CosmosItemResponse<JsonNode> current = CosmosFailures.readIfExists(Dependency.COSMOS, container.get(),

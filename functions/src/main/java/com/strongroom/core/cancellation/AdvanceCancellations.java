@@ -19,6 +19,7 @@ import com.strongroom.core.port.TenantStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -157,7 +158,7 @@ public final class AdvanceCancellations {
         }
         if (before.state() != after.state()) {
             audit.system(Operation.CANCELLATION_ADVANCE, after.tenantId().value(), target(after.tenantId()).path(),
-                    after.state().name().toLowerCase(java.util.Locale.ROOT), invocationId);
+                    after.state().name().toLowerCase(Locale.ROOT), invocationId);
         }
     }
 

@@ -27,6 +27,7 @@ import com.strongroom.core.port.TenantDataSet;
 import com.strongroom.core.port.TenantStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -100,7 +101,7 @@ public final class Cancellations {
         }
         if (existing.filter(c -> c.state().open()).isPresent()) {
             throw scope.failed(new ConflictException("tenant " + command.tenant() + " is already being cancelled ("
-                    + existing.get().state().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+                    + existing.get().state().name().toLowerCase(Locale.ROOT) + ")"));
         }
         Cancellation requested = Cancellation.requested(command.tenant(), UUID.randomUUID().toString(),
                 command.graceDays(), command.reference(), command.exportFirst(), caller.subject(), clock.instant());

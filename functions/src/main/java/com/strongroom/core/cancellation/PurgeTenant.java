@@ -17,7 +17,9 @@ import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.port.TenantDataSet;
 import com.strongroom.core.port.TenantStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +46,7 @@ import java.util.function.UnaryOperator;
  */
 public final class PurgeTenant {
     /** How long a job that delivers the certificate's notice keeps the others off: longer than a delivery takes. */
-    static final java.time.Duration SENDING_LEASE = java.time.Duration.ofMinutes(2);
+    static final Duration SENDING_LEASE = Duration.ofMinutes(2);
 
     private final CancellationStore cancellations;
     private final TenantStore tenants;
@@ -150,7 +152,7 @@ public final class PurgeTenant {
     }
 
     private List<TenantDataSet> sets() {
-        List<TenantDataSet> all = new java.util.ArrayList<>(data);
+        List<TenantDataSet> all = new ArrayList<>(data);
         all.add(notifications);
         return all;
     }

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The key hierarchy (KEK wraps TDK, TDK seals DEKs; docs/formats.md) at work: TDKs unwrapped by the tenant's KEK (cached, so downloads need no
@@ -41,7 +42,7 @@ public final class TenantKeyring {
     private final TdkCache tdks;
     private final Clock clock;
     /** Sealed DEK entries of upload sessions, by tenant and session, until the session expires (see uploadDataKey). */
-    private final Map<List<String>, WrappedDataKey> sealedUploadKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<String>, WrappedDataKey> sealedUploadKeys = new ConcurrentHashMap<>();
 
     public TenantKeyring(KeyEncryptionKeys keks, DataKeyStore dataKeys, TenantStore tenants, Clock clock,
                          Duration tdkCacheTtl, int tdkCacheMaxTenants) {

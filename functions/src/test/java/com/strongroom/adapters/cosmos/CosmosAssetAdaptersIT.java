@@ -7,6 +7,7 @@ import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosContainer;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.strongroom.core.model.Cancellation;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.CancellationStore;
@@ -29,6 +30,7 @@ import com.strongroom.testing.UploadStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import java.time.Clock;
 import java.time.Instant;
@@ -151,10 +153,10 @@ class CosmosAssetAdaptersIT {
             container(CosmosExportStore.CONTAINER).get().createItem(doc);
         }
 
-        @org.junit.jupiter.api.Test
+        @Test
         void keepsTheCancellationDocument() {
             Cancellations kept = new Cancellations();
-            kept.store().create(com.strongroom.core.model.Cancellation.requested(tenant, UUID.randomUUID().toString(),
+            kept.store().create(Cancellation.requested(tenant, UUID.randomUUID().toString(),
                     30, Optional.empty(), false, "p", Instant.now()));
             put(tenant, "an-export");
 

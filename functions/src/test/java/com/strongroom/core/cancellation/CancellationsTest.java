@@ -23,6 +23,7 @@ import com.strongroom.core.model.Cancellation;
 import com.strongroom.core.model.Export;
 import com.strongroom.core.model.NoticeId;
 import com.strongroom.core.model.TenantStatus;
+import com.strongroom.testing.CrashPoints;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,7 +107,7 @@ class CancellationsTest {
     @Test
     void anExportWhoseMessageWasLostIsQueuedAgain() {
         f.crashes.arm("ExportJobs.enqueue");
-        assertThrows(com.strongroom.testing.CrashPoints.Crash.class, () -> f.request(30, true));
+        assertThrows(CrashPoints.Crash.class, () -> f.request(30, true));
         assertEquals(State.EXPORTING, f.stored().state());
         assertEquals(0, f.exportJobs.size(), "the export is stored, its message never sent");
 
@@ -206,7 +207,7 @@ class CancellationsTest {
     @Test
     void aCrashBetweenTheCancellationAndTheTenantsStatusIsMendedByTheNextPass() {
         f.crashes.arm("TenantStore.changeStatus");
-        assertThrows(com.strongroom.testing.CrashPoints.Crash.class, () -> f.request(30, false));
+        assertThrows(CrashPoints.Crash.class, () -> f.request(30, false));
         assertEquals(State.REQUESTED, f.stored().state());
         assertEquals(TenantStatus.ACTIVE, f.tenant().status());
 

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -160,7 +161,7 @@ class PurgeTenantTest {
     @Test
     void severalCrashesAtRandomStepsInRepeatedRunsStillPurgeExactlyOnce() {
         List<String> steps = stepBoundaries().map(a -> (String) a.get()[0]).distinct().toList();
-        java.util.Random random = new java.util.Random(20261130);
+        Random random = new Random(20261130);
         for (int run = 0; run < 25; run++) {
             CancellationFixture f = purging();
             Map<String, Long> before = inventory(f);

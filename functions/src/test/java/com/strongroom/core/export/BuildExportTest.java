@@ -11,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.strongroom.core.model.Asset;
 import com.strongroom.core.model.Export;
 import com.strongroom.core.model.QueueDelivery;
+import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.testing.CrashPoints;
 import com.strongroom.testing.ExportPackages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,8 +30,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class BuildExportTest {
     private static final int MIB = 1024 * 1024;
@@ -230,7 +231,7 @@ class BuildExportTest {
     void aTenantBeingPurgedGetsNoPackageBuilt() {
         ExportFixture f = fixture(100);
         Export requested = f.exports.request(ADMIN, ACME, "r-export");
-        f.tenants.changeStatus(ACME, com.strongroom.core.model.TenantStatus.PURGING);
+        f.tenants.changeStatus(ACME, TenantStatus.PURGING);
 
         f.build.handle(f.jobs.next().orElseThrow(), new QueueDelivery(1, 5, "j"));
 
