@@ -83,7 +83,6 @@ public final class CosmosCancellationStore implements CancellationStore {
         ObjectNode dates = doc.putObject("enteredAt");
         c.enteredAt().forEach((state, at) -> dates.put(state.name(), at.toString()));
         c.exportId().ifPresent(x -> doc.put("exportId", x.value()));
-        c.purgeAt().ifPresent(at -> doc.put("purgeAt", at.toString()));
         c.purgeQueuedAt().ifPresent(at -> doc.put("purgeQueuedAt", at.toString()));
         Cancellation.Purge purge = c.purge();
         purge.inventory().ifPresent(counts -> {
@@ -110,11 +109,10 @@ public final class CosmosCancellationStore implements CancellationStore {
         return new Cancellation(TenantId.of(doc.get("tenantId").asText()), doc.get("cancellationId").asText(),
                 Cancellation.State.valueOf(doc.get("state").asText()), doc.get("graceDays").asInt(),
                 text(doc, "reference"), doc.get("exportFirst").asBoolean(), doc.get("requestedBy").asText(), dates,
-                text(doc, "exportId").map(ExportId::of), text(doc, "purgeAt").map(Instant::parse),
-                text(doc, "purgeQueuedAt").map(Instant::parse), new Cancellation.Purge(inventory, text(doc, "kekId"),
-                text(doc, "keysDestroyedAt").map(Instant::parse), text(doc, "certificate"),
-                text(doc, "certificateSentAt").map(Instant::parse), text(doc, "sendingUntil").map(Instant::parse)),
-                etag);
+                text(doc, "exportId").map(ExportId::of), text(doc, "purgeQueuedAt").map(Instant::parse),
+                new Cancellation.Purge(inventory, text(doc, "kekId"), text(doc, "keysDestroyedAt").map(Instant::parse),
+                        text(doc, "certificate"), text(doc, "certificateSentAt").map(Instant::parse),
+                        text(doc, "sendingUntil").map(Instant::parse)), etag);
     }
 
     private static Optional<String> text(JsonNode doc, String field) {

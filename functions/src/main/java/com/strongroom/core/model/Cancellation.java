@@ -20,8 +20,8 @@ import java.util.TreeMap;
  */
 public record Cancellation(TenantId tenantId, String id, State state, int graceDays, Optional<String> reference,
                            boolean exportFirst, String requestedBy, Map<State, Instant> enteredAt,
-                           Optional<ExportId> exportId, Optional<Instant> purgeAt, Optional<Instant> purgeQueuedAt,
-                           Purge purge, String version) {
+                           Optional<ExportId> exportId, Optional<Instant> purgeQueuedAt, Purge purge,
+                           String version) {
     public static final int MAX_GRACE_DAYS = 90;
     public static final int DEFAULT_GRACE_DAYS = 30;
 
@@ -65,7 +65,6 @@ public record Cancellation(TenantId tenantId, String id, State state, int graceD
         }
         enteredAt = Collections.unmodifiableMap(dates);
         Objects.requireNonNull(exportId, "exportId");
-        Objects.requireNonNull(purgeAt, "purgeAt");
         Objects.requireNonNull(purgeQueuedAt, "purgeQueuedAt");
         Objects.requireNonNull(purge, "purge");
         Objects.requireNonNull(version, "version");
@@ -122,11 +121,16 @@ public record Cancellation(TenantId tenantId, String id, State state, int graceD
     public static Cancellation requested(TenantId tenant, String id, int graceDays, Optional<String> reference,
                                          boolean exportFirst, String requestedBy, Instant now) {
         return new Cancellation(tenant, id, State.REQUESTED, graceDays, reference, exportFirst, requestedBy,
-                Map.of(State.REQUESTED, now), Optional.empty(), Optional.empty(), Optional.empty(), Purge.NONE, "");
+                Map.of(State.REQUESTED, now), Optional.empty(), Optional.empty(), Purge.NONE, "");
     }
 
     public Instant requestedAt() {
         return enteredAt.get(State.REQUESTED);
+    }
+
+    /** When the purge is due: {@code graceDays} after the grace period began; empty before it has. */
+    public Optional<Instant> purgeAt() {
+        return Optional.ofNullable(enteredAt.get(State.GRACE)).map(grace -> grace.plus(Duration.ofDays(graceDays)));
     }
 
     /** The same cancellation, now in {@code next}, entered at {@code now}. */
@@ -134,36 +138,33 @@ public record Cancellation(TenantId tenantId, String id, State state, int graceD
         Map<State, Instant> dates = new EnumMap<>(enteredAt);
         dates.put(next, now);
         return new Cancellation(tenantId, id, next, graceDays, reference, exportFirst, requestedBy, dates, exportId,
-                purgeAt, purgeQueuedAt, purge, version);
+                purgeQueuedAt, purge, version);
     }
 
     /** Exporting into {@code export}, a fresh one when an earlier export of this cancellation failed. */
     public Cancellation exporting(ExportId export, Instant now) {
         Cancellation next = entering(State.EXPORTING, now);
         return new Cancellation(tenantId, id, next.state, graceDays, reference, exportFirst, requestedBy,
-                next.enteredAt, Optional.of(export), purgeAt, purgeQueuedAt, purge, version);
+                next.enteredAt, Optional.of(export), purgeQueuedAt, purge, version);
     }
 
     /** In its grace period from {@code now}, to be purged {@code graceDays} later. */
     public Cancellation inGrace(Instant now) {
-        Cancellation next = entering(State.GRACE, now);
-        return new Cancellation(tenantId, id, next.state, graceDays, reference, exportFirst, requestedBy,
-                next.enteredAt, exportId, Optional.of(now.plus(Duration.ofDays(graceDays))), purgeQueuedAt, purge,
-                version);
+        return entering(State.GRACE, now);
     }
 
     public Cancellation purgeQueued(Instant now) {
         return new Cancellation(tenantId, id, state, graceDays, reference, exportFirst, requestedBy, enteredAt,
-                exportId, purgeAt, Optional.of(now), purge, version);
+                exportId, Optional.of(now), purge, version);
     }
 
     public Cancellation withPurge(Purge next) {
         return new Cancellation(tenantId, id, state, graceDays, reference, exportFirst, requestedBy, enteredAt,
-                exportId, purgeAt, purgeQueuedAt, next, version);
+                exportId, purgeQueuedAt, next, version);
     }
 
     public Cancellation withVersion(String newVersion) {
         return new Cancellation(tenantId, id, state, graceDays, reference, exportFirst, requestedBy, enteredAt,
-                exportId, purgeAt, purgeQueuedAt, purge, newVersion);
+                exportId, purgeQueuedAt, purge, newVersion);
     }
 }
