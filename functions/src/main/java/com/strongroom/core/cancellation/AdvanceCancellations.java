@@ -30,8 +30,8 @@ import java.util.Optional;
  * for a grace period of up to 90 days.
  *
  * <p>The cancellation document is the truth; every transition is a conditional replace of it, so two advances at once
- * (or an advance and a revocation) change it once. The tenant's status follows it, and is set again on every pass, so
- * a crash between the two is mended by the next.
+ * (or an advance and a revocation) change it once. The tenant's status follows it: set after each transition, and
+ * again at the start of every pass, so a crash between the two is mended by the next.
  */
 public final class AdvanceCancellations {
     /** How long a purge may run, or an export stay queued, before its job is queued again. */
@@ -78,8 +78,8 @@ public final class AdvanceCancellations {
 
     Cancellation advance(Cancellation start, String invocationId) {
         Cancellation c = start;
+        tenants.changeStatus(c.tenantId(), c.state().tenantStatus());
         while (true) {
-            tenants.changeStatus(c.tenantId(), c.state().tenantStatus());
             Optional<Cancellation> next = step(c);
             if (next.isEmpty()) {
                 return c;
@@ -90,6 +90,7 @@ public final class AdvanceCancellations {
             } catch (PreconditionFailedException e) {
                 // Another advance or a revocation got there first: go on from what it wrote.
                 c = cancellations.find(c.tenantId()).orElseThrow(() -> e);
+                tenants.changeStatus(c.tenantId(), c.state().tenantStatus());
                 continue;
             }
             afterStored(c, stored, invocationId);
