@@ -76,35 +76,28 @@ public final class CachingTenantStore implements TenantStore {
 
     @Override
     public void replaceKeys(TenantId id, TenantKeys expected, TenantKeys replacement) {
-        try {
-            store.replaceKeys(id, expected, replacement);
-        } finally {
-            cache.remove(id);
-        }
+        writeThrough(id, () -> store.replaceKeys(id, expected, replacement));
     }
 
     @Override
     public void registerEntraTenant(TenantId id, EntraTenantId entraTenant) {
-        try {
-            store.registerEntraTenant(id, entraTenant);
-        } finally {
-            cache.remove(id);
-        }
+        writeThrough(id, () -> store.registerEntraTenant(id, entraTenant));
     }
 
     @Override
     public void changeStatus(TenantId id, TenantStatus status) {
-        try {
-            store.changeStatus(id, status);
-        } finally {
-            cache.remove(id);
-        }
+        writeThrough(id, () -> store.changeStatus(id, status));
     }
 
     @Override
     public void strip(TenantId id) {
+        writeThrough(id, () -> store.strip(id));
+    }
+
+    /** Writes to the store and forgets the tenant here, whether the write succeeded or not. */
+    private void writeThrough(TenantId id, Runnable write) {
         try {
-            store.strip(id);
+            write.run();
         } finally {
             cache.remove(id);
         }
