@@ -80,8 +80,7 @@ public final class TenantKeyring {
         for (int attempt = 0; attempt < CATCH_UP_ATTEMPTS; attempt++) {
             Tenant current = tenants.find(tenantId)
                     .orElseThrow(() -> new NotFoundException("no tenant " + tenantId));
-            WrappedDataKey stored = dataKeys.find(tenantId, asset)
-                    .orElseThrow(() -> new NotFoundException("the content key of " + asset + " no longer exists"));
+            WrappedDataKey stored = stored(tenantId, asset);
             int version = current.keys().tdkVersion();
             if (stored.tdkVersion() >= version) {
                 return;
@@ -96,9 +95,12 @@ public final class TenantKeyring {
      * if the stored entry does not open as this asset's key.
      */
     public byte[] dataKey(Tenant tenant, AssetId asset) {
-        WrappedDataKey wrapped = dataKeys.find(tenant.id(), asset)
+        return open(tenant, stored(tenant.id(), asset));
+    }
+
+    private WrappedDataKey stored(TenantId tenant, AssetId asset) {
+        return dataKeys.find(tenant, asset)
                 .orElseThrow(() -> new NotFoundException("the content key of " + asset + " no longer exists"));
-        return open(tenant, wrapped);
     }
 
     /**
@@ -114,8 +116,7 @@ public final class TenantKeyring {
         if (kept != null && tenant.keys().wrappedTdk(kept.tdkVersion()).isPresent()) {
             return open(tenant, kept);
         }
-        WrappedDataKey stored = dataKeys.find(tenant.id(), upload)
-                .orElseThrow(() -> new NotFoundException("the content key of " + upload + " no longer exists"));
+        WrappedDataKey stored = stored(tenant.id(), upload);
         byte[] dek = open(tenant, stored);
         Instant now = clock.instant();
         if (sealedUploadKeys.size() >= MAX_SEALED_UPLOAD_KEYS) {
