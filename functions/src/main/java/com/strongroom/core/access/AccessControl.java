@@ -42,10 +42,9 @@ public final class AccessControl {
     private static final Set<Operation> SERVED_ONCE_PURGING = EnumSet.of(Operation.CANCELLATION_READ,
             Operation.CANCELLATION_CERTIFICATE, Operation.CANCELLATION_REQUEST, Operation.CANCELLATION_REVOKE);
     /** What a cancelled tenant is served during its export and grace period: that, and its exports to read. */
-    private static final Set<Operation> SERVED_WHILE_CANCELLING = EnumSet.of(Operation.CANCELLATION_READ,
-            Operation.CANCELLATION_CERTIFICATE, Operation.CANCELLATION_REQUEST, Operation.CANCELLATION_REVOKE,
+    private static final Set<Operation> SERVED_WHILE_CANCELLING = union(SERVED_ONCE_PURGING, EnumSet.of(
             Operation.EXPORT_READ, Operation.EXPORT_DOWNLOAD, Operation.SUBJECT_EXPORT_READ,
-            Operation.SUBJECT_EXPORT_DOWNLOAD);
+            Operation.SUBJECT_EXPORT_DOWNLOAD));
 
     private final Region stampRegion;
     private final TenantStore tenants;
@@ -103,14 +102,19 @@ public final class AccessControl {
     }
 
     private static boolean served(Operation operation, TenantStatus status, Caller caller) {
+        boolean staffReadsTenant = operation == Operation.TENANT_READ && caller.isStaff();
         return switch (status) {
             case ACTIVE -> true;
-            case CANCELLING -> SERVED_WHILE_CANCELLING.contains(operation)
-                    || (operation == Operation.TENANT_READ && caller.isStaff());
-            case PURGING -> SERVED_ONCE_PURGING.contains(operation)
-                    || (operation == Operation.TENANT_READ && caller.isStaff());
+            case CANCELLING -> SERVED_WHILE_CANCELLING.contains(operation) || staffReadsTenant;
+            case PURGING -> SERVED_ONCE_PURGING.contains(operation) || staffReadsTenant;
             case DELETED -> SERVED_ONCE_PURGING.contains(operation);
         };
+    }
+
+    private static Set<Operation> union(Set<Operation> some, Set<Operation> more) {
+        Set<Operation> all = EnumSet.copyOf(some);
+        all.addAll(more);
+        return all;
     }
 
     private Tenant tenantFor(Caller caller, Operation operation, TenantId tenantId, String target, String requestId) {
