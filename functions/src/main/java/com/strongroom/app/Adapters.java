@@ -96,7 +96,8 @@ record Adapters(TenantStore tenants, TenantDirectory directory, AuditLog auditLo
                 SendLedger sendLedger, SendBudget sendBudget, Notifier notifier, NoticeJobs noticeJobs,
                 IncidentStore incidents, ExportStore exports, ExportJobs exportJobs, ContentStore exportContent,
                 CancellationStore cancellations, PurgeJobs purgeJobs, List<TenantDataSet> tenantData,
-                TenantDataSet tenantNotifications, KeyEncryptionKeys keks, JwsCheckpointSigner signer, EntraIssuer issuer, List<DependencyProbe> probes) {
+                TenantDataSet tenantNotifications, KeyEncryptionKeys keks, JwsCheckpointSigner signer,
+                EntraIssuer issuer, List<DependencyProbe> probes) {
     private static final Duration COSMOS_OPERATION_TIMEOUT = Duration.ofSeconds(10);
     /** Export packages, stored as assets' content is but in a container of their own. */
     static final String EXPORTS_CONTAINER = "exports";

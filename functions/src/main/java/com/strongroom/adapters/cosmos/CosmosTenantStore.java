@@ -100,7 +100,8 @@ public final class CosmosTenantStore implements TenantStore {
         CosmosFailures.call(Dependency.COSMOS, () -> {
             for (int attempt = 1; ; attempt++) {
                 CosmosItemResponse<JsonNode> current = CosmosFailures.readIfExists(Dependency.COSMOS, container.get(),
-                        id.value(), new PartitionKey(id.value())).orElseThrow(() -> new NotFoundException("no tenant " + id));
+                        id.value(), new PartitionKey(id.value()))
+                        .orElseThrow(() -> new NotFoundException("no tenant " + id));
                 Tenant tenant = fromDocument(current.getItem());
                 Tenant changed = change.apply(tenant);
                 if (changed.equals(tenant) || CosmosFailures.replaceIfMatch(Dependency.COSMOS, container.get(),

@@ -90,7 +90,8 @@ public final class AccessControl {
 
     /**
      * A tenant being cancelled is served only what its cancellation leaves open (its exports, the cancellation
-     * itself; staff may still read the tenant), a tenant being purged or purged only its cancellation (410 for the rest).
+     * itself; staff may still read the tenant), a tenant being purged or purged only its cancellation (410 for the
+     * rest).
      */
     private void requireActive(Caller caller, Operation operation, Tenant tenant, String target, String requestId) {
         if (served(operation, tenant.status(), caller)) {
