@@ -12,35 +12,27 @@ import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Role;
-import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
-import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.port.AssetStore;
 import com.strongroom.core.port.AuditLog;
 import com.strongroom.core.port.CheckpointSigner;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
-import com.strongroom.core.port.KeyEncryptionKeys;
 import com.strongroom.core.port.TenantStore;
 import com.strongroom.core.tenant.CachingTenantStore;
 import com.strongroom.testing.CallCounter;
-import com.strongroom.testing.CountingKeyEncryptionKeys;
 import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryAssetStore;
 import com.strongroom.testing.InMemoryAuditLog;
 import com.strongroom.testing.InMemoryCheckpointStore;
 import com.strongroom.testing.InMemoryContentStore;
-import com.strongroom.testing.InMemoryDataKeyStore;
 import com.strongroom.testing.InMemoryGrantStore;
-import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the TDK cached, the audit lane's head known), and what each is for. docs/benchmarks.md says which could go.
  */
 class OneRequestUploadCallsTest {
-    private static final TenantId ACME = TenantId.of("acme");
+    private static final TenantId ACME = CountedTenant.ACME;
     private static final Caller CONTRIBUTOR = Identities.customer(ACME, "contributor", Role.ASSET_CONTRIBUTOR);
 
     @TempDir
@@ -57,17 +49,11 @@ class OneRequestUploadCallsTest {
 
     @Test
     void aWarmSmallUploadMakesTheseStoreCallsAndNoOthers() {
-        TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
-        CallCounter counter = new CallCounter();
-        CountingKeyEncryptionKeys keks = new CountingKeyEncryptionKeys();
-        InMemoryTenantStore tenantStore = new InMemoryTenantStore();
-        tenantStore.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Optional.of(Identities.directoryOf(ACME)),
-                clock.instant(), "platform", TenantStatus.ACTIVE, keks.newTenantKeys(ACME)));
-        CachingTenantStore tenants = new CachingTenantStore(counter.around(TenantStore.class, tenantStore),
-                Duration.ofSeconds(5), 100, clock);
-        TenantKeyring keyring = new TenantKeyring(counter.around(KeyEncryptionKeys.class, keks),
-                counter.around(DataKeyStore.class, new InMemoryDataKeyStore(clock)), tenants.fresh(), clock,
-                Duration.ofMinutes(5), 10);
+        CountedTenant acme = new CountedTenant();
+        TestClock clock = acme.clock;
+        CallCounter counter = acme.counter;
+        CachingTenantStore tenants = acme.tenants;
+        TenantKeyring keyring = acme.keyring;
         AuditLog log = counter.around(AuditLog.class, new InMemoryAuditLog(clock));
         CheckpointSigner signer = JwsCheckpointSigner.local(keys);
         AuditRecorder audit = new AuditRecorder(new ChainedAuditTrail(log, new AuditRetention(Duration.ofDays(14),

@@ -9,27 +9,18 @@ import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.Caller;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Role;
-import com.strongroom.core.model.Tenant;
 import com.strongroom.core.model.TenantId;
-import com.strongroom.core.model.TenantStatus;
 import com.strongroom.core.model.UploadSession;
-import com.strongroom.core.port.DataKeyStore;
-import com.strongroom.core.port.KeyEncryptionKeys;
-import com.strongroom.core.port.TenantStore;
 import com.strongroom.core.port.UploadStore;
 import com.strongroom.core.tenant.CachingTenantStore;
 import com.strongroom.testing.CallCounter;
-import com.strongroom.testing.CountingKeyEncryptionKeys;
 import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryContentStore;
-import com.strongroom.testing.InMemoryDataKeyStore;
 import com.strongroom.testing.InMemoryGrantStore;
-import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.InMemoryUploadStore;
 import com.strongroom.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,23 +31,17 @@ import java.util.Optional;
  * them (a tenant kept for a few seconds once read, the upload's sealed DEK kept after its first part).
  */
 class StagedPartCallsTest {
-    private static final TenantId ACME = TenantId.of("acme");
+    private static final TenantId ACME = CountedTenant.ACME;
     private static final Caller CONTRIBUTOR = Identities.customer(ACME, "contributor", Role.ASSET_CONTRIBUTOR);
     private static final int PART = 65_536;
 
     @Test
     void everyPartAfterTheFirstReadsItsSessionAndWritesItsRecordAndNothingElse() {
-        TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
-        CallCounter counter = new CallCounter();
-        CountingKeyEncryptionKeys keks = new CountingKeyEncryptionKeys();
-        InMemoryTenantStore tenantStore = new InMemoryTenantStore();
-        tenantStore.create(new Tenant(ACME, "Acme", Region.WEST_EUROPE, Optional.of(Identities.directoryOf(ACME)),
-                clock.instant(), "platform", TenantStatus.ACTIVE, keks.newTenantKeys(ACME)));
-        CachingTenantStore tenants = new CachingTenantStore(counter.around(TenantStore.class, tenantStore),
-                Duration.ofSeconds(5), 100, clock);
-        TenantKeyring keyring = new TenantKeyring(counter.around(KeyEncryptionKeys.class, keks),
-                counter.around(DataKeyStore.class, new InMemoryDataKeyStore(clock)), tenants.fresh(), clock,
-                Duration.ofMinutes(5), 10);
+        CountedTenant acme = new CountedTenant();
+        TestClock clock = acme.clock;
+        CallCounter counter = acme.counter;
+        CachingTenantStore tenants = acme.tenants;
+        TenantKeyring keyring = acme.keyring;
         List<AuditEvent> events = new ArrayList<>();
         AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants,
                 InMemoryGrantStore.noGrants(clock), new AuditRecorder(events::add, clock));
