@@ -285,6 +285,12 @@ public final class CostPerByteBenchmark {
         }
 
         @Override
+        public void put(TenantId tenant, AssetId asset, byte[] data, int length) {
+            staged.remove(asset.value());
+            committed.put(asset.value(), List.of(Arrays.copyOf(data, length)));
+        }
+
+        @Override
         public InputStream read(TenantId tenant, AssetId asset, long offset, OptionalLong count) {
             List<InputStream> parts = new ArrayList<>();
             long position = 0;

@@ -54,4 +54,20 @@ public abstract class ContentStoreContract {
         assertEquals(0, read(store().read(tenant, asset, 0, OptionalLong.empty())).length);
         store().delete(tenant, asset);
     }
+
+    @Test
+    void putIsTheWholeContentAtOnceAndReplacesWhatWasThere() throws IOException {
+        TenantId tenant = tenant();
+        AssetId asset = AssetId.random();
+        store().put(tenant, asset, "helloXXXX".getBytes(), 5);
+        assertArrayEquals("hello".getBytes(), read(store().read(tenant, asset, 0, OptionalLong.empty())));
+        assertArrayEquals("ell".getBytes(), read(store().read(tenant, asset, 1, OptionalLong.of(3))));
+        assertEquals(0, read(store().read(tenant(), asset, 0, OptionalLong.empty())).length, "another tenant's path");
+        store().stage(tenant, asset, "00001-00000", "abc".getBytes(), 3);
+        store().commit(tenant, asset, List.of("00001-00000"));
+        store().put(tenant, asset, "0123456789".getBytes(), 10);
+        assertArrayEquals("0123456789".getBytes(), read(store().read(tenant, asset, 0, OptionalLong.empty())));
+        store().delete(tenant, asset);
+        assertEquals(0, read(store().read(tenant, asset, 0, OptionalLong.empty())).length);
+    }
 }

@@ -40,6 +40,12 @@ public final class InMemoryContentStore implements ContentStore {
     }
 
     @Override
+    public void put(TenantId tenant, AssetId asset, byte[] data, int length) {
+        staged.remove(name(tenant, asset));
+        committed.put(name(tenant, asset), Arrays.copyOf(data, length));
+    }
+
+    @Override
     public InputStream read(TenantId tenant, AssetId asset, long offset, OptionalLong count) {
         byte[] content = committed.getOrDefault(name(tenant, asset), new byte[0]);
         int from = (int) Math.min(offset, content.length);

@@ -61,6 +61,12 @@ public final class BlobContentStore implements ContentStore {
     }
 
     @Override
+    public void put(TenantId tenant, AssetId asset, byte[] data, int length) {
+        AzureFailures.call(Dependency.BLOB, () -> blob(tenant, asset).upload(
+                BinaryData.fromByteBuffer(ByteBuffer.wrap(data, 0, length)), true));
+    }
+
+    @Override
     public InputStream read(TenantId tenant, AssetId asset, long offset, OptionalLong count) {
         return new ReadAheadBlobStream(blob(tenant, asset), offset, count, READ_CHUNK_BYTES, readAhead);
     }

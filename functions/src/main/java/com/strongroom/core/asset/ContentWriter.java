@@ -62,6 +62,24 @@ final class ContentWriter {
      */
     Written write(TenantId tenant, AssetId asset, byte[] dek, int part, long firstSegment, boolean finalPart,
                   Segments plaintext, Optional<MessageDigest> digest) {
+        return write(tenant, asset, dek, part, firstSegment, finalPart, plaintext, digest, false);
+    }
+
+    /**
+     * Encrypts a one-request upload's whole content and makes it the asset's content: in one write when it fits one
+     * block (most files do), else as staged blocks and their commit. Returns the plaintext length.
+     */
+    long writeWhole(TenantId tenant, AssetId asset, byte[] dek, Segments plaintext, MessageDigest digest) {
+        Written written = write(tenant, asset, dek, 1, 0, true, plaintext, Optional.of(digest), true);
+        if (!written.blockIds().isEmpty()) {
+            content.commit(tenant, asset, written.blockIds());
+        }
+        return written.length();
+    }
+
+    /** With {@code putOneBlock}, content that fits its first block is put whole and no block ids are returned. */
+    private Written write(TenantId tenant, AssetId asset, byte[] dek, int part, long firstSegment, boolean finalPart,
+                          Segments plaintext, Optional<MessageDigest> digest, boolean putOneBlock) {
         ContentFormat.Encryptor encryptor = new ContentFormat.Encryptor(dek, asset.value());
         byte[] block = null;
         List<String> blockIds = new ArrayList<>();
@@ -80,6 +98,10 @@ final class ContentWriter {
                 filled += encryptor.segment(s, finalPart && plaintext.last(), plaintext.bytes(), plaintext.offset(),
                         plaintext.length(), block, filled);
                 length += plaintext.length();
+                if (putOneBlock && blockIds.isEmpty() && plaintext.last()) {
+                    content.put(tenant, asset, block, filled);
+                    return new Written(List.of(), length);
+                }
                 if (filled + ContentFormat.STORED_SEGMENT_BYTES > block.length || plaintext.last()) {
                     String id = blockId(part, blockIds.size(), staging);
                     content.stage(tenant, asset, id, block, filled);

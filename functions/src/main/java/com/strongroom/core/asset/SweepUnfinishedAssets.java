@@ -18,7 +18,7 @@ import java.util.Set;
  * Removes what a crash left half done, all of it already invisible. A delete marks the asset deleting, then destroys
  * its DEK, its blob and its document; a one-request upload stores an uploading document first, then its DEK and
  * blob, and makes the document active last. The sweep finishes such deletes, and removes such uploads once they are
- * older than any upload can run ({@link UploadAsset#UNFINISHED_KEY_LIFETIME}), with the same steps, each of which
+ * older than any upload can run ({@link UploadAsset#LONGEST_RUN}), with the same steps, each of which
  * does nothing when already done, and records each removal as the system's delete. The DEK goes first, so whatever a
  * crash of the sweep leaves is unreadable.
  */
@@ -42,7 +42,7 @@ public final class SweepUnfinishedAssets {
 
     /** Removes every half-done delete and upload; returns how many. */
     public int handle(String requestId) {
-        Instant uploadsStartedBefore = clock.instant().minus(UploadAsset.UNFINISHED_KEY_LIFETIME);
+        Instant uploadsStartedBefore = clock.instant().minus(UploadAsset.LONGEST_RUN);
         int removed = 0;
         Set<AssetId> done = new HashSet<>();
         List<Asset> batch = assets.unfinished(uploadsStartedBefore, BATCH);

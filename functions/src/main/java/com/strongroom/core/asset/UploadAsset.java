@@ -32,13 +32,13 @@ import java.util.function.Supplier;
 
 /**
  * One-request upload: the attempt is recorded in the trail and the asset stored as uploading (invisible), then the
- * body is encrypted segment by segment and staged, the blocks are committed, the DEK is kept, and only then is the
- * asset made active and visible. A failure on the way removes what was stored; a crash at any step leaves nothing
+ * DEK is stored and the body encrypted segment by segment and written (in one write when it fits one block), and only
+ * then is the asset made active and visible. A failure on the way removes what was stored; a crash at any step leaves nothing
  * visible, and {@link SweepUnfinishedAssets} removes what it left once the upload is over an hour old.
  */
 public final class UploadAsset {
-    /** How long a one-request upload may run: its DEK lives that long unless the upload finishes. */
-    static final Duration UNFINISHED_KEY_LIFETIME = Duration.ofHours(1);
+    /** How long a one-request upload may run; the sweep removes what an unfinished one left once it is older. */
+    static final Duration LONGEST_RUN = Duration.ofHours(1);
 
     /**
      * @param contentType the declared media type, or {@code null} to take the one the name implies
@@ -116,17 +116,16 @@ public final class UploadAsset {
     /** Encrypts and stores the content and keeps its DEK; returns the asset to make visible. */
     private Asset store(Tenant tenant, Asset uploading, InputStream plaintext) {
         AssetId id = uploading.id();
-        byte[] dek = keyring.newDataKey(tenant, id, Optional.of(uploading.createdAt().plus(UNFINISHED_KEY_LIFETIME)));
+        // Permanent from the start: a crash leaves the uploading document, and the sweep removes the key with it.
+        byte[] dek = keyring.newDataKey(tenant, id, Optional.empty());
         MessageDigest sha256 = ContentFormat.sha256();
-        ContentWriter.Written written;
+        long length;
         try {
-            written = writer.write(tenant.id(), id, dek, 1, 0, true, Segments.of(plaintext), Optional.of(sha256));
-            content.commit(tenant.id(), id, written.blockIds());
+            length = writer.writeWhole(tenant.id(), id, dek, Segments.of(plaintext), sha256);
         } finally {
             Arrays.fill(dek, (byte) 0);
         }
-        keyring.keep(tenant.id(), id);
-        return uploading.uploaded(written.length(), HexFormat.of().formatHex(sha256.digest()), uploading.createdAt());
+        return uploading.uploaded(length, HexFormat.of().formatHex(sha256.digest()), uploading.createdAt());
     }
 
     /** Key first, then blob, then document; what a failure here leaves, the sweep removes. */

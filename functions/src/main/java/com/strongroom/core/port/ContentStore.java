@@ -17,6 +17,12 @@ public interface ContentStore {
     /** Makes the content exactly these staged blocks, in this order. */
     void commit(TenantId tenant, AssetId asset, List<String> blockIds);
 
+    /**
+     * Makes the content exactly these bytes in one write, replacing what was there and dropping anything staged; for
+     * content that fits one block. Readers see the old content or the new, never a mix.
+     */
+    void put(TenantId tenant, AssetId asset, byte[] data, int length);
+
     /** The stored bytes from {@code offset}, {@code count} of them or up to the end; empty past the end. */
     InputStream read(TenantId tenant, AssetId asset, long offset, OptionalLong count);
 

@@ -26,6 +26,7 @@ import com.strongroom.core.port.ContentStore;
 import com.strongroom.testing.CountingKeyEncryptionKeys;
 import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryAssetStore;
+import com.strongroom.testing.ForwardingContentStore;
 import com.strongroom.testing.InMemoryContentStore;
 import com.strongroom.testing.InMemoryDataKeyStore;
 import com.strongroom.testing.InMemoryGrantStore;
@@ -61,25 +62,29 @@ class ResumableUploadTest {
     static final Caller UPLOADER = Identities.customer(ACME, "uploader-1", Role.ASSET_CONTRIBUTOR);
 
     /** The in-memory content store, counting the stored bytes read back; can tamper right after a commit. */
-    static final class CountingContentStore implements ContentStore {
-        final InMemoryContentStore store = new InMemoryContentStore();
+    static final class CountingContentStore extends ForwardingContentStore {
+        final InMemoryContentStore store;
         final AtomicLong bytesRead = new AtomicLong();
         Runnable afterCommit = () -> { };
 
-        @Override
-        public void stage(TenantId tenant, AssetId asset, String blockId, byte[] data, int length) {
-            store.stage(tenant, asset, blockId, data, length);
+        CountingContentStore() {
+            this(new InMemoryContentStore());
+        }
+
+        private CountingContentStore(InMemoryContentStore store) {
+            super(store);
+            this.store = store;
         }
 
         @Override
         public void commit(TenantId tenant, AssetId asset, List<String> blockIds) {
-            store.commit(tenant, asset, blockIds);
+            super.commit(tenant, asset, blockIds);
             afterCommit.run();
         }
 
         @Override
         public InputStream read(TenantId tenant, AssetId asset, long offset, OptionalLong count) {
-            return new FilterInputStream(store.read(tenant, asset, offset, count)) {
+            return new FilterInputStream(super.read(tenant, asset, offset, count)) {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
                     int n = super.read(b, off, len);
@@ -87,11 +92,6 @@ class ResumableUploadTest {
                     return n;
                 }
             };
-        }
-
-        @Override
-        public void delete(TenantId tenant, AssetId asset) {
-            store.delete(tenant, asset);
         }
     }
 

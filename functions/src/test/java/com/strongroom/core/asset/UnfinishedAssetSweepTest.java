@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.audit.AuditRecorder;
+import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.error.Dependency;
 import com.strongroom.core.error.DependencyUnavailableException;
 import com.strongroom.core.error.InvalidInputException;
@@ -95,8 +96,12 @@ class UnfinishedAssetSweepTest {
     }
 
     Asset uploaded() {
+        return uploaded("hello".getBytes());
+    }
+
+    Asset uploaded(byte[] body) {
         return upload.handle(MANAGER, new UploadAsset.Command(ACME, "notes.txt", null, List.of(),
-                new ByteArrayInputStream("hello".getBytes())), "r-up");
+                new ByteArrayInputStream(body)), "r-up");
     }
 
     void assertGoneEverywhere(Asset asset) {
@@ -143,13 +148,19 @@ class UnfinishedAssetSweepTest {
         assertEquals(1, sweptDeletes());
     }
 
-    /** The steps of a one-request upload, in order: document, key, blocks, commit, key kept, document made active. */
+    /**
+     * The steps of a one-request upload, in order: document, key, the key read back (for a rotation), content (one
+     * put for a body that fits one block; blocks and their commit for a larger one), document made active.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"AssetStore.create", "DataKeyStore.create", "ContentStore.stage", "ContentStore.commit",
-            "DataKeyStore.replace", "AssetStore.replace"})
+    @ValueSource(strings = {"AssetStore.create", "DataKeyStore.create", "DataKeyStore.find", "ContentStore.put",
+            "ContentStore.stage", "ContentStore.commit", "AssetStore.replace"})
     void anUploadThatCrashesAtAnyStepStaysInvisibleAndIsRemovedBySweepOnce(String step) {
         crashes.arm(step);
-        assertThrows(CrashPoints.Crash.class, this::uploaded);
+        boolean blocks = step.equals("ContentStore.stage") || step.equals("ContentStore.commit");
+        byte[] body = blocks ? new byte[(ContentWriter.SEGMENTS_PER_BLOCK + 1) * ContentFormat.SEGMENT_BYTES]
+                : "hello".getBytes();
+        assertThrows(CrashPoints.Crash.class, () -> uploaded(body));
         List<AuditEvent> attempts = events.stream()
                 .filter(e -> e.action().equals("asset.upload") && e.outcome() == AuditEvent.Outcome.ATTEMPTED).toList();
         assertEquals(1, attempts.size(), "the attempt was recorded before anything was stored");
@@ -160,7 +171,7 @@ class UnfinishedAssetSweepTest {
         assertThrows(NotFoundException.class, () -> delete.handle(MANAGER, ACME, id, "r-delete"),
                 "an upload under way cannot be deleted from under it");
 
-        clock.advance(UploadAsset.UNFINISHED_KEY_LIFETIME.minusMinutes(1));
+        clock.advance(UploadAsset.LONGEST_RUN.minusMinutes(1));
         assertEquals(0, sweep.handle("sweep-early"), "an upload that may still be running is left alone");
         clock.advance(Duration.ofMinutes(2));
         int stored = step.equals("AssetStore.create") ? 0 : 1;
@@ -172,7 +183,6 @@ class UnfinishedAssetSweepTest {
 
     @Test
     void anUploadThatFailsOnTheWayRemovesWhatItStored() {
-        crashes.arm("DataKeyStore.replace");
         InputStream failing = new InputStream() {
             @Override
             public int read() throws IOException {

@@ -32,6 +32,7 @@ import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryAssetStore;
 import com.strongroom.testing.InMemoryAuditLog;
 import com.strongroom.testing.InMemoryCheckpointStore;
+import com.strongroom.testing.ForwardingContentStore;
 import com.strongroom.testing.InMemoryContentStore;
 import com.strongroom.testing.InMemoryDataKeyStore;
 import com.strongroom.testing.InMemoryExportJobs;
@@ -97,28 +98,12 @@ final class ExportFixture {
         access = Identities.accessControl(Region.WEST_EUROPE, tenants,
                 InMemoryGrantStore.noGrants(clock), audit);
         ExportStore exportPort = crashes.around(ExportStore.class, exportStore);
-        ContentStore stagingCounted = new ContentStore() {
+        ContentStore stagingCounted = new ForwardingContentStore(exportContent) {
             @Override
             public void stage(TenantId tenant, com.strongroom.core.model.AssetId asset, String blockId, byte[] data,
                               int length) {
-                exportContent.stage(tenant, asset, blockId, data, length);
+                super.stage(tenant, asset, blockId, data, length);
                 stagedBlocks.incrementAndGet();
-            }
-
-            @Override
-            public void commit(TenantId tenant, com.strongroom.core.model.AssetId asset, List<String> blockIds) {
-                exportContent.commit(tenant, asset, blockIds);
-            }
-
-            @Override
-            public java.io.InputStream read(TenantId tenant, com.strongroom.core.model.AssetId asset, long offset,
-                                            java.util.OptionalLong count) {
-                return exportContent.read(tenant, asset, offset, count);
-            }
-
-            @Override
-            public void delete(TenantId tenant, com.strongroom.core.model.AssetId asset) {
-                exportContent.delete(tenant, asset);
             }
         };
         upload = new UploadAsset(access, assets, keyring, assetContent, clock);
