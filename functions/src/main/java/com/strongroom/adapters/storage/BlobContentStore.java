@@ -9,6 +9,7 @@ import com.azure.storage.blob.models.DeleteSnapshotsOptionType;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.strongroom.adapters.AzureFailures;
+import com.strongroom.core.crypto.ContentFormat;
 import com.strongroom.core.error.Dependency;
 import com.strongroom.core.model.AssetId;
 import com.strongroom.core.model.TenantId;
@@ -28,8 +29,12 @@ import java.util.concurrent.Executors;
  */
 public final class BlobContentStore implements ContentStore {
     public static final String CONTAINER = "assets";
-    /** Reads in chunks of this size, the next one fetched while the current one is decrypted. */
-    private static final int READ_CHUNK_BYTES = 8 * 1024 * 1024;
+    /**
+     * Reads in chunks of 128 whole stored segments (8 MiB of plaintext), so a range of whole segments takes no
+     * request for a few bytes at its end; the next chunk is fetched while the current one is decrypted.
+     */
+    private static final int READ_CHUNK_BYTES = 128 * ContentFormat.STORED_SEGMENT_BYTES;
+    private static final int READ_AHEAD = 1;
 
     private final BlobContainerClient container;
     private final ExecutorService readAhead = Executors.newCachedThreadPool(r -> {
@@ -68,7 +73,8 @@ public final class BlobContentStore implements ContentStore {
 
     @Override
     public InputStream read(TenantId tenant, AssetId asset, long offset, OptionalLong count) {
-        return new ReadAheadBlobStream(blob(tenant, asset), offset, count, READ_CHUNK_BYTES, readAhead);
+        return new ReadAheadBlobStream(blob(tenant, asset), offset, count, READ_CHUNK_BYTES, READ_AHEAD,
+                readAhead);
     }
 
     /**

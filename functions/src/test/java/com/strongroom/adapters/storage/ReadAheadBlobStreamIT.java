@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Chunked reads with read-ahead against Azurite: every range comes back whole, across chunk boundaries. */
 class ReadAheadBlobStreamIT {
     static final int CHUNK = 1000;
+    static final int AHEAD = 3;
     static BlobContainerClient container;
     static ExecutorService executor;
 
@@ -46,7 +48,7 @@ class ReadAheadBlobStreamIT {
     }
 
     private static byte[] read(BlockBlobClient blob, long offset, OptionalLong count, int bufferSize) throws IOException {
-        try (InputStream in = new ReadAheadBlobStream(blob, offset, count, CHUNK, executor)) {
+        try (InputStream in = new ReadAheadBlobStream(blob, offset, count, CHUNK, AHEAD, executor)) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             byte[] buffer = new byte[bufferSize];
             for (int n; (n = in.read(buffer, 0, buffer.length)) >= 0; ) {
@@ -74,7 +76,7 @@ class ReadAheadBlobStreamIT {
     @Test
     void aBlobGoneAfterItsFirstChunkIsAFailedReadNotAnEarlyEnd() throws Exception {
         BlockBlobClient blob = blobOf(new byte[3 * CHUNK]);
-        try (InputStream in = new ReadAheadBlobStream(blob, 0, OptionalLong.empty(), CHUNK, executor)) {
+        try (InputStream in = new ReadAheadBlobStream(blob, 0, OptionalLong.empty(), CHUNK, AHEAD, executor)) {
             Thread.sleep(300);
             blob.delete();
             // The first chunk came before the delete; the next, fetched behind it, finds nothing.
@@ -82,6 +84,30 @@ class ReadAheadBlobStreamIT {
             assertEquals(CHUNK, in.readNBytes(buffer, 0, CHUNK));
             assertThrows(IOException.class, () -> in.readNBytes(buffer, 0, CHUNK));
         }
+    }
+
+    @Test
+    void aRangeToTheEndAsksForOneChunkUntilTheFirstAnswerGivesTheBlobsLengthThenNoChunkPastIt() throws IOException {
+        AtomicInteger requests = new AtomicInteger();
+        BlobContainerClient counted = new BlobServiceClientBuilder()
+                .connectionString(TestStack.shared().values().get("STORAGE"))
+                .addPolicy((context, next) -> {
+                    requests.incrementAndGet();
+                    return next.process();
+                })
+                .buildClient().getBlobContainerClient(BlobContentStore.CONTAINER);
+        byte[] small = new byte[CHUNK / 2];
+        new Random(5).nextBytes(small);
+        BlockBlobClient smallBlob = counted.getBlobClient(blobOf(small).getBlobName()).getBlockBlobClient();
+        assertArrayEquals(small, read(smallBlob, 0, OptionalLong.empty(), 100));
+        assertEquals(1, requests.getAndSet(0), "a small blob is one request, not one per chunk of the window");
+        byte[] whole = new byte[10 * CHUNK];
+        new Random(6).nextBytes(whole);
+        BlockBlobClient wholeBlob = counted.getBlobClient(blobOf(whole).getBlobName()).getBlockBlobClient();
+        assertArrayEquals(whole, read(wholeBlob, 0, OptionalLong.empty(), 700));
+        assertEquals(10, requests.getAndSet(0), "ten chunks, none past the end");
+        assertArrayEquals(Arrays.copyOfRange(whole, 1500, 6500), read(wholeBlob, 1500, OptionalLong.of(5000), 333));
+        assertEquals(5, requests.get());
     }
 
     @Test
@@ -106,7 +132,7 @@ class ReadAheadBlobStreamIT {
         ExecutorService failing = Executors.newSingleThreadExecutor();
         failing.shutdown();
         assertThrows(java.util.concurrent.RejectedExecutionException.class,
-                () -> new ReadAheadBlobStream(blob, 0, OptionalLong.empty(), CHUNK, failing));
+                () -> new ReadAheadBlobStream(blob, 0, OptionalLong.empty(), CHUNK, AHEAD, failing));
         BlockBlobClient unreachable = new BlobServiceClientBuilder()
                 .connectionString(TestStack.shared().values().get("STORAGE").replaceAll("127\\.0\\.0\\.1:\\d+",
                         "127.0.0.1:9"))
