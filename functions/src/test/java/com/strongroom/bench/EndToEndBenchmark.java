@@ -59,7 +59,7 @@ public final class EndToEndBenchmark {
         String mode = args.length > 0 ? args[0] : "e2e";
         int mib = args.length > 1 ? Integer.parseInt(args[1]) : mode.equals("memory") ? 1024 : 256;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        TestStack stack = TestStack.startOwn(Map.of(), List.of());
+        TestStack stack = TestStack.startOwn(Map.of(), List.of(FixedBytesFunction.class));
         try {
             if (mode.equals("memory")) {
                 memory(stack, (long) mib * MIB);
@@ -86,6 +86,7 @@ public final class EndToEndBenchmark {
         String token = api.token("bench", Optional.of(tenant), "Asset.Contributor");
         Phases plain = new Phases(rounds);
         Phases plainRanges = new Phases(rounds);
+        Phases hostAlone = new Phases(rounds);
         Phases sdk = new Phases(rounds);
         Phases ours = new Phases(rounds);
         Source source = new InMemorySource(payload);
@@ -97,6 +98,7 @@ public final class EndToEndBenchmark {
                     .blobClient(container.getBlobClient("cse-" + UUID.randomUUID())).buildEncryptedBlobClient(),
                     payload, sdk.round(r));
             strongroomRoundTrip(api, tenant, token, source, IN_FLIGHT, ours.round(r));
+            hostAlone.round(r).download(timed(() -> hostAlone(api.outsideContract(), payload.length)));
         }
         double plainMiBs = mib / median(plain.total());
         double sdkMiBs = mib / median(sdk.total());
@@ -111,6 +113,11 @@ public final class EndToEndBenchmark {
                 mib / median(ours.download));
         System.out.printf("  plain BlobClient, the same 16 MiB ranges, %d in flight: download %.1f%n", IN_FLIGHT,
                 mib / median(plainRanges.download));
+        double host = mib / median(hostAlone.download);
+        double ranged = mib / median(plainRanges.download);
+        System.out.printf("  the local host and client alone, 16 MiB answers from memory, %d in flight: %.1f; with the "
+                + "same ranges read from storage in turn (no keys, no decryption): %.1f%n", IN_FLIGHT, host,
+                1 / (1 / host + 1 / ranged));
         System.out.printf("  ratio Strongroom / plain BlobClient: %.2f (goal >= 0.8); download %.2f, to the same "
                 + "ranges %.2f (goal >= 0.8)%n", oursMiBs / plainMiBs, median(plain.download) / median(ours.download),
                 median(plainRanges.download) / median(ours.download));
@@ -320,6 +327,23 @@ public final class EndToEndBenchmark {
             ranges.get().download(timed(() -> rangedDownload(blob, payload.length)));
         }
         blob.delete();
+    }
+
+    /** As many 16 MiB answers as the payload has ranges, from memory through the local host, four in flight. */
+    private static void hostAlone(ApiClient api, long size) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
+        try {
+            List<Future<?>> answers = new ArrayList<>();
+            for (long start = 0; start < size; start += FixedBytesFunction.BYTES) {
+                answers.add(pool.submit(() -> check(api.exchange("GET", "/api/bench/bytes", null, Map.of(), null),
+                        200)));
+            }
+            for (Future<?> f : answers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The app's client's read of a blob: 16 MiB ranges, four in flight, each into an array of its own. */
