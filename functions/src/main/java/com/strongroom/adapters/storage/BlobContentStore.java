@@ -34,7 +34,6 @@ public final class BlobContentStore implements ContentStore {
      * request for a few bytes at its end; the next chunk is fetched while the current one is decrypted.
      */
     private static final int READ_CHUNK_BYTES = 128 * ContentFormat.STORED_SEGMENT_BYTES;
-    private static final int READ_AHEAD = 1;
 
     private final BlobContainerClient container;
     private final ExecutorService readAhead = Executors.newCachedThreadPool(r -> {
@@ -73,8 +72,7 @@ public final class BlobContentStore implements ContentStore {
 
     @Override
     public InputStream read(TenantId tenant, AssetId asset, long offset, OptionalLong count) {
-        return new ReadAheadBlobStream(blob(tenant, asset), offset, count, READ_CHUNK_BYTES, READ_AHEAD,
-                readAhead);
+        return new ReadAheadBlobStream(blob(tenant, asset), offset, count, READ_CHUNK_BYTES, readAhead);
     }
 
     /**

@@ -8,22 +8,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Reads a range of a blob in chunks, fetching up to {@code ahead} chunks while the caller works on the current one,
- * so storage and decryption overlap instead of taking turns and one range's chunks come in parallel, as a ranged
- * download over several connections does. At most {@code ahead + 1} chunks are held at once. A range that runs to
- * the end of the blob is fetched one chunk at a time until the first response gives the blob's length (so a small
- * blob costs one request, not a request per chunk of the window), and it ends at the chunk that reaches that length
- * (as the response's Content-Range gives it), or at a 416 past the end, or at once for a blob that is not there. A
- * chunk that comes back shorter while the blob goes on, or a blob gone after its first chunk, is a failed read (an
+ * Reads a range of a blob in chunks, fetching the next chunk while the caller works on the current one, so storage
+ * and decryption overlap instead of taking turns. At most two chunks are held at once. A range that runs to the end
+ * of the blob ends at the chunk that reaches the blob's length (as the first response's Content-Range gives it, so
+ * no chunk is asked for past it), or at a 416 past the end, or at once for a blob that is not there. A chunk that
+ * comes back shorter while the blob goes on, or a blob gone after its first chunk, is a failed read (an
  * {@link IOException} for the caller), never an early end: the content format would take that for a truncated,
  * tampered blob.
  */
@@ -33,29 +29,25 @@ final class ReadAheadBlobStream extends InputStream {
 
     private final BlockBlobClient blob;
     private final int chunkBytes;
-    private final int ahead;
     private final Executor executor;
-    private final Deque<CompletableFuture<byte[]>> pending = new ArrayDeque<>();
+    private final long start;
     private long end;
-    private boolean endKnown;
     private long nextOffset;
-    private boolean firstFetched;
     // Set by the download threads; read only after the download that set it was joined.
     private volatile boolean lastRequested;
-    private volatile long blobLength = -1;
+    private volatile long blobLength;
     private byte[] current = new byte[0];
     private int position;
+    private CompletableFuture<byte[]> next;
 
-    ReadAheadBlobStream(BlockBlobClient blob, long offset, OptionalLong count, int chunkBytes, int ahead,
-                        Executor executor) {
+    ReadAheadBlobStream(BlockBlobClient blob, long offset, OptionalLong count, int chunkBytes, Executor executor) {
         this.blob = blob;
         this.chunkBytes = chunkBytes;
-        this.ahead = ahead;
         this.executor = executor;
+        this.start = offset;
         this.end = count.isPresent() ? offset + count.getAsLong() : Long.MAX_VALUE;
-        this.endKnown = count.isPresent();
         this.nextOffset = offset;
-        fill();
+        this.next = fetchNext();
     }
 
     @Override
@@ -70,20 +62,15 @@ final class ReadAheadBlobStream extends InputStream {
             return 0;
         }
         while (position == current.length) {
-            if (pending.isEmpty()) {
+            if (next == null) {
                 return -1;
             }
-            current = take(pending.poll());
+            current = take(next);
             position = 0;
-            if (current.length == 0) {
-                close();
-                return -1;
-            }
-            if (!endKnown && blobLength >= 0) {
+            if (blobLength > 0) {
                 end = Math.min(end, blobLength);
-                endKnown = true;
             }
-            fill();
+            next = current.length == 0 ? null : fetchNext();
         }
         int n = Math.min(length, current.length - position);
         System.arraycopy(current, position, buffer, offset, n);
@@ -93,22 +80,23 @@ final class ReadAheadBlobStream extends InputStream {
 
     @Override
     public void close() {
-        pending.forEach(chunk -> chunk.cancel(false));
-        pending.clear();
+        if (next != null) {
+            next.cancel(false);
+            next = null;
+        }
         current = new byte[0];
         position = 0;
     }
 
-    /** Asks for chunks until the window is full: {@code ahead} of them once the end is known, one before that. */
-    private void fill() {
-        while (pending.size() < (endKnown ? ahead : 1) && !lastRequested && nextOffset < end) {
-            long from = nextOffset;
-            int length = (int) Math.min(chunkBytes, end - from);
-            nextOffset += length;
-            boolean first = !firstFetched;
-            firstFetched = true;
-            pending.add(CompletableFuture.supplyAsync(() -> download(from, length, first), executor));
+    /** The next chunk, asked for now; null once the range is exhausted. */
+    private CompletableFuture<byte[]> fetchNext() {
+        if (lastRequested || nextOffset >= end) {
+            return null;
         }
+        long from = nextOffset;
+        int length = (int) Math.min(chunkBytes, end - from);
+        nextOffset += length;
+        return CompletableFuture.supplyAsync(() -> download(from, length, from == start), executor);
     }
 
     private byte[] download(long from, int length, boolean first) {
