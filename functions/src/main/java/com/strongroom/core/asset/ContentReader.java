@@ -60,8 +60,10 @@ public final class ContentReader {
         }
     }
 
-    /** One read of the range: false if the store had nothing at all for it; a {@link TamperedException} if the
-     *  bytes it had do not authenticate. */
+    /**
+     * One read of the range: false if the store had nothing at all for it; a {@link TamperedException} if the bytes
+     * it had do not authenticate.
+     */
     private boolean attempt(TenantId tenant, AssetId asset, byte[] dek, long size, long from, long length,
                             OutputStream out) {
         long lastIndex = ContentFormat.segmentCount(size) - 1;

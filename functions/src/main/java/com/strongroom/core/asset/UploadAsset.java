@@ -32,9 +32,9 @@ import java.util.function.Supplier;
 
 /**
  * One-request upload: the attempt is recorded in the trail and the asset stored as uploading (invisible), then the
- * DEK is stored and the body encrypted segment by segment and written (in one write when it fits one block), and only
- * then is the asset made active and visible. A failure on the way removes what was stored; a crash at any step leaves nothing
- * visible, and {@link SweepUnfinishedAssets} removes what it left once the upload is over an hour old.
+ * DEK is stored and the body encrypted segment by segment and written (in one write when it fits one block), and
+ * only then is the asset made active and visible. A failure on the way removes what was stored; a crash at any step
+ * leaves nothing visible, and {@link SweepUnfinishedAssets} removes what it left once the upload is over an hour old.
  */
 public final class UploadAsset {
     /** How long a one-request upload may run; the sweep removes what an unfinished one left once it is older. */
@@ -113,7 +113,7 @@ public final class UploadAsset {
         return asset;
     }
 
-    /** Encrypts and stores the content and keeps its DEK; returns the asset to make visible. */
+    /** Stores a new DEK, encrypts and writes the content under it; returns the asset to make visible. */
     private Asset store(Tenant tenant, Asset uploading, InputStream plaintext) {
         AssetId id = uploading.id();
         // Permanent from the start: a crash leaves the uploading document, and the sweep removes the key with it.
