@@ -38,6 +38,15 @@ public final class CrashPoints {
         armedAfter.put(step, new AtomicInteger(nth));
     }
 
+    /** Arms one crash before the {@code nth} call of {@code step} from now or, {@code after}, right after it. */
+    public void arm(String step, int nth, boolean after) {
+        if (after) {
+            armAfter(step, nth);
+        } else {
+            arm(step, nth);
+        }
+    }
+
     /** How many armed crashes have happened. */
     public int crashes() {
         return crashes.get();

@@ -147,11 +147,7 @@ class PurgeTenantTest {
     void aCrashAtAnyStepThenRedeliveryPurgesExactlyOnce(String step, int nth, boolean after) {
         CancellationFixture f = purging();
         Map<String, Long> before = inventory(f);
-        if (after) {
-            f.crashes.armAfter(step, nth);
-        } else {
-            f.crashes.arm(step, nth);
-        }
+        f.crashes.arm(step, nth, after);
 
         f.purgeToEnd(10);
 
@@ -168,11 +164,7 @@ class PurgeTenantTest {
             for (int crash = 0; crash < 4; crash++) {
                 String step = steps.get(random.nextInt(steps.size()));
                 int nth = 1 + random.nextInt(3);
-                if (random.nextBoolean()) {
-                    f.crashes.armAfter(step, nth);
-                } else {
-                    f.crashes.arm(step, nth);
-                }
+                f.crashes.arm(step, nth, random.nextBoolean());
             }
 
             f.purgeToEnd(40);

@@ -127,11 +127,7 @@ class BuildExportTest {
                     uploaded.clear();
                     ExportFixture f = fixture(3 * MIB, 10, 2 * MIB + 5, 4 * MIB, 0);
                     Export requested = f.exports.request(ADMIN, ACME, "r-export");
-                    if (after) {
-                        f.crashes.armAfter(step, nth);
-                    } else {
-                        f.crashes.arm(step, nth);
-                    }
+                    f.crashes.arm(step, nth, after);
 
                     f.runToEnd(f.jobs.next().orElseThrow());
 
@@ -159,11 +155,8 @@ class BuildExportTest {
             Export requested = f.exports.request(ADMIN, ACME, "r-export");
             for (int armed = 0; armed < 4; armed++) {
                 String step = STEPS.get(random.nextInt(STEPS.size()));
-                if (random.nextBoolean()) {
-                    f.crashes.armAfter(step, 1 + random.nextInt(4));
-                } else {
-                    f.crashes.arm(step, 1 + random.nextInt(4));
-                }
+                boolean after = random.nextBoolean();
+                f.crashes.arm(step, 1 + random.nextInt(4), after);
             }
 
             f.runToEnd(f.jobs.next().orElseThrow());

@@ -183,11 +183,7 @@ class DeliverNoticesTest {
                 for (boolean after : new boolean[] {false, true}) {
                     Fixture f = new Fixture(30);
                     List<Notice> notices = seed(f);
-                    if (after) {
-                        f.crashes.armAfter(step, nth);
-                    } else {
-                        f.crashes.arm(step, nth);
-                    }
+                    f.crashes.arm(step, nth, after);
                     f.drain();
                     String scenario = (after ? "after " : "before ") + step + " #" + nth;
                     assertEquals(expected(f, notices), f.sendsPerDelivery(), scenario);
@@ -214,11 +210,8 @@ class DeliverNoticesTest {
                 }
                 // Before each message, one crash somewhere in its handling: the host delivers it again.
                 String step = STEPS[random.nextInt(STEPS.length)];
-                if (random.nextBoolean()) {
-                    f.crashes.armAfter(step, 1 + random.nextInt(3));
-                } else {
-                    f.crashes.arm(step, 1 + random.nextInt(3));
-                }
+                boolean after = random.nextBoolean();
+                f.crashes.arm(step, 1 + random.nextInt(3), after);
                 f.deliver(new DeliverNotices.Job.Send(next.get().tenant(), next.get().notice()));
             }
             assertEquals(expected(f, notices), f.sendsPerDelivery(), "run " + run);
