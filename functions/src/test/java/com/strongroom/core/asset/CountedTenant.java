@@ -1,5 +1,7 @@
 package com.strongroom.core.asset;
 
+import com.strongroom.core.access.AccessControl;
+import com.strongroom.core.audit.AuditRecorder;
 import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Tenant;
@@ -13,6 +15,7 @@ import com.strongroom.testing.CallCounter;
 import com.strongroom.testing.CountingKeyEncryptionKeys;
 import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryDataKeyStore;
+import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryTenantStore;
 import com.strongroom.testing.TestClock;
 import java.time.Duration;
@@ -41,5 +44,10 @@ final class CountedTenant {
         keyring = new TenantKeyring(counter.around(KeyEncryptionKeys.class, keks),
                 counter.around(DataKeyStore.class, new InMemoryDataKeyStore(clock)), tenants.fresh(), clock,
                 Duration.ofMinutes(5), 10);
+    }
+
+    /** Access control over this tenant store, as the app wires it, with no consent grants. */
+    AccessControl access(AuditRecorder audit) {
+        return Identities.accessControl(Region.WEST_EUROPE, tenants, InMemoryGrantStore.noGrants(clock), audit);
     }
 }

@@ -8,9 +8,7 @@ import com.strongroom.core.audit.AuditRecorder;
 import com.strongroom.core.audit.AuditRetention;
 import com.strongroom.core.audit.ChainedAuditTrail;
 import com.strongroom.core.audit.Checkpointer;
-import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.Caller;
-import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Role;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.port.AssetStore;
@@ -19,15 +17,11 @@ import com.strongroom.core.port.CheckpointSigner;
 import com.strongroom.core.port.ContentStore;
 import com.strongroom.core.port.DataKeyStore;
 import com.strongroom.core.port.TenantStore;
-import com.strongroom.core.tenant.CachingTenantStore;
-import com.strongroom.testing.CallCounter;
 import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryAssetStore;
 import com.strongroom.testing.InMemoryAuditLog;
 import com.strongroom.testing.InMemoryCheckpointStore;
 import com.strongroom.testing.InMemoryContentStore;
-import com.strongroom.testing.InMemoryGrantStore;
-import com.strongroom.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,22 +44,17 @@ class OneRequestUploadCallsTest {
     @Test
     void aWarmSmallUploadMakesTheseStoreCallsAndNoOthers() {
         CountedTenant acme = new CountedTenant();
-        TestClock clock = acme.clock;
-        CallCounter counter = acme.counter;
-        CachingTenantStore tenants = acme.tenants;
-        TenantKeyring keyring = acme.keyring;
-        AuditLog log = counter.around(AuditLog.class, new InMemoryAuditLog(clock));
+        AuditLog log = acme.counter.around(AuditLog.class, new InMemoryAuditLog(acme.clock));
         CheckpointSigner signer = JwsCheckpointSigner.local(keys);
         AuditRecorder audit = new AuditRecorder(new ChainedAuditTrail(log, new AuditRetention(Duration.ofDays(14),
                 Duration.ofDays(365), Duration.ofDays(365)), new Checkpointer(log, signer,
-                new InMemoryCheckpointStore(), clock), 1_000, 1), clock);
-        AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants,
-                InMemoryGrantStore.noGrants(clock), audit);
-        UploadAsset upload = new UploadAsset(access, counter.around(AssetStore.class, new InMemoryAssetStore()),
-                keyring, counter.around(ContentStore.class, new InMemoryContentStore()), clock);
+                new InMemoryCheckpointStore(), acme.clock), 1_000, 1), acme.clock);
+        AccessControl access = acme.access(audit);
+        UploadAsset upload = new UploadAsset(access, acme.counter.around(AssetStore.class, new InMemoryAssetStore()),
+                acme.keyring, acme.counter.around(ContentStore.class, new InMemoryContentStore()), acme.clock);
         upload.handle(CONTRIBUTOR, new UploadAsset.Command(ACME, "warm-up.txt", null, List.of(),
                 new ByteArrayInputStream(new byte[1500])), "r0");
-        counter.reset();
+        acme.counter.reset();
 
         upload.handle(CONTRIBUTOR, new UploadAsset.Command(ACME, "small.txt", null, List.of(),
                 new ByteArrayInputStream(new byte[1500])), "r1");
@@ -85,6 +74,6 @@ class OneRequestUploadCallsTest {
                 Map.entry("DataKeyStore.create", 1),
                 Map.entry("DataKeyStore.find", 1),
                 // The content: one write, as it fits one block.
-                Map.entry("ContentStore.put", 1)), counter.counts());
+                Map.entry("ContentStore.put", 1)), acme.counter.counts());
     }
 }

@@ -4,21 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.strongroom.core.access.AccessControl;
 import com.strongroom.core.audit.AuditRecorder;
-import com.strongroom.core.keys.TenantKeyring;
 import com.strongroom.core.model.AuditEvent;
 import com.strongroom.core.model.Caller;
-import com.strongroom.core.model.Region;
 import com.strongroom.core.model.Role;
 import com.strongroom.core.model.TenantId;
 import com.strongroom.core.model.UploadSession;
 import com.strongroom.core.port.UploadStore;
-import com.strongroom.core.tenant.CachingTenantStore;
-import com.strongroom.testing.CallCounter;
 import com.strongroom.testing.Identities;
 import com.strongroom.testing.InMemoryContentStore;
-import com.strongroom.testing.InMemoryGrantStore;
 import com.strongroom.testing.InMemoryUploadStore;
-import com.strongroom.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,29 +32,26 @@ class StagedPartCallsTest {
     @Test
     void everyPartAfterTheFirstReadsItsSessionAndWritesItsRecordAndNothingElse() {
         CountedTenant acme = new CountedTenant();
-        TestClock clock = acme.clock;
-        CallCounter counter = acme.counter;
-        CachingTenantStore tenants = acme.tenants;
-        TenantKeyring keyring = acme.keyring;
         List<AuditEvent> events = new ArrayList<>();
-        AccessControl access = Identities.accessControl(Region.WEST_EUROPE, tenants,
-                InMemoryGrantStore.noGrants(clock), new AuditRecorder(events::add, clock));
-        UploadStore uploads = counter.around(UploadStore.class, new InMemoryUploadStore());
-        UploadSession session = new StartUpload(access, uploads, keyring, clock).handle(CONTRIBUTOR,
-                new StartUpload.Command(ACME, "big.bin", null, 4L * PART, PART, Optional.empty(), List.of(), Map.of()), "r0");
-        StageUploadPart stage = new StageUploadPart(access, uploads, keyring, new InMemoryContentStore(),
-                new UploadDigests(Duration.ofSeconds(1)), clock);
+        AccessControl access = acme.access(new AuditRecorder(events::add, acme.clock));
+        UploadStore uploads = acme.counter.around(UploadStore.class, new InMemoryUploadStore());
+        UploadSession session = new StartUpload(access, uploads, acme.keyring, acme.clock).handle(CONTRIBUTOR,
+                new StartUpload.Command(ACME, "big.bin", null, 4L * PART, PART, Optional.empty(), List.of(), Map.of()),
+                "r0");
+        StageUploadPart stage = new StageUploadPart(access, uploads, acme.keyring, new InMemoryContentStore(),
+                new UploadDigests(Duration.ofSeconds(1)), acme.clock);
         stage.handle(CONTRIBUTOR, new StageUploadPart.Command(ACME, session.id(), 1, new byte[PART]), "r1");
-        counter.reset();
+        acme.counter.reset();
 
         for (int part = 2; part <= 4; part++) {
-            stage.handle(CONTRIBUTOR, new StageUploadPart.Command(ACME, session.id(), part, new byte[PART]), "r" + part);
+            stage.handle(CONTRIBUTOR, new StageUploadPart.Command(ACME, session.id(), part, new byte[PART]),
+                    "r" + part);
         }
 
         assertEquals(Map.of(
                 // Whether the session is still live, and the part's record: two Cosmos DB calls a part (before the
-                // tenant was kept and the sealed DEK kept, four: the tenant and the keyring entry too).
+                // tenant was kept and the sealed DEK kept, four: the tenant and the acme.keyring entry too).
                 "UploadStore.find", 3,
-                "UploadStore.putPart", 3), counter.counts());
+                "UploadStore.putPart", 3), acme.counter.counts());
     }
 }
